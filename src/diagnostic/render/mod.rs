@@ -1,0 +1,1 @@
+//! Output formats of diagnostics, one module each.

@@ -1,0 +1,55 @@
+//! Typed errors of the library. The CLI edge (`cli.rs`) adds context with `anyhow`
+//! and maps them to exit codes; nothing here prints or exits.
+
+use std::path::PathBuf;
+
+/// Errors that stop a command before it can do its work.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: the `{what}` directory is missing (looked for it at {path})")]
+    MissingDir { path: PathBuf, what: &'static str },
+    #[error("{path}:{line}:{column}: {message}")]
+    Config {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{0}")]
+    Usage(String),
+    #[error("{path}: refusing to write there: {reason}")]
+    UnsafeOutput { path: PathBuf, reason: String },
+    #[error(
+        "the build had {errors} lint error(s) and --strict was given; the previous output was kept"
+    )]
+    Strict { errors: usize },
+    #[error(
+        "{count} file(s) could not be loaded (see the messages above); the previous output was kept"
+    )]
+    LoadFailed { count: usize },
+}
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// The process exit code this error stands for (see the README: 1 findings, 2 usage or I/O).
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Strict { .. } => 1,
+            _ => 2,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,414 @@
+//! Fluent files: each `.ftl` file parsed once into a [`FtlFile`] — the resource the
+//! bundles use, where every entry starts, the syntax errors, and fluentpress's own
+//! comments (segment kind, source hash, history) — and the writer that turns segment
+//! text into Fluent so translators never meet Fluent escaping.
+
+use crate::markdown::SegmentKind;
+use crate::source::LineIndex;
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// The prefix of the comment lines fluentpress reads and writes above a message.
+pub const META_PREFIX: &str = "fluentpress:";
+
+/// One parsed `.ftl` file.
+pub struct FtlFile {
+    /// Path relative to the site root, with `/` separators (as diagnostics show it).
+    pub rel_path: PathBuf,
+    pub resource: FluentResource,
+    pub lines: LineIndex,
+    pub entries: Vec<FtlEntry>,
+    pub by_id: HashMap<String, usize>,
+    pub syntax_errors: Vec<SyntaxError>,
+    pub had_bom: bool,
+}
+
+impl std::fmt::Debug for FtlFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FtlFile")
+            .field("rel_path", &self.rel_path)
+            .field("entries", &self.entries.len())
+            .finish()
+    }
+}
+
+/// A message or term of a file.
+#[derive(Debug, Clone)]
+pub struct FtlEntry {
+    /// The identifier; terms keep their leading `-`.
+    pub id: String,
+    pub is_term: bool,
+    /// Index in `resource.entries()`.
+    pub index: usize,
+    /// Byte offset of the identifier.
+    pub offset: usize,
+    /// The whole entry: its attached comment, the message, its attributes.
+    pub range: Range<usize>,
+    pub attributes: Vec<String>,
+    pub has_value: bool,
+    pub meta: Meta,
+}
+
+/// What fluentpress's comment lines above a message say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// The segment kind (reference files only).
+    pub kind: Option<SegmentKind>,
+    /// Reference: hash of the current source text. Translation: hash of the source text
+    /// the translation was made from.
+    pub source_hash: Option<String>,
+    /// Reference files: earlier source texts by hash, kept while a translation refers to them.
+    pub history: Vec<(String, String)>,
+    /// The translator says the text is right as it is, identical to the source.
+    pub allow_untranslated: bool,
+}
+
+impl Meta {
+    fn read(lines: &[&str]) -> Meta {
+        let mut meta = Meta::default();
+        for line in lines {
+            let Some(rest) = line.trim().strip_prefix(META_PREFIX) else {
+                continue;
+            };
+            let rest = rest.trim();
+            if let Some(was) = rest.strip_prefix("was ") {
+                if let Some((hash, text)) = was.split_once(": ") {
+                    meta.history
+                        .push((hash.trim().to_string(), text.to_string()));
+                }
+                continue;
+            }
+            for part in rest.split(';').map(str::trim) {
+                if let Some(hash) = part.strip_prefix("source ") {
+                    meta.source_hash = Some(hash.trim().to_string());
+                } else if part == "allow untranslated" {
+                    meta.allow_untranslated = true;
+                } else if let Some(kind) = SegmentKind::from_label(part) {
+                    meta.kind = Some(kind);
+                }
+            }
+        }
+        meta
+    }
+}
+
+/// Fluent junk, with the parser's message.
+#[derive(Debug, Clone)]
+pub struct SyntaxError {
+    /// Where the parser stopped.
+    pub offset: usize,
+    pub message: String,
+    /// The junk entry (the text that was skipped).
+    pub junk: Range<usize>,
+}
+
+/// Byte offset of `slice` inside `source`, if it is a slice of it.
+fn offset_in(source: &str, slice: &str) -> Option<usize> {
+    let start = source.as_ptr() as usize;
+    let at = slice.as_ptr() as usize;
+    (at >= start && at + slice.len() <= start + source.len()).then(|| at - start)
+}
+
+impl FtlFile {
+    /// Parses a file's text (already decoded). Never fails: junk becomes syntax errors.
+    pub fn parse(rel_path: PathBuf, text: String, had_bom: bool) -> FtlFile {
+        let (resource, errors) = match FluentResource::try_new(text) {
+            Ok(resource) => (resource, Vec::new()),
+            Err((resource, errors)) => (resource, errors),
+        };
+        let source = resource.source();
+        let lines = LineIndex::new(source);
+        let mut entries = Vec::new();
+        let mut by_id = HashMap::new();
+        for (index, entry) in resource.entries().enumerate() {
+            let (id, is_term, attributes, has_value) = match entry {
+                ast::Entry::Message(m) => (m.id.name, false, &m.attributes, m.value.is_some()),
+                ast::Entry::Term(t) => (t.id.name, true, &t.attributes, true),
+                _ => continue,
+            };
+            let Some(offset) = offset_in(source, id) else {
+                continue;
+            };
+            let range = entry_range(source, offset);
+            let comment_lines: Vec<&str> = source[range.start..offset]
+                .lines()
+                .map(|l| l.trim_start_matches('#').trim_start())
+                .collect();
+            let id = if is_term {
+                format!("-{id}")
+            } else {
+                id.to_string()
+            };
+            // The first definition wins, as in a Fluent bundle; lint reports the duplicate.
+            by_id.entry(id.clone()).or_insert(entries.len());
+            entries.push(FtlEntry {
+                id,
+                is_term,
+                index,
+                offset,
+                range,
+                attributes: attributes.iter().map(|a| a.id.name.to_string()).collect(),
+                has_value,
+                meta: Meta::read(&comment_lines),
+            });
+        }
+        let syntax_errors = errors
+            .into_iter()
+            .map(|e| {
+                let junk = e.slice.clone().unwrap_or(e.pos.clone());
+                let junk = junk.start.min(source.len())..junk.end.min(source.len());
+                // The parser may stop at the end of the file or at the next line; point
+                // at the last character of the junk instead, where the reader looks.
+                let junk_end = junk.start + source[junk.clone()].trim_end().len();
+                SyntaxError {
+                    offset: e.pos.start.min(junk_end.max(junk.start)),
+                    message: e.kind.to_string(),
+                    junk,
+                }
+            })
+            .collect();
+        FtlFile {
+            rel_path,
+            resource,
+            lines,
+            entries,
+            by_id,
+            syntax_errors,
+            had_bom,
+        }
+    }
+
+    pub fn source(&self) -> &str {
+        self.resource.source()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&FtlEntry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    /// The message's AST, for formatting or inspection.
+    pub fn message(&self, entry: &FtlEntry) -> Option<&ast::Message<&str>> {
+        match self.resource.get_entry(entry.index)? {
+            ast::Entry::Message(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The message's value as plain text, when it is only text and string literals.
+    pub fn simple_value(&self, id: &str) -> Option<String> {
+        let entry = self.get(id)?;
+        pattern_text(self.message(entry)?.value.as_ref()?)
+    }
+
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(self.source(), offset)
+    }
+}
+
+/// The byte range of the entry whose identifier is at `id_offset`: attached `#` comment
+/// lines above it, and the indented lines below it that continue it.
+fn entry_range(source: &str, id_offset: usize) -> Range<usize> {
+    let line_start = source[..id_offset].rfind('\n').map_or(0, |i| i + 1);
+    let mut start = line_start;
+    while start > 0 {
+        let prev_start = source[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+        let prev = &source[prev_start..start - 1];
+        if prev == "#" || prev.starts_with("# ") {
+            start = prev_start;
+        } else {
+            break;
+        }
+    }
+    let mut end = source[id_offset..]
+        .find('\n')
+        .map_or(source.len(), |i| id_offset + i + 1);
+    let mut cursor = end;
+    while cursor < source.len() {
+        let next_end = source[cursor..]
+            .find('\n')
+            .map_or(source.len(), |i| cursor + i + 1);
+        let line = &source[cursor..next_end];
+        if line.trim().is_empty() {
+            cursor = next_end;
+            continue;
+        }
+        if line.starts_with(' ') {
+            cursor = next_end;
+            end = next_end;
+        } else {
+            break;
+        }
+    }
+    start..end
+}
+
+/// The text of a pattern made only of text and string literals (what the writer makes).
+pub fn pattern_text(pattern: &ast::Pattern<&str>) -> Option<String> {
+    let mut out = String::new();
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => out.push_str(value),
+            ast::PatternElement::Placeable {
+                expression: ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }),
+            } => out.push_str(&fluent_syntax::unicode::unescape_unicode_to_string(value)),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Writes `text` as a Fluent pattern, to follow `id =`: escapes braces, the characters
+/// that would start a variant or attribute on a continuation line, and spaces Fluent
+/// would trim, so that reading the file back yields exactly `text`.
+pub fn escape_pattern(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    if lines.len() == 1 {
+        return format!(" {}", escape_line(lines[0], false));
+    }
+    let mut out = String::new();
+    for line in lines {
+        out.push_str("\n    ");
+        out.push_str(&escape_line(line, true));
+    }
+    out
+}
+
+fn literal(s: &str) -> String {
+    format!("{{\"{s}\"}}")
+}
+
+fn escape_line(line: &str, continuation: bool) -> String {
+    if line.is_empty() {
+        return literal("");
+    }
+    let body = line.trim_start_matches(' ');
+    let leading = &line[..line.len() - body.len()];
+    let trimmed = body.trim_end_matches(' ');
+    let trailing = &body[trimmed.len()..];
+    let mut out = String::with_capacity(line.len() + 8);
+    if !leading.is_empty() {
+        out.push_str(&literal(leading));
+    }
+    for (i, c) in trimmed.char_indices() {
+        match c {
+            '{' => out.push_str(&literal("{")),
+            '}' => out.push_str(&literal("}")),
+            '[' | '*' | '.' if i == 0 && leading.is_empty() && continuation => {
+                out.push_str(&literal(&c.to_string()))
+            }
+            _ => out.push(c),
+        }
+    }
+    if !trailing.is_empty() {
+        out.push_str(&literal(trailing));
+    }
+    out
+}
+
+/// Short hash of a source text, recorded in reference and translated files to notice
+/// translations of older text. Runs of whitespace count as one space and typographic
+/// quotes as straight ones, so re-wrapping a paragraph or retyping its quotes does not
+/// make its translations outdated.
+pub fn source_hash(text: &str) -> String {
+    let mut normal = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !normal.is_empty() {
+            normal.push(' ');
+        }
+        normal.extend(word.chars().map(|c| match c {
+            '‘' | '’' | '‚' | '‛' | '′' => '\'',
+            '“' | '”' | '„' | '‟' | '″' => '"',
+            c => c,
+        }));
+    }
+    format!(
+        "{:08x}",
+        xxhash_rust::xxh3::xxh3_64(normal.as_bytes()) >> 32
+    )
+}
+
+/// True when `id` is a valid Fluent message identifier.
+pub fn is_identifier(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn read_back(text: &str) -> String {
+        let ftl = format!("m ={}\n", escape_pattern(text));
+        let file = FtlFile::parse("t.ftl".into(), ftl.clone(), false);
+        assert!(
+            file.syntax_errors.is_empty(),
+            "{ftl:?}: {:?}",
+            file.syntax_errors
+        );
+        file.simple_value("m")
+            .unwrap_or_else(|| panic!("not simple: {ftl:?}"))
+    }
+
+    #[test]
+    fn escapes_what_fluent_would_misread() {
+        for text in [
+            "plain",
+            "{braces} and }{",
+            "line one\n[not a variant]\n*not default\n.not attribute",
+            "  leading and trailing  ",
+            "a\n  indented\nb",
+            "[first] on the id line",
+            "tab\there",
+        ] {
+            assert_eq!(read_back(text), text);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_segment_text_round_trips(text in "[a-z{}\\[\\]*.# \"\\\\\\-=$é한\n]{1,40}") {
+            // Segments never start or end with whitespace and hold no blank lines.
+            let text = text.trim().to_string();
+            prop_assume!(!text.is_empty() && !text.contains("\n\n"));
+            prop_assume!(!text.lines().any(|l| l.trim().is_empty()));
+            prop_assert_eq!(read_back(&text), text);
+        }
+    }
+
+    #[test]
+    fn reads_meta_comments_and_positions() {
+        let src = "### file\n\n# Translator note.\n# fluentpress: paragraph; source 0123abcd\n# fluentpress: was 89abcdef: Old text.\nhello = Hello\n    world\n    .title = T\n\n-term = Term\nbroken = {\n";
+        let file = FtlFile::parse("x.ftl".into(), src.to_string(), false);
+        let hello = file.get("hello").unwrap();
+        assert_eq!(hello.meta.kind, Some(SegmentKind::Paragraph));
+        assert_eq!(hello.meta.source_hash.as_deref(), Some("0123abcd"));
+        assert_eq!(
+            hello.meta.history,
+            vec![("89abcdef".to_string(), "Old text.".to_string())]
+        );
+        assert_eq!(hello.attributes, vec!["title"]);
+        assert_eq!(file.line_col(hello.offset), (6, 1));
+        assert_eq!(
+            &src[hello.range.clone()],
+            "# Translator note.\n# fluentpress: paragraph; source 0123abcd\n# fluentpress: was 89abcdef: Old text.\nhello = Hello\n    world\n    .title = T\n"
+        );
+        assert!(file.get("-term").unwrap().is_term);
+        assert_eq!(file.syntax_errors.len(), 1);
+        assert_eq!(file.line_col(file.syntax_errors[0].offset).0, 11);
+    }
+
+    #[test]
+    fn hashes_ignore_spacing_and_quote_style() {
+        assert_eq!(
+            source_hash("It’s  a\n“test”"),
+            source_hash("It's a \"test\"")
+        );
+        assert_ne!(source_hash("130,000"), source_hash("130,001"));
+        assert_eq!(source_hash("x").len(), 8);
+    }
+}

@@ -1,0 +1,19 @@
+//! fluentpress: publish one body of Markdown writing in many languages, accessibly.
+//!
+//! The pipeline loads a site once into a [`project::Project`] (pages parsed into
+//! segments, every `.ftl` file parsed once); the HTML and text renderers, lint and the
+//! translator tools all read that model.
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod error;
+pub mod extract;
+pub mod fsutil;
+pub mod ftl;
+pub mod ids;
+pub mod lint;
+pub mod locale;
+pub mod markdown;
+pub mod project;
+pub mod source;

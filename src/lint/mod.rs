@@ -1,0 +1,3 @@
+//! Lint: the checks that stop broken, missing or unsafe translations before they ship.
+
+pub mod rules;

@@ -1,0 +1,141 @@
+//! The registry of lint rules: one stable kebab-case code each, its default severity and
+//! the explanation `fluentpress lint --explain CODE` prints (the README lists them all).
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+macro_rules! rules {
+    ($($variant:ident $code:literal $severity:ident $explain:literal;)*) => {
+        /// A lint rule.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Rule { $($variant,)* }
+
+        impl Rule {
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
+
+            pub fn code(self) -> &'static str {
+                match self { $(Rule::$variant => $code,)* }
+            }
+
+            pub fn default_severity(self) -> Severity {
+                match self { $(Rule::$variant => Severity::$severity,)* }
+            }
+
+            pub fn explanation(self) -> &'static str {
+                match self { $(Rule::$variant => $explain,)* }
+            }
+        }
+    };
+}
+
+rules! {
+    SyntaxError "syntax-error" Error
+        "A `.ftl` file has text the Fluent parser cannot read (\"junk\"). The parser skips it, so every message in it is missing from that locale, and anything after it on the same entry is lost. The diagnostic shows the parser's own message at the line and column where it stopped. Common causes: a continuation line that starts with `[`, `*` or `.`, an unclosed `{`, a select expression without a `*[default]` variant.";
+    MissingMessage "missing-message" Error
+        "A message (or one of its attributes) of the source locale's reference file or `site.ftl` has no translation in a locale. The build shows the source text there, marked with the source language. The diagnostic points at the message in the reference file and names the locale that lacks it. In a locale declared `work_in_progress` in `fluentpress.toml` this is a warning.";
+    ObsoleteMessage "obsolete-message" Warning
+        "A locale has a message that the reference no longer has: the paragraph was deleted or its id changed. It is never shown. `fluentpress sync` comments such messages out with a note instead of deleting the translator's work.";
+    DuplicateId "duplicate-id" Error
+        "The same message id is defined twice in one locale's files that share a bundle (a page's file and `site.ftl`, or within one file). Only the first definition is used; the other is silently ignored by Fluent.";
+    UnknownVariable "unknown-variable" Error
+        "A translation uses a `$variable` that the source message does not have. The program never passes it, so the reader sees an error marker such as `{$name}` instead of text.";
+    MissingVariable "missing-variable" Warning
+        "A translation drops a `$variable` that the source message uses, such as the number of untranslated passages. The translated sentence then lacks information the source gives. (A plural variant may spell the number out in words; only the message as a whole is checked.)";
+    UnknownReference "unknown-reference" Error
+        "A translation refers to a message or term (`{ other-message }`, `{ -brand }`) that is not defined in that locale. Fluent shows the reference's id instead of text.";
+    PluralCategories "plural-categories" Warning
+        "A select on a number lacks a variant for a CLDR plural category that the locale needs, e.g. `few` and `many` in Russian or `zero`, `two`, `few`, `many` in Arabic. The default variant is then used for those numbers, usually with the wrong grammatical form. The categories are those of the plural rules the build itself uses.";
+    LinkMismatch "link-mismatch" Error
+        "The link or image targets of a translated segment differ from those of the source segment: a link was added, dropped or points elsewhere. Targets come from the source content only, so the build shows the source text instead of such a translation.";
+    MarkupMismatch "markup-mismatch" Warning
+        "A translated segment's code spans differ from the source's (code is not translated), or its number of emphasized, strong or linked passages differs. Usually a lost `*` or backtick.";
+    RawHtml "raw-html" Error
+        "A translation contains an HTML tag or character entity. Translations may only use inline Markdown; HTML from a translation never becomes markup, so the build shows the source text instead.";
+    NumberMismatch "number-mismatch" Warning
+        "A number in the source segment does not appear in the translation. Digits are compared after removing grouping separators, so 130,000 = 130.000 = 130 000 = ١٣٠٬٠٠٠; dates, counts and percentages must survive translation.";
+    Untranslated "untranslated" Warning
+        "A translation is identical to the source text although the source has words. If that is right (a name, an acronym), say so with a comment line `# fluentpress: allow untranslated` above the message.";
+    EmptyMessage "empty-message" Error
+        "A translation renders to nothing (or only whitespace). The build shows the source text instead.";
+    StaleReference "stale-reference" Error
+        "A reference file in the source locale is out of date with `content/`: a page was edited, added or removed and `fluentpress extract` was not run. Translators would work from old text. Run `fluentpress extract` and commit the result.";
+    MissingAlt "missing-alt" Error
+        "An image in the source content has no alt text, or a translation of an image's alt text is empty. Screen reader users get nothing, or the file name. Describe the image; if it is purely decorative, give it empty alt text and the title \"decorative\": `![](border.png \"decorative\")`.";
+    HeadingSkip "heading-skip" Warning
+        "A heading level jumps (an h2 followed by an h4) or a page has more than one h1. Screen reader users navigate by headings; a skipped level suggests a missing section.";
+    GenericLinkText "generic-link-text" Warning
+        "Link text that says nothing out of context (\"click here\", \"here\", \"more\", \"여기\", \"点击这里\", \"ici\", \"aquí\", \"здесь\", \"هنا\", \"ที่นี่\" …). Screen reader users often list a page's links; make the text name the destination.";
+    Outdated "outdated" Warning
+        "A translation was made from older source text: the source paragraph changed after it was translated. The diagnostic shows the old and the new source text. By default the build shows the current source text instead (`outdated = \"show\"` in `fluentpress.toml` keeps the old translation). After updating the translation, mark it current by changing the hash in its `# fluentpress: source …` comment to the one the diagnostic gives, or run `fluentpress sync --mark-current`.";
+    UnsafeUrl "unsafe-url" Error
+        "A link or image points to a `javascript:`, `vbscript:` or `data:` URL (only `data:image/` is allowed, in images). Such links run code or hide content; they are never written to a page.";
+    InvalidLocale "invalid-locale" Error
+        "A directory in `locales/` is not named with a BCP 47 language tag (`ko`, `zh-Hans`, `pt-BR`). It is skipped.";
+    DuplicateLocale "duplicate-locale" Error
+        "Two directories in `locales/` name the same locale once canonicalised (`zh-hans` and `zh-Hans`). Only the first is used; merge them.";
+    InvalidUtf8 "invalid-utf8" Error
+        "A Markdown or Fluent file is not valid UTF-8. The diagnostic gives the line and column of the first bad byte. Re-save the file as UTF-8.";
+    IoError "io-error" Error
+        "A file or directory could not be read (permissions, a broken link). The diagnostic gives the operating system's message.";
+    FrontMatter "front-matter" Error
+        "A page's front matter (TOML between `+++` lines at the top) is missing, cannot be parsed, lacks `title` or `description`, or has an unknown key.";
+    PathProblem "path-problem" Error
+        "A page's path cannot be published safely: it is a symbolic link, it would collide with another page once letter case is ignored (on macOS and Windows they are the same file), or it uses a name the site needs (`index`).";
+    ByteOrderMark "byte-order-mark" Warning
+        "A file starts with a UTF-8 byte-order mark. It is ignored, but some tools show it as a stray character; save the file without it.";
+    FormatError "format-error" Error
+        "Formatting a translated message failed at build time (for example a cyclic reference between messages). The build shows the source text instead.";
+}
+
+impl Rule {
+    pub fn from_code(code: &str) -> Option<Rule> {
+        Rule::ALL.iter().copied().find(|r| r.code() == code)
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_kebab_case_and_explained() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in Rule::ALL {
+            let code = rule.code();
+            assert!(seen.insert(code), "{code} twice");
+            assert!(
+                code.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{code}"
+            );
+            assert!(rule.explanation().len() > 60, "{code} needs an explanation");
+            assert_eq!(Rule::from_code(code), Some(*rule));
+        }
+    }
+}

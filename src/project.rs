@@ -1,0 +1,914 @@
+//! The project model: a site loaded once — configuration, every page parsed into
+//! segments with their message ids, every locale's `.ftl` files parsed — plus every
+//! problem met on the way. The renderers, lint and the translator tools read this model
+//! and never parse anything again.
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use crate::ftl::{self, FtlFile};
+use crate::ids::{self, NewSegment, OldEntry};
+use crate::lint::rules::Rule;
+use crate::locale::Locale;
+use crate::markdown::{self, Document, Inline, SegmentKind};
+use crate::source::{LineIndex, TextFile};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+pub const CONTENT_DIR: &str = "content";
+pub const LOCALES_DIR: &str = "locales";
+pub const SITE_FILE: &str = "site.ftl";
+
+/// The layout's messages, which every locale's `site.ftl` translates.
+pub const LAYOUT_MESSAGES: &[&str] = &[
+    "language-name",
+    "site-name",
+    "site-tagline",
+    "seal-alt",
+    "skip-link",
+    "language-menu-label",
+    "language-partial",
+    "language-chooser-heading",
+    "page-list-heading",
+    "text-edition-link",
+    "html-edition-link",
+    "fallback-notice",
+    "untranslated-marker",
+    "links-heading",
+    "notes-heading",
+    "image-label",
+    "other-editions-heading",
+    "footnote-backlink",
+    "footer-text",
+];
+
+/// Layout strings used when the source locale has no `site.ftl` (or lacks a message).
+pub const DEFAULT_SITE_FTL: &str = include_str!("assets/default-site.ftl");
+
+/// A translatable segment of a page, with its message id.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    pub id: String,
+    pub kind: SegmentKind,
+    /// Inline Markdown (plain text for the title and description).
+    pub text: String,
+    pub inlines: Vec<Inline>,
+    /// Byte span in the page source.
+    pub span: Range<usize>,
+    pub section: String,
+    /// [`ftl::source_hash`] of `text`.
+    pub hash: String,
+}
+
+/// A Markdown page.
+#[derive(Debug)]
+pub struct Page {
+    /// Path under `content/` without `.md`, `/`-separated.
+    pub slug: String,
+    /// `content/<slug>.md`.
+    pub rel_path: String,
+    pub source: String,
+    pub lines: LineIndex,
+    pub weight: i64,
+    pub doc: Document,
+    /// The body's segments in document order, then the title and the description.
+    pub segments: Vec<Segment>,
+    pub title_segment: usize,
+    pub description_segment: usize,
+    by_id: HashMap<String, usize>,
+}
+
+impl Page {
+    /// Segment indices in reference-file order: title, description, then the body.
+    pub fn reference_order(&self) -> impl Iterator<Item = usize> + '_ {
+        [self.title_segment, self.description_segment]
+            .into_iter()
+            .chain(0..self.doc.segments.len())
+    }
+
+    pub fn segment_by_id(&self, id: &str) -> Option<&Segment> {
+        self.by_id.get(id).map(|&i| &self.segments[i])
+    }
+
+    pub fn title(&self) -> &str {
+        &self.segments[self.title_segment].text
+    }
+
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.source, offset)
+    }
+
+    /// How deep the page sits under the edition's directory (for relative links).
+    pub fn depth(&self) -> usize {
+        self.slug.matches('/').count()
+    }
+
+    pub fn context(&self) -> markdown::FragmentContext<'_> {
+        markdown::FragmentContext {
+            refs: &self.doc.refs,
+            footnote_labels: &self.doc.footnote_labels,
+        }
+    }
+}
+
+/// One locale's files.
+#[derive(Debug)]
+pub struct LocaleFiles {
+    pub locale: Locale,
+    /// `locales/<dir name>` as found on disk.
+    pub dir: String,
+    pub site: Option<FtlFile>,
+    /// Page files by slug.
+    pub pages: BTreeMap<String, FtlFile>,
+    /// `.ftl` files that belong to no page.
+    pub orphans: Vec<FtlFile>,
+}
+
+impl LocaleFiles {
+    fn empty(locale: Locale) -> Self {
+        LocaleFiles {
+            dir: format!("{LOCALES_DIR}/{}", locale.tag),
+            locale,
+            site: None,
+            pages: BTreeMap::new(),
+            orphans: Vec::new(),
+        }
+    }
+
+    /// Where the page's file for this locale is, or would be.
+    pub fn page_path(&self, slug: &str) -> String {
+        format!("{}/{slug}.ftl", self.dir)
+    }
+
+    pub fn site_path(&self) -> String {
+        format!("{}/{SITE_FILE}", self.dir)
+    }
+
+    pub fn files(&self) -> impl Iterator<Item = &FtlFile> {
+        self.site
+            .iter()
+            .chain(self.pages.values())
+            .chain(self.orphans.iter())
+    }
+}
+
+/// Per (locale, page): how many segments are translated, outdated or missing. Counted
+/// from the files alone (message present, source hash current), so it is cheap.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Coverage {
+    pub total: usize,
+    pub translated: usize,
+    pub outdated: usize,
+    pub missing: usize,
+}
+
+impl Coverage {
+    pub fn add(&mut self, other: Coverage) {
+        self.total += other.total;
+        self.translated += other.translated;
+        self.outdated += other.outdated;
+        self.missing += other.missing;
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.translated == self.total
+    }
+
+    /// Whole percent translated, rounded down so 99.9 % never shows as 100 %.
+    pub fn percent(&self) -> usize {
+        if self.total == 0 {
+            100
+        } else {
+            self.translated * 100 / self.total
+        }
+    }
+}
+
+/// The loaded site.
+#[derive(Debug)]
+pub struct Project {
+    pub root: PathBuf,
+    pub config: Config,
+    /// Sorted by slug.
+    pub pages: Vec<Page>,
+    /// Sorted by tag; includes the source locale.
+    pub locales: Vec<LocaleFiles>,
+    /// Index of the source locale in `locales`.
+    pub source: usize,
+    /// Problems met while loading (unreadable files, bad names, front matter …).
+    pub problems: Vec<Diagnostic>,
+    /// Content files that could not be loaded: a build must not publish without them.
+    pub failed_content: usize,
+    /// The layout's default strings (used where the source locale lacks one).
+    pub default_site: FtlFile,
+}
+
+impl Project {
+    pub fn source_locale(&self) -> &LocaleFiles {
+        &self.locales[self.source]
+    }
+
+    pub fn locale_index(&self, tag: &str) -> Option<usize> {
+        self.locales.iter().position(|l| l.locale.tag == tag)
+    }
+
+    /// The reference file of a page (in the source locale).
+    pub fn reference(&self, page: &Page) -> Option<&FtlFile> {
+        self.source_locale().pages.get(&page.slug)
+    }
+
+    pub fn coverage(&self, locale: usize, page: &Page) -> Coverage {
+        let total = page.segments.len();
+        if locale == self.source {
+            return Coverage {
+                total,
+                translated: total,
+                ..Coverage::default()
+            };
+        }
+        let Some(file) = self.locales[locale].pages.get(&page.slug) else {
+            return Coverage {
+                total,
+                missing: total,
+                ..Coverage::default()
+            };
+        };
+        let mut c = Coverage {
+            total,
+            ..Coverage::default()
+        };
+        for seg in &page.segments {
+            match file.get(&seg.id) {
+                Some(entry) if entry.has_value => match &entry.meta.source_hash {
+                    Some(hash) if *hash != seg.hash => c.outdated += 1,
+                    _ => c.translated += 1,
+                },
+                _ => c.missing += 1,
+            }
+        }
+        c
+    }
+
+    /// Coverage of a whole locale (all pages).
+    pub fn locale_coverage(&self, locale: usize) -> Coverage {
+        let mut total = Coverage::default();
+        for page in &self.pages {
+            total.add(self.coverage(locale, page));
+        }
+        total
+    }
+
+    /// Loads the site at `root`.
+    pub fn load(root: &Path) -> Result<Project> {
+        let config = Config::load(root)?;
+        let content_dir = root.join(CONTENT_DIR);
+        let locales_dir = root.join(LOCALES_DIR);
+        let missing: Vec<&str> = [(CONTENT_DIR, &content_dir), (LOCALES_DIR, &locales_dir)]
+            .into_iter()
+            .filter(|(_, p)| !p.is_dir())
+            .map(|(name, _)| name)
+            .collect();
+        if !missing.is_empty() {
+            return Err(Error::Usage(format!(
+                "{}: no {} director{} here; run fluentpress in a site's root directory or pass --root",
+                root.display(),
+                missing
+                    .iter()
+                    .map(|m| format!("`{m}/`"))
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+                if missing.len() == 1 { "y" } else { "ies" }
+            )));
+        }
+        let mut problems = Vec::new();
+
+        // Content.
+        let mut files = Vec::new();
+        walk(
+            &content_dir,
+            &content_dir,
+            "md",
+            &mut files,
+            &mut problems,
+            CONTENT_DIR,
+        );
+        let mut failed_content = problems.len();
+        let mut seen_folded: HashMap<String, String> = HashMap::new();
+        let mut accepted = Vec::new();
+        for (rel, path) in files {
+            let slug = rel.trim_end_matches(".md").to_string();
+            let rel_path = format!("{CONTENT_DIR}/{rel}");
+            if let Some(reason) = slug_problem(&slug) {
+                problems.push(Diagnostic::new(
+                    Rule::PathProblem,
+                    &rel_path,
+                    (1, 1),
+                    reason,
+                ));
+                failed_content += 1;
+                continue;
+            }
+            let folded = slug.to_lowercase();
+            if let Some(other) = seen_folded.get(&folded) {
+                problems.push(
+                    Diagnostic::new(
+                        Rule::PathProblem,
+                        &rel_path,
+                        (1, 1),
+                        format!("`{rel_path}` and `{other}` differ only in letter case; on many systems they would be the same file"),
+                    )
+                    .help("rename one of them"),
+                );
+                failed_content += 1;
+                continue;
+            }
+            seen_folded.insert(folded, rel_path.clone());
+            accepted.push((slug, rel_path, path));
+        }
+        if accepted.is_empty() && failed_content == 0 {
+            return Err(Error::Usage(format!(
+                "{}: `content/` has no Markdown pages (*.md): nothing to publish",
+                root.display()
+            )));
+        }
+        let loaded: Vec<std::result::Result<(RawPage, Vec<Diagnostic>), Diagnostic>> = accepted
+            .into_par_iter()
+            .map(|(slug, rel_path, path)| load_page(slug, rel_path, &path))
+            .collect();
+        let mut raw_pages = Vec::new();
+        for result in loaded {
+            match result {
+                Ok((page, mut found)) => {
+                    problems.append(&mut found);
+                    raw_pages.push(page);
+                }
+                Err(problem) => {
+                    problems.push(problem);
+                    failed_content += 1;
+                }
+            }
+        }
+
+        // Locales.
+        let mut locales = load_locales(&locales_dir, &raw_pages, &mut problems);
+        let source = match locales
+            .iter()
+            .position(|l| l.locale == config.source_locale)
+        {
+            Some(i) => i,
+            None => {
+                locales.push(LocaleFiles::empty(config.source_locale.clone()));
+                locales.sort_by(|a, b| a.locale.tag.cmp(&b.locale.tag));
+                locales
+                    .iter()
+                    .position(|l| l.locale == config.source_locale)
+                    .expect("just added")
+            }
+        };
+        let default_site = FtlFile::parse(
+            PathBuf::from("(built-in default site.ftl)"),
+            DEFAULT_SITE_FTL.to_string(),
+            false,
+        );
+
+        // Message ids, matched against the reference files.
+        let mut reserved: HashSet<String> = LAYOUT_MESSAGES.iter().map(|s| s.to_string()).collect();
+        if let Some(site) = &locales[source].site {
+            reserved.extend(site.entries.iter().map(|e| e.id.clone()));
+        }
+        let reference_files = &locales[source].pages;
+        let pages: Vec<Page> = raw_pages
+            .into_par_iter()
+            .map(|raw| {
+                let reference = reference_files.get(&raw.slug);
+                raw.into_page(reference, &reserved)
+            })
+            .collect();
+
+        let mut project = Project {
+            root: root.to_path_buf(),
+            config,
+            pages,
+            locales,
+            source,
+            problems,
+            failed_content,
+            default_site,
+        };
+        project.pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+        Ok(project)
+    }
+}
+
+/// Why a slug cannot be published, if it cannot.
+fn slug_problem(slug: &str) -> Option<String> {
+    if slug == "index" {
+        return Some("`content/index.md` would overwrite the edition's list of pages (`index.html`); give the page another name".into());
+    }
+    for part in slug.split('/') {
+        if part.is_empty() || part.starts_with('.') {
+            return Some(format!(
+                "the page path `{slug}` has an empty or hidden part"
+            ));
+        }
+        if let Some(c) = part
+            .chars()
+            .find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')))
+        {
+            return Some(format!(
+                "the page path `{slug}` contains {c:?}; page names may use letters, digits, `-`, `_` and `.` so their URLs work everywhere"
+            ));
+        }
+    }
+    None
+}
+
+/// Collects files with extension `ext` under `dir`, sorted, as (path relative to `base`
+/// with `/`, full path). Symbolic links are reported, not followed.
+fn walk(
+    base: &Path,
+    dir: &Path,
+    ext: &str,
+    out: &mut Vec<(String, PathBuf)>,
+    problems: &mut Vec<Diagnostic>,
+    shown: &str,
+) {
+    let rel_of = |p: &Path| {
+        p.strip_prefix(base)
+            .unwrap_or(p)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            let rel = rel_of(dir);
+            let shown_path = if rel.is_empty() {
+                shown.to_string()
+            } else {
+                format!("{shown}/{rel}")
+            };
+            problems.push(Diagnostic::new(
+                Rule::IoError,
+                shown_path,
+                (1, 1),
+                format!("cannot read the directory: {e}"),
+            ));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let rel = rel_of(&path);
+        let shown_path = format!("{shown}/{rel}");
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            problems.push(Diagnostic::new(
+                Rule::IoError,
+                shown_path,
+                (1, 1),
+                "cannot read the file's metadata",
+            ));
+            continue;
+        };
+        if meta.file_type().is_symlink() {
+            if ext == "md" || path.is_dir() {
+                problems.push(
+                    Diagnostic::new(
+                        Rule::PathProblem,
+                        shown_path,
+                        (1, 1),
+                        "symbolic links are not followed: the page could be outside `content/`",
+                    )
+                    .help("copy the file into `content/` instead"),
+                );
+                continue;
+            }
+        } else if meta.is_dir() {
+            walk(base, &path, ext, out, problems, shown);
+            continue;
+        }
+        if path.extension().is_some_and(|e| e == ext) {
+            out.push((rel, path));
+        }
+    }
+}
+
+/// A page read and parsed, before ids are assigned.
+struct RawPage {
+    slug: String,
+    rel_path: String,
+    source: String,
+    lines: LineIndex,
+    doc: Document,
+    title: (String, Range<usize>),
+    description: (String, Range<usize>),
+    weight: i64,
+}
+
+fn read_text(
+    path: &Path,
+    rel_path: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> std::result::Result<TextFile, Diagnostic> {
+    match TextFile::read(path) {
+        Err(e) => Err(Diagnostic::new(
+            Rule::IoError,
+            rel_path,
+            (1, 1),
+            format!("cannot read the file: {e}"),
+        )),
+        Ok(Err(bad)) => Err(Diagnostic::new(
+            Rule::InvalidUtf8,
+            rel_path,
+            (bad.line, bad.column),
+            "the file is not valid UTF-8",
+        )
+        .help("save the file with UTF-8 encoding")),
+        Ok(Ok(file)) => {
+            if file.had_bom {
+                problems.push(Diagnostic::new(
+                    Rule::ByteOrderMark,
+                    rel_path,
+                    (1, 1),
+                    "the file starts with a byte-order mark (ignored)",
+                ));
+            }
+            Ok(file)
+        }
+    }
+}
+
+fn load_page(
+    slug: String,
+    rel_path: String,
+    path: &Path,
+) -> std::result::Result<(RawPage, Vec<Diagnostic>), Diagnostic> {
+    let mut problems = Vec::new();
+    let file = read_text(path, &rel_path, &mut problems)?;
+    let source = file.text;
+    let lines = LineIndex::new(&source);
+    let doc = markdown::parse_page(&source);
+    let (title, description, weight) =
+        front_matter(&doc, &source, &lines, &rel_path, &mut problems);
+    Ok((
+        RawPage {
+            slug,
+            rel_path,
+            source,
+            lines,
+            doc,
+            title,
+            description,
+            weight,
+        },
+        problems,
+    ))
+}
+
+/// Reads the front matter; problems become diagnostics and the page still loads.
+fn front_matter(
+    doc: &Document,
+    source: &str,
+    lines: &LineIndex,
+    rel_path: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> ((String, Range<usize>), (String, Range<usize>), i64) {
+    let first_heading = doc.blocks.iter().find_map(|b| match b {
+        markdown::Block::Heading { segment, .. } => Some(&doc.segments[*segment]),
+        _ => None,
+    });
+    let fallback_title = first_heading
+        .map(|s| (markdown::plain_text(&s.inlines), s.span.clone()))
+        .unwrap_or_else(|| {
+            (
+                rel_path
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(rel_path)
+                    .trim_end_matches(".md")
+                    .to_string(),
+                0..0,
+            )
+        });
+    let Some((text, offset)) = &doc.front_matter else {
+        problems.push(
+            Diagnostic::new(Rule::FrontMatter, rel_path, (1, 1), "the page has no front matter")
+                .help("start the page with +++, a line `title = \"…\"`, a line `description = \"…\"`, and +++"),
+        );
+        return (fallback_title, (String::new(), 0..0), 0);
+    };
+    let at = |local: usize| lines.line_col(source, offset + local);
+    let table: toml::Table = match text.parse() {
+        Ok(t) => t,
+        Err(e) => {
+            let (line, col) = at(e.span().map_or(0, |s| s.start));
+            problems.push(Diagnostic::new(
+                Rule::FrontMatter,
+                rel_path,
+                (line, col),
+                format!("the front matter is not valid TOML: {}", e.message()),
+            ));
+            return (fallback_title, (String::new(), 0..0), 0);
+        }
+    };
+    let key_span = |key: &str| -> Range<usize> {
+        text.lines()
+            .scan(0usize, |pos, line| {
+                let start = *pos;
+                *pos += line.len() + 1;
+                Some((start, line))
+            })
+            .find(|(_, line)| line.trim_start().starts_with(key))
+            .map(|(start, line)| {
+                let value_start = line.find('"').map_or(0, |i| i + 1);
+                let value_end = line
+                    .rfind('"')
+                    .filter(|&e| e >= value_start)
+                    .unwrap_or(line.len());
+                offset + start + value_start..offset + start + value_end
+            })
+            .unwrap_or(*offset..*offset)
+    };
+    for key in table.keys() {
+        if !["title", "description", "weight"].contains(&key.as_str()) {
+            let span = key_span(key);
+            let mut d = Diagnostic::new(
+                Rule::FrontMatter,
+                rel_path,
+                lines.line_col(source, span.start),
+                format!("unknown front matter key `{key}`"),
+            );
+            if let Some(best) = crate::config::suggest(key, &["title", "description", "weight"]) {
+                d = d.help(format!("did you mean `{best}`?"));
+            }
+            problems.push(d);
+        }
+    }
+    let mut string = |key: &str| -> Option<(String, Range<usize>)> {
+        match table.get(key) {
+            Some(toml::Value::String(s)) if !s.trim().is_empty() => {
+                Some((s.trim().to_string(), key_span(key)))
+            }
+            Some(_) => {
+                problems.push(Diagnostic::new(
+                    Rule::FrontMatter,
+                    rel_path,
+                    at(0),
+                    format!("`{key}` must be a non-empty string"),
+                ));
+                None
+            }
+            None => {
+                problems.push(
+                    Diagnostic::new(
+                        Rule::FrontMatter,
+                        rel_path,
+                        lines.line_col(source, offset.saturating_sub(4)),
+                        format!("the front matter has no `{key}`"),
+                    )
+                    .help(format!("add a line `{key} = \"…\"` between the +++ lines")),
+                );
+                None
+            }
+        }
+    };
+    let title = string("title").unwrap_or(fallback_title);
+    let description = string("description").unwrap_or((String::new(), 0..0));
+    let weight = match table.get("weight") {
+        None => 0,
+        Some(toml::Value::Integer(w)) => *w,
+        Some(_) => {
+            problems.push(Diagnostic::new(
+                Rule::FrontMatter,
+                rel_path,
+                lines.line_col(source, key_span("weight").start),
+                "`weight` must be a whole number (pages are listed by weight, then title)",
+            ));
+            0
+        }
+    };
+    (title, description, weight)
+}
+
+impl RawPage {
+    fn into_page(self, reference: Option<&FtlFile>, reserved: &HashSet<String>) -> Page {
+        let RawPage {
+            slug,
+            rel_path,
+            source,
+            lines,
+            doc,
+            title,
+            description,
+            weight,
+        } = self;
+        let plain =
+            |kind: SegmentKind, (text, span): (String, Range<usize>)| markdown::RawSegment {
+                kind,
+                inlines: vec![Inline {
+                    kind: markdown::InlineKind::Text(text.clone()),
+                    span: span.clone(),
+                }],
+                text,
+                span,
+                section: String::new(),
+            };
+        let mut raw: Vec<markdown::RawSegment> = doc.segments.clone();
+        raw.push(plain(SegmentKind::Title, title));
+        raw.push(plain(SegmentKind::Description, description));
+        let title_segment = raw.len() - 2;
+        let description_segment = raw.len() - 1;
+        let order: Vec<usize> = [title_segment, description_segment]
+            .into_iter()
+            .chain(0..doc.segments.len())
+            .collect();
+        let new: Vec<NewSegment> = order
+            .iter()
+            .map(|&i| NewSegment {
+                kind: raw[i].kind,
+                text: &raw[i].text,
+                section: &raw[i].section,
+            })
+            .collect();
+        let old: Vec<(String, String, Option<SegmentKind>)> = reference
+            .map(|file| {
+                file.entries
+                    .iter()
+                    .filter(|e| !e.is_term)
+                    .filter_map(|e| {
+                        file.simple_value(&e.id)
+                            .map(|text| (e.id.clone(), text, e.meta.kind))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let old_entries: Vec<OldEntry> = old
+            .iter()
+            .map(|(id, text, kind)| OldEntry {
+                id,
+                text,
+                kind: *kind,
+            })
+            .collect();
+        let assigned = ids::assign(&new, &old_entries, reserved);
+        let mut id_of = vec![String::new(); raw.len()];
+        for (&i, id) in order.iter().zip(assigned) {
+            id_of[i] = id;
+        }
+        let segments: Vec<Segment> = raw
+            .into_iter()
+            .zip(id_of)
+            .map(|(r, id)| Segment {
+                hash: ftl::source_hash(&r.text),
+                id,
+                kind: r.kind,
+                text: r.text,
+                inlines: r.inlines,
+                span: r.span,
+                section: r.section,
+            })
+            .collect();
+        let by_id = segments
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        Page {
+            slug,
+            rel_path,
+            source,
+            lines,
+            weight,
+            doc,
+            segments,
+            title_segment,
+            description_segment,
+            by_id,
+        }
+    }
+}
+
+fn load_locales(dir: &Path, pages: &[RawPage], problems: &mut Vec<Diagnostic>) -> Vec<LocaleFiles> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(Diagnostic::new(
+                Rule::IoError,
+                LOCALES_DIR,
+                (1, 1),
+                format!("cannot read the directory: {e}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut dirs: Vec<(String, PathBuf)> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .filter(|(name, _)| !name.starts_with('.'))
+        .collect();
+    dirs.sort();
+    let slugs: HashSet<&str> = pages.iter().map(|p| p.slug.as_str()).collect();
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut chosen = Vec::new();
+    for (name, path) in dirs {
+        let shown = format!("{LOCALES_DIR}/{name}");
+        match Locale::parse(&name) {
+            Err(e) => problems.push(
+                Diagnostic::new(
+                    Rule::InvalidLocale,
+                    &shown,
+                    (1, 1),
+                    format!("{e}; the directory is skipped"),
+                )
+                .help("name locale directories with BCP 47 tags such as `ko`, `zh-Hans`, `pt-BR`"),
+            ),
+            Ok(locale) => {
+                if let Some(first) = seen.get(&locale.tag) {
+                    problems.push(
+                        Diagnostic::new(
+                            Rule::DuplicateLocale,
+                            &shown,
+                            (1, 1),
+                            format!("`{shown}` and `{first}` are the same locale ({}); only `{first}` is used", locale.tag),
+                        )
+                        .locale(&locale.tag)
+                        .help("merge the two directories into one"),
+                    );
+                    continue;
+                }
+                seen.insert(locale.tag.clone(), shown.clone());
+                chosen.push((locale, shown, path));
+            }
+        }
+    }
+    let loaded: Vec<(LocaleFiles, Vec<Diagnostic>)> = chosen
+        .into_par_iter()
+        .map(|(locale, shown, path)| {
+            let mut found = Vec::new();
+            let mut files = Vec::new();
+            walk(&path, &path, "ftl", &mut files, &mut found, &shown);
+            let parsed: Vec<(
+                String,
+                std::result::Result<FtlFile, Diagnostic>,
+                Vec<Diagnostic>,
+            )> = files
+                .into_par_iter()
+                .map(|(rel, full)| {
+                    let rel_path = format!("{shown}/{rel}");
+                    let mut warnings = Vec::new();
+                    let file = read_text(&full, &rel_path, &mut warnings).map(|text| {
+                        FtlFile::parse(PathBuf::from(&rel_path), text.text, text.had_bom)
+                    });
+                    (rel, file, warnings)
+                })
+                .collect();
+            let mut lf = LocaleFiles {
+                locale: locale.clone(),
+                dir: shown,
+                site: None,
+                pages: BTreeMap::new(),
+                orphans: Vec::new(),
+            };
+            for (rel, file, mut warnings) in parsed {
+                found.append(&mut warnings);
+                let file = match file {
+                    Ok(f) => f,
+                    Err(d) => {
+                        found.push(d.locale(&locale.tag));
+                        continue;
+                    }
+                };
+                let slug = rel.trim_end_matches(".ftl");
+                if rel == SITE_FILE {
+                    lf.site = Some(file);
+                } else if slugs.contains(slug) {
+                    lf.pages.insert(slug.to_string(), file);
+                } else {
+                    lf.orphans.push(file);
+                }
+            }
+            for d in &mut found {
+                d.locale.get_or_insert_with(|| locale.tag.clone());
+            }
+            (lf, found)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (lf, mut found) in loaded {
+        problems.append(&mut found);
+        out.push(lf);
+    }
+    out.sort_by(|a, b| a.locale.tag.cmp(&b.locale.tag));
+    out
+}
