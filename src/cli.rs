@@ -25,8 +25,72 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Render every language edition (HTML and plain text) into the output directory.
+    Build(BuildArgs),
+    /// Check every translation; exit 1 when there are errors.
+    Lint(LintArgs),
     /// Write the reference files locales/<source>/<page>.ftl from content/.
     Extract(ExtractArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct BuildArgs {
+    /// Output directory (default: dist/ in the site root). Only a directory fluentpress created is ever replaced.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Build only this locale (repeatable); the other editions of the previous output are kept.
+    #[arg(long = "locale", value_name = "TAG")]
+    pub locales: Vec<String>,
+    /// Worker threads (default: one per core). The output is the same whatever the number.
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Fail (exit 1, previous output kept) if lint finds any error.
+    #[arg(long)]
+    pub strict: bool,
+    /// Width of the plain-text editions in display columns (default: text_width in fluentpress.toml, or 72).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
+    pub text_width: Option<u16>,
+    /// Print only errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Github,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Args, Debug)]
+pub struct LintArgs {
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Check only this locale (repeatable).
+    #[arg(long = "locale", value_name = "TAG")]
+    pub locales: Vec<String>,
+    /// Treat this rule (or `warnings`: every warning) as an error (repeatable).
+    #[arg(long, value_name = "CODE")]
+    pub deny: Vec<String>,
+    /// Turn this rule off (repeatable).
+    #[arg(long, value_name = "CODE")]
+    pub allow: Vec<String>,
+    /// Make this rule a warning (repeatable).
+    #[arg(long, value_name = "CODE")]
+    pub warn: Vec<String>,
+    /// Explain a rule (or list every rule when no code is given) and exit.
+    #[arg(long, value_name = "CODE", num_args = 0..=1, default_missing_value = "")]
+    pub explain: Option<String>,
+    /// Colour in human output: only on a terminal by default.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: Color,
 }
 
 #[derive(Args, Debug)]
@@ -63,6 +127,8 @@ pub fn main() -> ExitCode {
 
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
+        Command::Build(args) => build(&cli.root, args),
+        Command::Lint(args) => lint(&cli.root, args),
         Command::Extract(args) => extract(&cli.root, args),
     }
 }
@@ -108,11 +174,164 @@ fn extract(root: &std::path::Path, args: ExtractArgs) -> anyhow::Result<Outcome>
     Ok(Outcome::Ok)
 }
 
+/// Load problems, in short form on stderr (build and extract; lint shows them in full).
 fn report_load_problems(project: &Project) {
-    for d in &project.problems {
+    let mut problems = project.problems.clone();
+    crate::diagnostic::sort(&mut problems);
+    for d in &problems {
+        let locale = d
+            .locale
+            .as_ref()
+            .map(|l| format!(" [{l}]"))
+            .unwrap_or_default();
         eprintln!(
-            "{}[{}]: {}:{}:{}: {}",
+            "{}[{}]: {}:{}:{}: {}{locale}",
             d.severity, d.rule, d.file, d.line, d.column, d.message
         );
     }
+}
+
+fn locale_indices(project: &Project, tags: &[String]) -> anyhow::Result<Vec<usize>> {
+    let mut out = Vec::new();
+    for tag in tags {
+        let locale = crate::locale::Locale::parse(tag)
+            .map_err(|e| Error::Usage(format!("--locale: {e}")))?;
+        match project.locale_index(&locale.tag) {
+            Some(i) => out.push(i),
+            None => {
+                let known: Vec<&str> = project
+                    .locales
+                    .iter()
+                    .map(|l| l.locale.tag.as_str())
+                    .collect();
+                return Err(Error::Usage(format!(
+                    "--locale {tag}: no such locale; the locales are {}",
+                    known.join(", ")
+                ))
+                .into());
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    Ok(out)
+}
+
+fn build(root: &std::path::Path, args: BuildArgs) -> anyhow::Result<Outcome> {
+    use std::io::IsTerminal;
+    let project = load(root)?;
+    report_load_problems(&project);
+    let settings = crate::lint::Settings::new(&project.config, &[], &[], &[])?;
+    let out = args.out.clone().unwrap_or_else(|| root.join("dist"));
+    let terminal = std::io::stderr().is_terminal();
+    let opts = crate::build::BuildOptions {
+        out: out.clone(),
+        locales: args.locales,
+        jobs: args.jobs,
+        strict: args.strict,
+        text_width: args.text_width.map(usize::from),
+        progress: terminal && !args.quiet,
+    };
+    let report = crate::build::build(&project, &opts, &settings)
+        .with_context(|| format!("building into {}", out.display()))?;
+    if !args.quiet {
+        let source = &project.source_locale().locale;
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        for l in &report.locales {
+            eprintln!(
+                "{:<8} {} page{}, {} files, {} passage{} shown in {}; lint: {} error{}, {} warning{}",
+                l.tag,
+                l.pages,
+                s(l.pages),
+                l.files,
+                l.fallbacks,
+                s(l.fallbacks),
+                source.tag,
+                l.errors,
+                s(l.errors),
+                l.warnings,
+                s(l.warnings),
+            );
+        }
+        eprintln!(
+            "built {} edition{} of {} page{}: {} files in {:.2} s into {}",
+            report.locales.len(),
+            s(report.locales.len()),
+            project.pages.len(),
+            s(project.pages.len()),
+            report.files,
+            report.seconds,
+            out.display()
+        );
+        if report.errors + report.warnings > 0 {
+            eprintln!(
+                "lint found {} error(s) and {} warning(s); `fluentpress lint` shows them",
+                report.errors, report.warnings
+            );
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+fn lint(root: &std::path::Path, args: LintArgs) -> anyhow::Result<Outcome> {
+    use crate::lint::rules::Rule;
+    use std::io::IsTerminal;
+    if let Some(code) = &args.explain {
+        if code.is_empty() {
+            for rule in Rule::ALL {
+                let first = rule.explanation().split(". ").next().unwrap_or("");
+                println!(
+                    "{:<20} {:<8} {}.",
+                    rule.code(),
+                    rule.default_severity(),
+                    first.trim_end_matches('.')
+                );
+            }
+            return Ok(Outcome::Ok);
+        }
+        let rule =
+            Rule::from_code(code).ok_or_else(|| Error::Usage(crate::config::unknown_code(code)))?;
+        println!(
+            "{} ({} by default)\n\n{}",
+            rule.code(),
+            rule.default_severity(),
+            rule.explanation()
+        );
+        return Ok(Outcome::Ok);
+    }
+    let project = load(root)?;
+    let settings =
+        crate::lint::Settings::new(&project.config, &args.deny, &args.allow, &args.warn)?;
+    let locales = locale_indices(&project, &args.locales)?;
+    let report = crate::lint::run(&project, &settings, &locales);
+    let text = match args.format {
+        Format::Json => {
+            crate::diagnostic::render::json::render(&report.diagnostics, &report.locales)
+        }
+        Format::Github => crate::diagnostic::render::github::render(&report.diagnostics),
+        Format::Human => {
+            let color = match args.color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            let source = |path: &str| project.file_text(path).map(String::from);
+            let mut text =
+                crate::diagnostic::render::human::render(&report.diagnostics, &source, color);
+            text.push_str(&crate::diagnostic::render::human::summary(
+                &report.locales,
+                report.errors(),
+                report.warnings(),
+            ));
+            text
+        }
+    };
+    print!("{text}");
+    Ok(if report.errors() > 0 {
+        Outcome::Findings
+    } else {
+        Outcome::Ok
+    })
 }

@@ -4,6 +4,7 @@
 //! segments, every `.ftl` file parsed once); the HTML and text renderers, lint and the
 //! translator tools all read that model.
 
+pub mod build;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
@@ -15,5 +16,10 @@ pub mod ids;
 pub mod lint;
 pub mod locale;
 pub mod markdown;
+pub mod numfmt;
+pub mod output;
 pub mod project;
+pub mod render;
+pub mod resolve;
 pub mod source;
+pub mod wrap;

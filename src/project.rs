@@ -912,3 +912,17 @@ fn load_locales(dir: &Path, pages: &[RawPage], problems: &mut Vec<Diagnostic>) -
     out.sort_by(|a, b| a.locale.tag.cmp(&b.locale.tag));
     out
 }
+
+impl Project {
+    /// The text of a file of the project by its path relative to the root (for snippets).
+    pub fn file_text(&self, rel_path: &str) -> Option<&str> {
+        if let Some(page) = self.pages.iter().find(|p| p.rel_path == rel_path) {
+            return Some(&page.source);
+        }
+        self.locales
+            .iter()
+            .flat_map(|l| l.files())
+            .find(|f| f.rel_path.to_string_lossy().replace('\\', "/") == rel_path)
+            .map(|f| f.source())
+    }
+}

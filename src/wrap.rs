@@ -58,6 +58,7 @@ pub struct WrapOptions<'a> {
 }
 
 /// Display columns of `s`: East Asian Wide/Fullwidth count 2, combining marks and zero-width characters 0 (unicode-width).
+#[must_use]
 pub fn display_width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
@@ -73,6 +74,7 @@ pub fn display_width(s: &str) -> usize {
 /// empty is its prefix with trailing whitespace removed. Line-break
 /// characters in a prefix are replaced by spaces so that no returned line
 /// contains one. Empty input gives one line: the trimmed first prefix.
+#[must_use]
 pub fn wrap(text: &str, protected: &[Range<usize>], opts: &WrapOptions) -> Vec<String> {
     let guards = Guards::new(text, protected);
     let segmenter = line_segmenter(opts.keep_all);
@@ -83,7 +85,7 @@ pub fn wrap(text: &str, protected: &[Range<usize>], opts: &WrapOptions) -> Vec<S
     sink.lines
 }
 
-/// The two line segmenters (word option Normal, KeepAll), built once per
+/// The two line segmenters (word option `Normal`, `KeepAll`), built once per
 /// process: with compiled data they only borrow `'static` tables, so they
 /// are `Copy`, `Send` and `Sync`.
 fn line_segmenter(keep_all: bool) -> LineSegmenterBorrowed<'static> {
@@ -132,7 +134,7 @@ fn forced_lines(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Whitespace that a soft break may follow, and that is dropped at a break:
-/// Unicode White_Space plus U+200B ZERO WIDTH SPACE, which exists to mark
+/// Unicode `White_Space` plus U+200B ZERO WIDTH SPACE, which exists to mark
 /// such breaks.
 fn is_break_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{200B}'

@@ -1,3 +1,863 @@
 //! Lint: the checks that stop broken, missing or unsafe translations before they ship.
+//! Static checks read the loaded model (files, messages, the source content); the
+//! per-segment checks come from resolving each edition exactly as the build does
+//! ([`crate::resolve`]), so lint and build never disagree.
 
 pub mod rules;
+pub mod translation;
+
+use crate::config::Config;
+use crate::diagnostic::{self, Diagnostic};
+use crate::error::{Error, Result};
+use crate::ftl::FtlFile;
+use crate::locale::Locale;
+use crate::markdown::{self, Block, InlineKind};
+use crate::project::{LAYOUT_MESSAGES, Page, Project};
+use fluent_syntax::ast;
+use rayon::prelude::*;
+use rules::{Rule, Severity};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Severity overrides: the configuration's, then the command line's.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    deny: Vec<String>,
+    allow: Vec<String>,
+    warn: Vec<String>,
+}
+
+impl Settings {
+    /// `deny`, `allow` and `warn` from the command line take precedence over the configuration.
+    pub fn new(
+        config: &Config,
+        deny: &[String],
+        allow: &[String],
+        warn: &[String],
+    ) -> Result<Settings> {
+        for code in deny.iter().chain(allow).chain(warn) {
+            if code != "warnings" && Rule::from_code(code).is_none() {
+                return Err(Error::Usage(crate::config::unknown_code(code)));
+            }
+        }
+        let merge = |cli: &[String], cfg: &[String], others: [&[String]; 2]| -> Vec<String> {
+            let mut out: Vec<String> = cfg
+                .iter()
+                .filter(|c| !others.iter().any(|o| o.contains(c)))
+                .cloned()
+                .collect();
+            out.extend(cli.iter().cloned());
+            out
+        };
+        Ok(Settings {
+            deny: merge(deny, &config.deny, [allow, warn]),
+            allow: merge(allow, &config.allow, [deny, warn]),
+            warn: merge(warn, &config.warn, [deny, allow]),
+        })
+    }
+
+    fn severity(&self, d: &Diagnostic, wip: bool) -> Option<Severity> {
+        let code = d.rule.code();
+        let mut severity = d.rule.default_severity();
+        if d.rule == Rule::MissingMessage && wip {
+            severity = Severity::Warning;
+        }
+        if self.allow.iter().any(|c| c == code) {
+            return None;
+        }
+        if self.warn.iter().any(|c| c == code) {
+            severity = Severity::Warning;
+        }
+        if self.deny.iter().any(|c| c == code)
+            || (severity == Severity::Warning && self.deny.iter().any(|c| c == "warnings"))
+        {
+            severity = Severity::Error;
+        }
+        Some(severity)
+    }
+
+    /// Sets every diagnostic's severity, drops the allowed ones, sorts.
+    pub fn apply(&self, project: &Project, diagnostics: &mut Vec<Diagnostic>) {
+        diagnostics.retain_mut(|d| {
+            let wip = d
+                .locale
+                .as_ref()
+                .and_then(|tag| Locale::parse(tag).ok())
+                .is_some_and(|l| project.config.locale_settings(&l).work_in_progress);
+            match self.severity(d, wip) {
+                Some(s) => {
+                    d.severity = s;
+                    true
+                }
+                None => false,
+            }
+        });
+        diagnostic::sort(diagnostics);
+    }
+}
+
+/// Per-locale figures of a lint run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocaleStats {
+    pub locale: String,
+    /// Segments shown translated (not falling back).
+    pub translated: usize,
+    pub total: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    pub locales: Vec<LocaleStats>,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+}
+
+/// Lints the project (only `locales` when given; every locale otherwise).
+pub fn run(project: &Project, settings: &Settings, locales: &[usize]) -> Report {
+    let selected: Vec<usize> = if locales.is_empty() {
+        (0..project.locales.len()).collect()
+    } else {
+        locales.to_vec()
+    };
+    let pairs: Vec<(usize, usize)> = selected
+        .iter()
+        .flat_map(|&l| (0..project.pages.len()).map(move |p| (l, p)))
+        .collect();
+    let resolved: Vec<(usize, usize, usize, Vec<Diagnostic>)> = pairs
+        .par_iter()
+        .map(|&(l, p)| {
+            let page = &project.pages[p];
+            let (shown, diagnostics) = crate::resolve::resolve_segments(project, l, page);
+            let translated = shown.iter().filter(|s| s.fallback.is_none()).count();
+            (l, translated, shown.len(), diagnostics)
+        })
+        .collect();
+    let mut diagnostics = static_checks(project);
+    let mut counts: BTreeMap<usize, (usize, usize)> =
+        selected.iter().map(|&l| (l, (0, 0))).collect();
+    for (l, translated, total, found) in resolved {
+        let c = counts.entry(l).or_default();
+        c.0 += translated;
+        c.1 += total;
+        diagnostics.extend(found);
+    }
+    if !locales.is_empty() {
+        let tags: BTreeSet<&str> = selected
+            .iter()
+            .map(|&l| project.locales[l].locale.tag.as_str())
+            .collect();
+        diagnostics.retain(|d| d.locale.as_deref().is_none_or(|t| tags.contains(t)));
+    }
+    settings.apply(project, &mut diagnostics);
+    let locales = counts
+        .into_iter()
+        .map(|(l, (translated, total))| {
+            let tag = project.locales[l].locale.tag.clone();
+            let count = |s| {
+                diagnostics
+                    .iter()
+                    .filter(|d| d.severity == s && d.locale.as_deref() == Some(tag.as_str()))
+                    .count()
+            };
+            LocaleStats {
+                errors: count(Severity::Error),
+                warnings: count(Severity::Warning),
+                locale: tag,
+                translated,
+                total,
+            }
+        })
+        .collect();
+    Report {
+        diagnostics,
+        locales,
+    }
+}
+
+fn path_of(file: &FtlFile) -> String {
+    file.rel_path.to_string_lossy().replace('\\', "/")
+}
+
+fn at_entry(rule: Rule, file: &FtlFile, offset: usize, message: String) -> Diagnostic {
+    Diagnostic::new(rule, path_of(file), file.line_col(offset), message)
+}
+
+/// Every check that needs no rendering: load problems, Fluent syntax and structure,
+/// completeness against the reference, variables, references, plural categories, the
+/// reference files' freshness, and the source content's own accessibility and safety.
+pub fn static_checks(project: &Project) -> Vec<Diagnostic> {
+    let mut out = project.problems.clone();
+    let source = project.source_locale();
+    for lf in &project.locales {
+        let tag = &lf.locale.tag;
+        for file in lf.files() {
+            for e in &file.syntax_errors {
+                let end = (e.offset + 1).min(file.source().len()).max(e.offset);
+                out.push(
+                    at_entry(Rule::SyntaxError, file, e.offset, format!("Fluent syntax error: {}", e.message))
+                        .locale(tag)
+                        .span(e.offset..end)
+                        .help("the text from the start of this entry to the next entry is skipped; a continuation line must not start with `[`, `*` or `.`, and `{` needs a matching `}`"),
+                );
+            }
+            if file.had_bom {
+                out.push(
+                    at_entry(
+                        Rule::ByteOrderMark,
+                        file,
+                        0,
+                        "the file starts with a byte-order mark (ignored)".into(),
+                    )
+                    .locale(tag),
+                );
+            }
+            let mut seen: HashMap<&str, usize> = HashMap::new();
+            for entry in &file.entries {
+                if let Some(first) = seen.insert(&entry.id, entry.offset) {
+                    let (line, _) = file.line_col(first);
+                    out.push(
+                        at_entry(Rule::DuplicateId, file, entry.offset, format!("`{}` is defined twice in this file (first on line {line}); only the first is used", entry.id))
+                            .locale(tag)
+                            .id(&entry.id)
+                            .span(entry.offset..entry.offset + entry.id.len()),
+                    );
+                }
+            }
+        }
+        if let Some(site) = &lf.site {
+            for file in lf.pages.values() {
+                for entry in &file.entries {
+                    if site.get(&entry.id).is_some() {
+                        out.push(
+                            at_entry(Rule::DuplicateId, file, entry.offset, format!("`{}` is also defined in {}; a page's messages share a bundle with site.ftl", entry.id, path_of(site)))
+                                .locale(tag)
+                                .id(&entry.id)
+                                .span(entry.offset..entry.offset + entry.id.len()),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    // The reference files are up to date with content/.
+    let plan = crate::extract::plan(project);
+    for path in plan.stale_paths() {
+        out.push(
+            Diagnostic::new(
+                Rule::StaleReference,
+                path,
+                (1, 1),
+                format!("`{path}` is out of date with content/"),
+            )
+            .locale(&source.locale.tag)
+            .help("run `fluentpress extract` and commit the result"),
+        );
+    }
+
+    let source_site = source.site.as_ref();
+    for (i, lf) in project.locales.iter().enumerate() {
+        let tag = &lf.locale.tag;
+        let is_source = i == project.source;
+        let categories = plural_categories(&lf.locale);
+        // Layout strings.
+        match (&lf.site, is_source) {
+            (Some(site), true) => {
+                for id in LAYOUT_MESSAGES {
+                    if site.get(id).is_none() {
+                        out.push(
+                            Diagnostic::new(Rule::MissingMessage, path_of(site), (1, 1), format!("the layout message `{id}` is missing; a built-in English default is shown"))
+                                .locale(tag)
+                                .id(*id),
+                        );
+                    }
+                }
+            }
+            (None, true) => out.push(
+                Diagnostic::new(
+                    Rule::MissingMessage,
+                    lf.site_path(),
+                    (1, 1),
+                    "the source locale has no site.ftl; built-in English layout strings are shown",
+                )
+                .locale(tag)
+                .help("create it with the layout messages (see the README)"),
+            ),
+            _ => {}
+        }
+        if !is_source && let Some(reference) = source_site {
+            compare_messages(
+                &mut out,
+                reference,
+                lf.site.as_ref(),
+                &lf.site_path(),
+                tag,
+                None,
+            );
+        }
+        // Page files.
+        if !is_source {
+            for page in &project.pages {
+                let file = lf.pages.get(&page.slug);
+                compare_messages(
+                    &mut out,
+                    project.reference(page).unwrap_or(&project.default_site),
+                    file,
+                    &lf.page_path(&page.slug),
+                    tag,
+                    Some(page),
+                );
+            }
+            for file in &lf.orphans {
+                for entry in file.entries.iter().filter(|e| !e.is_term) {
+                    out.push(
+                        at_entry(Rule::ObsoleteMessage, file, entry.offset, format!("`{}` is in a file that belongs to no page in content/", entry.id))
+                            .locale(tag)
+                            .id(&entry.id)
+                            .help("the page was removed or renamed; move the translations to the page's new file or delete them"),
+                    );
+                }
+            }
+        }
+        // Variables, references and plural categories of every message.
+        for file in lf.files() {
+            let sibling_site = lf.site.as_ref().filter(|s| !std::ptr::eq(*s, file));
+            for entry in file.entries.iter().filter(|e| !e.is_term) {
+                let Some(message) = file.message(entry) else {
+                    continue;
+                };
+                let mut refs = References::default();
+                if let Some(value) = &message.value {
+                    refs.pattern(value);
+                }
+                for attr in &message.attributes {
+                    refs.pattern(&attr.value);
+                }
+                for (id, is_term) in &refs.entries {
+                    let key = if *is_term {
+                        format!("-{id}")
+                    } else {
+                        id.to_string()
+                    };
+                    let defined = file.get(&key).is_some()
+                        || sibling_site.is_some_and(|s| s.get(&key).is_some());
+                    if !defined {
+                        out.push(
+                            at_entry(
+                                Rule::UnknownReference,
+                                file,
+                                entry.offset,
+                                format!(
+                                    "`{}` refers to `{key}`, which this locale does not define",
+                                    entry.id
+                                ),
+                            )
+                            .locale(tag)
+                            .id(&entry.id),
+                        );
+                    }
+                }
+                for (selector, keys) in &refs.numeric_selects {
+                    let missing: Vec<&&str> =
+                        categories.iter().filter(|c| !keys.contains(**c)).collect();
+                    if !missing.is_empty() {
+                        out.push(
+                            at_entry(
+                                Rule::PluralCategories,
+                                file,
+                                entry.offset,
+                                format!(
+                                    "the select on `${selector}` in `{}` has no variant for the plural categor{} {} that {} needs",
+                                    entry.id,
+                                    if missing.len() == 1 { "y" } else { "ies" },
+                                    missing.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "),
+                                    tag
+                                ),
+                            )
+                            .locale(tag)
+                            .id(&entry.id)
+                            .help(format!("{tag} uses the categories {}", categories.join(", "))),
+                        );
+                    }
+                }
+                if !is_source {
+                    // Compare variables with the source message.
+                    let reference: Option<&FtlFile> =
+                        if lf.site.as_ref().is_some_and(|s| std::ptr::eq(s, file)) {
+                            source_site
+                        } else {
+                            project
+                                .pages
+                                .iter()
+                                .find(|p| {
+                                    lf.pages.get(&p.slug).is_some_and(|f| std::ptr::eq(f, file))
+                                })
+                                .and_then(|p| project.reference(p))
+                        };
+                    let source_vars: BTreeSet<String> = reference
+                        .and_then(|r| r.get(&entry.id).and_then(|e| r.message(e)))
+                        .map(|m| {
+                            let mut r = References::default();
+                            if let Some(v) = &m.value {
+                                r.pattern(v);
+                            }
+                            r.variables.iter().map(|s| s.to_string()).collect()
+                        })
+                        .unwrap_or_default();
+                    for var in refs.variables.iter().filter(|v| !source_vars.contains(**v)) {
+                        out.push(
+                            at_entry(
+                                Rule::UnknownVariable,
+                                file,
+                                entry.offset,
+                                format!(
+                                    "`{}` uses `${var}`, which the source message does not have",
+                                    entry.id
+                                ),
+                            )
+                            .locale(tag)
+                            .id(&entry.id)
+                            .help(if source_vars.is_empty() {
+                                "the source passes no variables to this message".to_string()
+                            } else {
+                                format!(
+                                    "the source's variables are {}",
+                                    source_vars
+                                        .iter()
+                                        .map(|v| format!("${v}"))
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                )
+                            }),
+                        );
+                    }
+                    for var in source_vars
+                        .iter()
+                        .filter(|v| !refs.variables.contains(v.as_str()))
+                    {
+                        out.push(
+                            at_entry(
+                                Rule::MissingVariable,
+                                file,
+                                entry.offset,
+                                format!(
+                                    "`{}` does not use `${var}`, which the source message uses",
+                                    entry.id
+                                ),
+                            )
+                            .locale(tag)
+                            .id(&entry.id),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    for page in &project.pages {
+        content_checks(project, page, &mut out);
+    }
+    out
+}
+
+/// `missing-message` and `obsolete-message` for one file against its reference.
+fn compare_messages(
+    out: &mut Vec<Diagnostic>,
+    reference: &FtlFile,
+    translation: Option<&FtlFile>,
+    expected_path: &str,
+    tag: &str,
+    page: Option<&Page>,
+) {
+    let ids: Vec<(String, Vec<String>, Option<usize>)> = match page {
+        // A page's messages are its segments (the reference file may be stale).
+        Some(page) => page
+            .reference_order()
+            .map(|i| {
+                let seg = &page.segments[i];
+                (
+                    seg.id.clone(),
+                    Vec::new(),
+                    reference.get(&seg.id).map(|e| e.offset),
+                )
+            })
+            .collect(),
+        None => reference
+            .entries
+            .iter()
+            .filter(|e| !e.is_term)
+            .map(|e| (e.id.clone(), e.attributes.clone(), Some(e.offset)))
+            .collect(),
+    };
+    let help = format!("translate it in {expected_path}");
+    for (id, attributes, offset) in &ids {
+        let here = |message: String| match (offset, page) {
+            (Some(o), _) => {
+                at_entry(Rule::MissingMessage, reference, *o, message).span(*o..*o + id.len())
+            }
+            (None, Some(p)) => {
+                let seg = p.segment_by_id(id).expect("segment of the page");
+                Diagnostic::new(
+                    Rule::MissingMessage,
+                    &p.rel_path,
+                    p.line_col(seg.span.start),
+                    message,
+                )
+            }
+            (None, None) => {
+                Diagnostic::new(Rule::MissingMessage, path_of(reference), (1, 1), message)
+            }
+        };
+        match translation.and_then(|t| t.get(id)) {
+            None => out.push(
+                here(format!("`{id}` has no {tag} translation"))
+                    .locale(tag)
+                    .id(id)
+                    .help(help.clone()),
+            ),
+            Some(entry) => {
+                if !entry.has_value && reference.get(id).is_some_and(|e| e.has_value) {
+                    out.push(
+                        here(format!("`{id}` has no value in {tag}"))
+                            .locale(tag)
+                            .id(id)
+                            .help(help.clone()),
+                    );
+                }
+                for attr in attributes.iter().filter(|a| !entry.attributes.contains(a)) {
+                    out.push(
+                        here(format!(
+                            "the attribute `{id}.{attr}` has no {tag} translation"
+                        ))
+                        .locale(tag)
+                        .id(id)
+                        .help(help.clone()),
+                    );
+                }
+            }
+        }
+    }
+    if let Some(t) = translation {
+        for entry in t.entries.iter().filter(|e| !e.is_term) {
+            if !ids.iter().any(|(id, _, _)| *id == entry.id) {
+                out.push(
+                    at_entry(Rule::ObsoleteMessage, t, entry.offset, format!("`{}` is not in the reference any more", entry.id))
+                        .locale(tag)
+                        .id(&entry.id)
+                        .span(entry.offset..entry.offset + entry.id.len())
+                        .help("the source text was removed or its id changed; `fluentpress sync` comments it out"),
+                );
+            }
+        }
+    }
+}
+
+/// Variables, references and numeric selects found in a pattern.
+#[derive(Default)]
+struct References<'a> {
+    variables: BTreeSet<&'a str>,
+    /// (id, is a term)
+    entries: BTreeSet<(&'a str, bool)>,
+    /// Selector variable → the variant keys of a select that looks numeric.
+    numeric_selects: Vec<(&'a str, BTreeSet<&'a str>)>,
+}
+
+impl<'a> References<'a> {
+    fn pattern(&mut self, pattern: &'a ast::Pattern<&'a str>) {
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                self.expression(expression);
+            }
+        }
+    }
+
+    fn expression(&mut self, expression: &'a ast::Expression<&'a str>) {
+        match expression {
+            ast::Expression::Inline(inline) => self.inline(inline),
+            ast::Expression::Select { selector, variants } => {
+                self.inline(selector);
+                let keys: BTreeSet<&str> = variants
+                    .iter()
+                    .map(|v| match &v.key {
+                        ast::VariantKey::Identifier { name } => *name,
+                        ast::VariantKey::NumberLiteral { value } => *value,
+                    })
+                    .collect();
+                let numeric = variants.iter().any(|v| match &v.key {
+                    ast::VariantKey::Identifier { name } => {
+                        PLURAL_NAMES.contains(name) && *name != "other"
+                    }
+                    ast::VariantKey::NumberLiteral { .. } => true,
+                });
+                let variable = match selector {
+                    ast::InlineExpression::VariableReference { id } => Some(id.name),
+                    ast::InlineExpression::FunctionReference { id, arguments }
+                        if id.name == "NUMBER" =>
+                    {
+                        arguments.positional.iter().find_map(|a| match a {
+                            ast::InlineExpression::VariableReference { id } => Some(id.name),
+                            _ => None,
+                        })
+                    }
+                    _ => None,
+                };
+                if numeric && let Some(variable) = variable {
+                    self.numeric_selects.push((variable, keys));
+                }
+                for v in variants {
+                    self.pattern(&v.value);
+                }
+            }
+        }
+    }
+
+    fn inline(&mut self, inline: &'a ast::InlineExpression<&'a str>) {
+        match inline {
+            ast::InlineExpression::VariableReference { id } => {
+                self.variables.insert(id.name);
+            }
+            ast::InlineExpression::MessageReference { id, .. } => {
+                self.entries.insert((id.name, false));
+            }
+            ast::InlineExpression::TermReference { id, arguments, .. } => {
+                self.entries.insert((id.name, true));
+                if let Some(args) = arguments {
+                    self.arguments(args);
+                }
+            }
+            ast::InlineExpression::FunctionReference { arguments, .. } => self.arguments(arguments),
+            ast::InlineExpression::Placeable { expression } => self.expression(expression),
+            _ => {}
+        }
+    }
+
+    fn arguments(&mut self, args: &'a ast::CallArguments<&'a str>) {
+        for a in &args.positional {
+            self.inline(a);
+        }
+        for a in &args.named {
+            self.inline(&a.value);
+        }
+    }
+}
+
+const PLURAL_NAMES: &[&str] = &["zero", "one", "two", "few", "many", "other"];
+
+/// The plural categories the build's own plural rules (those of fluent-bundle) use for a locale.
+pub fn plural_categories(locale: &Locale) -> Vec<&'static str> {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    let Ok(rules) = PluralRules::create(locale.langid.clone(), PluralRuleType::CARDINAL) else {
+        return vec!["other"];
+    };
+    let name = |c: &PluralCategory| match c {
+        PluralCategory::ZERO => "zero",
+        PluralCategory::ONE => "one",
+        PluralCategory::TWO => "two",
+        PluralCategory::FEW => "few",
+        PluralCategory::MANY => "many",
+        PluralCategory::OTHER => "other",
+    };
+    let mut found = BTreeSet::new();
+    let integers = (0u64..=1000).chain([10_000, 100_000, 1_000_000, 10_000_000]);
+    for n in integers {
+        if let Ok(c) = rules.select(n) {
+            found.insert(name(&c));
+        }
+    }
+    for s in [
+        "0.5", "1.5", "2.5", "0.1", "1.1", "2.1", "3.5", "0.0", "1.0",
+    ] {
+        if let Ok(c) = rules.select(s) {
+            found.insert(name(&c));
+        }
+    }
+    PLURAL_NAMES
+        .iter()
+        .copied()
+        .filter(|n| found.contains(n))
+        .collect()
+}
+
+/// Checks of the source content itself: alt text, heading levels, link text, URLs.
+fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
+    let tag = &project.source_locale().locale.tag;
+    let at = |offset: usize| page.line_col(offset);
+    // Headings.
+    let mut previous: Option<u8> = None;
+    let mut h1s = 0;
+    visit_blocks(&page.doc.blocks, &mut |block| {
+        if let Block::Heading { level, segment, .. } = block {
+            let seg = &page.segments[*segment];
+            if *level == 1 {
+                h1s += 1;
+                if h1s == 2 {
+                    out.push(
+                        Diagnostic::new(
+                            Rule::HeadingSkip,
+                            &page.rel_path,
+                            at(seg.span.start),
+                            "the page has more than one level-1 heading",
+                        )
+                        .locale(tag)
+                        .help("a page has one h1, its title; use ## for sections"),
+                    );
+                }
+            }
+            if let Some(p) = previous
+                && *level > p + 1
+            {
+                out.push(
+                    Diagnostic::new(
+                        Rule::HeadingSkip,
+                        &page.rel_path,
+                        at(seg.span.start),
+                        format!("the heading level jumps from h{p} to h{level}"),
+                    )
+                    .locale(tag)
+                    .help(format!("use h{} here, or add the missing level", p + 1)),
+                );
+            }
+            if previous.is_none() && *level > 2 {
+                out.push(Diagnostic::new(Rule::HeadingSkip, &page.rel_path, at(seg.span.start), format!("the first heading is h{level}; the page's headings should start at h1 or h2")).locale(tag));
+            }
+            previous = Some(*level);
+        }
+        if let Block::Image {
+            segment: None,
+            title,
+            span,
+            dest,
+        } = block
+            && title != "decorative"
+        {
+            out.push(
+                Diagnostic::new(Rule::MissingAlt, &page.rel_path, at(span.start), format!("the image `{dest}` has no alt text"))
+                    .locale(tag)
+                    .help("describe the image between ![ and ]; for a purely decorative image write ![](file \"decorative\")"),
+            );
+        }
+        if let Block::Image { dest, span, .. } = block
+            && crate::render::is_unsafe_url(dest, true)
+        {
+            out.push(
+                Diagnostic::new(
+                    Rule::UnsafeUrl,
+                    &page.rel_path,
+                    at(span.start),
+                    format!("the image URL `{}` is not allowed", short(dest)),
+                )
+                .locale(tag)
+                .help("only http(s), relative and data:image/ (not SVG) image URLs are published"),
+            );
+        }
+    });
+    for seg in &page.segments {
+        markdown::visit(&seg.inlines, &mut |inline| match &inline.kind {
+            InlineKind::Link { dest, children, .. } => {
+                if crate::render::is_unsafe_url(dest, false) {
+                    out.push(Diagnostic::new(Rule::UnsafeUrl, &page.rel_path, at(inline.span.start), format!("the link URL `{}` is not allowed; the link is published as plain text", short(dest))).locale(tag).help("javascript:, vbscript: and data: links are never published"));
+                }
+                let text = markdown::plain_text(children);
+                if translation::is_generic_link_text(&text) {
+                    out.push(
+                        Diagnostic::new(
+                            Rule::GenericLinkText,
+                            &page.rel_path,
+                            at(inline.span.start),
+                            format!(
+                                "the link text \"{}\" says nothing out of context",
+                                text.trim()
+                            ),
+                        )
+                        .locale(tag)
+                        .help("name the destination in the link text"),
+                    );
+                }
+            }
+            InlineKind::Image { dest, alt, .. } => {
+                if markdown::plain_text(alt).trim().is_empty() {
+                    out.push(
+                        Diagnostic::new(
+                            Rule::MissingAlt,
+                            &page.rel_path,
+                            at(inline.span.start),
+                            format!("the image `{dest}` has no alt text"),
+                        )
+                        .locale(tag)
+                        .help("describe the image between ![ and ]"),
+                    );
+                }
+                if crate::render::is_unsafe_url(dest, true) {
+                    out.push(
+                        Diagnostic::new(
+                            Rule::UnsafeUrl,
+                            &page.rel_path,
+                            at(inline.span.start),
+                            format!("the image URL `{}` is not allowed", short(dest)),
+                        )
+                        .locale(tag),
+                    );
+                }
+            }
+            _ => {}
+        });
+    }
+}
+
+fn short(url: &str) -> String {
+    let s: String = url.chars().take(60).collect();
+    if s.len() < url.len() {
+        format!("{s}…")
+    } else {
+        s
+    }
+}
+
+fn visit_blocks<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a Block)) {
+    for block in blocks {
+        f(block);
+        match block {
+            Block::List { items, .. } => {
+                for item in items {
+                    visit_blocks(item, f);
+                }
+            }
+            Block::Quote(inner) => visit_blocks(inner, f),
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plural_categories_match_the_runtime_rules() {
+        let cats = |t: &str| plural_categories(&Locale::parse(t).unwrap());
+        assert_eq!(cats("en"), vec!["one", "other"]);
+        assert_eq!(cats("ru"), vec!["one", "few", "many", "other"]);
+        assert_eq!(
+            cats("ar"),
+            vec!["zero", "one", "two", "few", "many", "other"]
+        );
+        assert_eq!(cats("ko"), vec!["other"]);
+        assert_eq!(cats("th"), vec!["other"]);
+    }
+}

@@ -1,0 +1,346 @@
+//! `fluentpress build`: every (locale × page) rendered in parallel into HTML and plain
+//! text, written as it is rendered, into a staging directory that replaces the output
+//! only when everything succeeded.
+
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use crate::lint::rules::Severity;
+use crate::lint::{self, Settings};
+use crate::output::Staging;
+use crate::project::{LOCALES_DIR, Project};
+use crate::render::{self, Site, html::ListedPage};
+use crate::resolve::{Edition, Layout};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub out: PathBuf,
+    /// Only these locales (canonical tags); all when empty.
+    pub locales: Vec<String>,
+    /// Worker threads; rayon's default (one per core) when `None`.
+    pub jobs: Option<usize>,
+    pub strict: bool,
+    pub text_width: Option<usize>,
+    /// Show a progress bar (on a terminal).
+    pub progress: bool,
+}
+
+/// What a build did, per locale.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LocaleSummary {
+    pub tag: String,
+    pub pages: usize,
+    pub files: usize,
+    /// Passages shown in the source language.
+    pub fallbacks: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildReport {
+    pub locales: Vec<LocaleSummary>,
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub seconds: f64,
+}
+
+struct TaskResult {
+    locale_index: usize,
+    title: ListedPage,
+    fallbacks: usize,
+    diagnostics: Vec<Diagnostic>,
+}
+
+const STYLE: &str = include_str!("assets/style.css");
+const SEAL: &str = include_str!("assets/seal.svg");
+
+/// Builds the site into `opts.out`.
+pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Result<BuildReport> {
+    let started = Instant::now();
+    if project.failed_content > 0 {
+        return Err(Error::LoadFailed {
+            count: project.failed_content,
+        });
+    }
+    let selected: Vec<usize> = if opts.locales.is_empty() {
+        (0..project.locales.len()).collect()
+    } else {
+        let mut chosen = Vec::new();
+        for tag in &opts.locales {
+            let locale =
+                crate::locale::Locale::parse(tag).map_err(|e| Error::Usage(e.to_string()))?;
+            match project.locale_index(&locale.tag) {
+                Some(i) => chosen.push(i),
+                None => {
+                    let known: Vec<&str> = project
+                        .locales
+                        .iter()
+                        .map(|l| l.locale.tag.as_str())
+                        .collect();
+                    return Err(Error::Usage(format!(
+                        "--locale {tag}: there is no {LOCALES_DIR}/{} directory; the locales are {}",
+                        locale.tag,
+                        known.join(", ")
+                    )));
+                }
+            }
+        }
+        chosen.sort_unstable();
+        chosen.dedup();
+        chosen
+    };
+    let width = opts.text_width.unwrap_or(project.config.text_width);
+    let site = Site::new(project);
+    let partial = !opts.locales.is_empty();
+    let rebuilt: Vec<String> = selected
+        .iter()
+        .map(|&i| project.locales[i].locale.tag.clone())
+        .collect();
+    // A build of some locales keeps the other editions of the previous output.
+    let carry = |rel: &str| {
+        partial && {
+            let top = rel.split('/').next().unwrap_or(rel);
+            project.locale_index(top).is_some() && !rebuilt.iter().any(|t| t == top)
+        }
+    };
+    let staging = Staging::begin(&opts.out, &carry)?;
+
+    staging.write("style.css", STYLE.as_bytes())?;
+    staging.write("seal.svg", SEAL.as_bytes())?;
+    copy_content_files(project, &staging)?;
+
+    let layouts: Vec<Layout> = (0..project.locales.len())
+        .map(|i| Layout::new(project, i))
+        .collect();
+    let tasks: Vec<(usize, usize)> = selected
+        .iter()
+        .flat_map(|&l| (0..project.pages.len()).map(move |p| (l, p)))
+        .collect();
+    let progress = opts.progress.then(|| {
+        let bar = indicatif::ProgressBar::new(tasks.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} building {pos}/{len} pages {wide_bar} {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let written = AtomicUsize::new(0);
+    let render = || -> Result<Vec<TaskResult>> {
+        tasks
+            .par_iter()
+            .map(|&(l, p)| {
+                let page = &project.pages[p];
+                let edition = Edition::new(&layouts[l], page);
+                let tag = &project.locales[l].locale.tag;
+                staging.write(
+                    &format!("{tag}/{}.html", page.slug),
+                    render::html::page(&edition, &site).as_bytes(),
+                )?;
+                staging.write(
+                    &format!("{tag}/{}.txt", page.slug),
+                    render::text::page(&edition, &site, width).as_bytes(),
+                )?;
+                written.fetch_add(2, Ordering::Relaxed);
+                if let Some(bar) = &progress {
+                    bar.inc(1);
+                }
+                let title = &edition.shown[page.title_segment];
+                Ok(TaskResult {
+                    locale_index: l,
+                    title: ListedPage {
+                        slug: page.slug.clone(),
+                        title: crate::markdown::plain_text(&title.inlines),
+                        fallback: title.fallback.is_some(),
+                    },
+                    fallbacks: edition.fallback_count(),
+                    diagnostics: edition.diagnostics,
+                })
+            })
+            .collect()
+    };
+    let results = match opts.jobs {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+            .map_err(|e| Error::Usage(format!("--jobs {n}: {e}")))?
+            .install(render)?,
+        None => render()?,
+    };
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+
+    // Lint: the project's static checks and what resolving each edition found.
+    let mut diagnostics = lint::static_checks(project);
+    for r in &results {
+        diagnostics.extend(r.diagnostics.iter().cloned());
+    }
+    settings.apply(project, &mut diagnostics);
+
+    // Each edition's list of pages.
+    let mut per_locale: BTreeMap<usize, Vec<&TaskResult>> = BTreeMap::new();
+    for r in &results {
+        per_locale.entry(r.locale_index).or_default().push(r);
+    }
+    let mut summaries = Vec::new();
+    for (&l, results) in &per_locale {
+        let mut listed: Vec<(i64, &str, ListedPage)> = results
+            .iter()
+            .map(|r| {
+                let page = project
+                    .pages
+                    .iter()
+                    .find(|p| p.slug == r.title.slug)
+                    .expect("built page exists");
+                (page.weight, page.slug.as_str(), r.title.clone())
+            })
+            .collect();
+        listed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let listed: Vec<ListedPage> = listed.into_iter().map(|(_, _, p)| p).collect();
+        let tag = &project.locales[l].locale.tag;
+        staging.write(
+            &format!("{tag}/index.html"),
+            render::html::edition_index(&layouts[l], &site, &listed).as_bytes(),
+        )?;
+        let count = |severity| {
+            diagnostics
+                .iter()
+                .filter(|d| d.severity == severity && d.locale.as_deref() == Some(tag.as_str()))
+                .count()
+        };
+        summaries.push(LocaleSummary {
+            tag: tag.clone(),
+            pages: results.len(),
+            files: results.len() * 2 + 1,
+            fallbacks: results.iter().map(|r| r.fallbacks).sum(),
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+        });
+    }
+    for l in &selected {
+        if !per_locale.contains_key(l) {
+            let tag = &project.locales[*l].locale.tag;
+            staging.write(
+                &format!("{tag}/index.html"),
+                render::html::edition_index(&layouts[*l], &site, &[]).as_bytes(),
+            )?;
+        }
+    }
+
+    // The language chooser, the sitemap, the status page.
+    let pairs: Vec<(&render::EditionInfo, &Layout)> = site
+        .editions
+        .iter()
+        .map(|e| (e, &layouts[e.locale_index]))
+        .collect();
+    staging.write(
+        "index.html",
+        render::html::chooser(&pairs, &site, &layouts[project.source], false).as_bytes(),
+    )?;
+    if let Some(base) = &site.base_url {
+        staging.write("sitemap.xml", sitemap(project, &site, base).as_bytes())?;
+    }
+
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    if opts.strict && errors > 0 {
+        return Err(Error::Strict { errors });
+    }
+    let files = written.load(Ordering::Relaxed) + summaries.len() + 3;
+    staging.commit()?;
+    Ok(BuildReport {
+        locales: summaries,
+        files,
+        errors,
+        warnings,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// Files in `content/` that are not pages (images, PDFs) go to `files/`.
+fn copy_content_files(project: &Project, staging: &Staging) -> Result<()> {
+    fn walk(dir: &std::path::Path, rel: &str, staging: &Staging) -> Result<()> {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .map_err(|e| Error::io(dir, e))?
+            .filter_map(|e| e.ok())
+            .collect();
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let child = if rel.is_empty() {
+                name.clone()
+            } else {
+                format!("{rel}/{name}")
+            };
+            let Ok(meta) = std::fs::symlink_metadata(&path) else {
+                continue;
+            };
+            if meta.file_type().is_symlink() {
+                continue;
+            }
+            if meta.is_dir() {
+                walk(&path, &child, staging)?;
+            } else if !name.ends_with(".md") {
+                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+                staging.write(&format!("files/{child}"), &bytes)?;
+            }
+        }
+        Ok(())
+    }
+    walk(&project.root.join(crate::project::CONTENT_DIR), "", staging)
+}
+
+/// `sitemap.xml` with every edition of every page as alternates.
+fn sitemap(project: &Project, site: &Site, base: &str) -> String {
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for page in &project.pages {
+        for e in &site.editions {
+            out.push_str(&format!(
+                "  <url>\n    <loc>{}</loc>\n",
+                esc(&format!("{base}{}/{}.html", e.tag, page.slug))
+            ));
+            for alt in &site.editions {
+                out.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                    esc(&alt.tag),
+                    esc(&format!("{base}{}/{}.html", alt.tag, page.slug))
+                ));
+            }
+            if let Some(source) = site.edition(project.source) {
+                out.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
+                    esc(&format!("{base}{}/{}.html", source.tag, page.slug))
+                ));
+            }
+            out.push_str("  </url>\n");
+        }
+    }
+    out.push_str("</urlset>\n");
+    out
+}

@@ -1,0 +1,436 @@
+//! Checks of one translated segment against its source segment: what the build refuses
+//! (raw HTML, other link targets) and what it only warns about (markup, numbers,
+//! untranslated text, link text that says nothing).
+
+use crate::lint::rules::Rule;
+use crate::locale::Locale;
+use crate::markdown::{self, Fragment, Inline, InlineKind};
+use crate::project::Segment;
+
+/// A finding about a translation; the caller knows where the translation is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    pub rule: Rule,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+fn finding(rule: Rule, message: String, help: &str) -> Check {
+    Check {
+        rule,
+        message,
+        help: (!help.is_empty()).then(|| help.to_string()),
+    }
+}
+
+/// All findings about `translated` (the formatted text, parsed as `fragment`).
+pub fn check_translation(
+    seg: &Segment,
+    translated: &str,
+    fragment: &Fragment,
+    locale: &Locale,
+    source_locale: &Locale,
+    allow_untranslated: bool,
+) -> Vec<Check> {
+    let mut out = Vec::new();
+    if let Some(span) = fragment.raw_html.first() {
+        let sample: String = translated
+            .get(span.start..)
+            .unwrap_or("")
+            .chars()
+            .take(30)
+            .collect();
+        out.push(finding(
+            Rule::RawHtml,
+            format!("the translation of `{}` contains HTML (`{}`…); it is shown as the source text", seg.id, sample.trim_end()),
+            "use Markdown only (*emphasis*, **strong**, `code`, [text](the source's URL)); write < and & as they are",
+        ));
+    }
+    if !seg.kind.is_plain_text() {
+        let mut want: Vec<&str> = markdown::link_targets(&seg.inlines);
+        let mut got: Vec<&str> = markdown::link_targets(&fragment.inlines);
+        want.sort_unstable();
+        got.sort_unstable();
+        if want != got {
+            let missing: Vec<&str> = difference(&want, &got);
+            let extra: Vec<&str> = difference(&got, &want);
+            let mut parts = Vec::new();
+            if !missing.is_empty() {
+                parts.push(format!("missing {}", quoted(&missing)));
+            }
+            if !extra.is_empty() {
+                parts.push(format!("not in the source {}", quoted(&extra)));
+            }
+            out.push(finding(
+                Rule::LinkMismatch,
+                format!("the links of `{}` differ from the source ({}); the source text is shown instead", seg.id, parts.join("; ")),
+                "keep each [link text](URL) of the source with exactly its URL; translate only the text in brackets",
+            ));
+        }
+        let (s, t) = (
+            markup_counts(&seg.inlines),
+            markup_counts(&fragment.inlines),
+        );
+        if s != t {
+            out.push(finding(
+                Rule::MarkupMismatch,
+                format!("the markup of `{}` differs from the source: {}", seg.id, s.describe_difference(&t)),
+                "keep code spans exactly, and as many *emphasis*, **strong** and links as the source has",
+            ));
+        }
+    }
+    let source_numbers = numbers(&markdown::plain_text(&seg.inlines));
+    let mut translated_numbers = numbers(&markdown::plain_text(&fragment.inlines));
+    let mut missing = Vec::new();
+    for n in source_numbers {
+        match translated_numbers.iter().position(|t| *t == n) {
+            Some(i) => {
+                translated_numbers.swap_remove(i);
+            }
+            None => missing.push(n),
+        }
+    }
+    if !missing.is_empty() {
+        out.push(finding(
+            Rule::NumberMismatch,
+            format!("the translation of `{}` lacks the number{} {} of the source", seg.id, if missing.len() == 1 { "" } else { "s" }, missing.join(", ")),
+            "write every number of the source with digits (grouping separators may follow the language's convention)",
+        ));
+    }
+    let same_language = locale.langid.language == source_locale.langid.language;
+    if !same_language
+        && !allow_untranslated
+        && translated.trim() == seg.text.trim()
+        && has_words(&seg.text)
+    {
+        out.push(finding(
+            Rule::Untranslated,
+            format!("the translation of `{}` is identical to the source text", seg.id),
+            "translate it; if it is right as it is (a name), add the comment line `# fluentpress: allow untranslated` above the message",
+        ));
+    }
+    for text in link_texts(&fragment.inlines) {
+        if is_generic_link_text(&text) {
+            out.push(finding(
+                Rule::GenericLinkText,
+                format!(
+                    "the link text \"{text}\" in `{}` says nothing out of context",
+                    seg.id
+                ),
+                "name the destination in the link text, as the source does",
+            ));
+        }
+    }
+    markdown::visit(&fragment.inlines, &mut |inline| {
+        if let InlineKind::Image { alt, .. } = &inline.kind
+            && markdown::plain_text(alt).trim().is_empty()
+        {
+            out.push(finding(
+                Rule::MissingAlt,
+                format!(
+                    "an image in the translation of `{}` has no alt text",
+                    seg.id
+                ),
+                "translate the image's description between ![ and ]",
+            ));
+        }
+    });
+    out
+}
+
+fn difference<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<&'a str> {
+    let mut rest: Vec<&str> = b.to_vec();
+    let mut out = Vec::new();
+    for x in a {
+        match rest.iter().position(|y| y == x) {
+            Some(i) => {
+                rest.swap_remove(i);
+            }
+            None => out.push(*x),
+        }
+    }
+    out
+}
+
+fn quoted(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[derive(Debug, Default, PartialEq, Eq)]
+struct MarkupCounts {
+    emphasis: usize,
+    strong: usize,
+    strike: usize,
+    links: usize,
+    code: Vec<String>,
+}
+
+impl MarkupCounts {
+    fn describe_difference(&self, t: &MarkupCounts) -> String {
+        let mut parts = Vec::new();
+        for (name, a, b) in [
+            ("emphasis", self.emphasis, t.emphasis),
+            ("strong", self.strong, t.strong),
+            ("strikethrough", self.strike, t.strike),
+            ("links", self.links, t.links),
+        ] {
+            if a != b {
+                parts.push(format!("{name}: source {a}, translation {b}"));
+            }
+        }
+        if self.code != t.code {
+            parts.push(format!(
+                "code spans: source {:?}, translation {:?}",
+                self.code, t.code
+            ));
+        }
+        parts.join("; ")
+    }
+}
+
+fn markup_counts(inlines: &[Inline]) -> MarkupCounts {
+    let mut c = MarkupCounts::default();
+    markdown::visit(inlines, &mut |i| match &i.kind {
+        InlineKind::Emphasis(_) => c.emphasis += 1,
+        InlineKind::Strong(_) => c.strong += 1,
+        InlineKind::Strikethrough(_) => c.strike += 1,
+        InlineKind::Link { .. } => c.links += 1,
+        InlineKind::Code(code) => c.code.push(code.clone()),
+        _ => {}
+    });
+    c.code.sort();
+    c
+}
+
+/// The value of a decimal digit of any script (Arabic-Indic, Devanagari, Thai, fullwidth …).
+fn digit_value(c: char) -> Option<char> {
+    if c.is_ascii_digit() {
+        return Some(c);
+    }
+    const ZEROS: &[u32] = &[
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+        0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10,
+    ];
+    let cp = c as u32;
+    ZEROS
+        .iter()
+        .find(|&&zero| (zero..zero + 10).contains(&cp))
+        .and_then(|zero| char::from_digit(cp - zero, 10))
+}
+
+/// Numbers in a text as their digits alone: grouping and decimal separators between
+/// digits are dropped, so 130,000 = 130.000 = 130 000 = ١٣٠٬٠٠٠ → "130000".
+pub fn numbers(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some(d) = digit_value(chars[i]) {
+            current.push(d);
+        } else {
+            let separator = matches!(
+                chars[i],
+                ',' | '.'
+                    | '\''
+                    | ' '
+                    | '\u{a0}'
+                    | '\u{202f}'
+                    | '\u{2009}'
+                    | '\u{66b}'
+                    | '\u{66c}'
+                    | '’'
+            );
+            let continues = !current.is_empty() && separator && chars.get(i + 1).copied().and_then(digit_value).is_some()
+                // A space only groups digits when three follow (130 000), not between two numbers.
+                && (!chars[i].is_whitespace() || chars[i + 1..].iter().take(3).filter(|c| digit_value(**c).is_some()).count() == 3
+                    && chars.get(i + 4).is_none_or(|c| digit_value(*c).is_none()));
+            if !continues && !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        }
+        i += 1;
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn has_words(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
+fn link_texts(inlines: &[Inline]) -> Vec<String> {
+    let mut out = Vec::new();
+    markdown::visit(inlines, &mut |i| {
+        if let InlineKind::Link { children, .. } = &i.kind {
+            out.push(markdown::plain_text(children));
+        }
+    });
+    out
+}
+
+/// Link texts that say nothing out of context, in the shipped languages and a few more.
+const GENERIC_LINK_TEXTS: &[&str] = &[
+    // en
+    "click here",
+    "here",
+    "more",
+    "read more",
+    "learn more",
+    "more info",
+    "this link",
+    "link",
+    "click",
+    "this",
+    "go",
+    "details",
+    // ko
+    "여기",
+    "여기를 클릭",
+    "여기를 클릭하세요",
+    "여기를 누르세요",
+    "클릭",
+    "더 보기",
+    "더보기",
+    "자세히",
+    "자세히 보기",
+    "이 링크",
+    "링크",
+    // zh
+    "点击这里",
+    "点击此处",
+    "这里",
+    "此处",
+    "更多",
+    "了解更多",
+    "链接",
+    "此链接",
+    "點擊這裡",
+    "這裡",
+    "此處",
+    // ja
+    "ここ",
+    "こちら",
+    "ここをクリック",
+    "こちらをクリック",
+    "詳しくはこちら",
+    "もっと見る",
+    "詳細",
+    "リンク",
+    // ru
+    "здесь",
+    "тут",
+    "нажмите здесь",
+    "нажмите",
+    "подробнее",
+    "далее",
+    "ссылка",
+    "по ссылке",
+    "эта ссылка",
+    "читать далее",
+    // es
+    "aquí",
+    "aqui",
+    "haga clic aquí",
+    "haz clic aquí",
+    "pulse aquí",
+    "más",
+    "leer más",
+    "este enlace",
+    "enlace",
+    // fr
+    "ici",
+    "cliquez ici",
+    "cliquer ici",
+    "plus",
+    "en savoir plus",
+    "lire la suite",
+    "ce lien",
+    "lien",
+    // ar
+    "هنا",
+    "انقر هنا",
+    "اضغط هنا",
+    "المزيد",
+    "اقرأ المزيد",
+    "هذا الرابط",
+    "رابط",
+    // th
+    "ที่นี่",
+    "คลิกที่นี่",
+    "คลิก",
+    "เพิ่มเติม",
+    "อ่านเพิ่มเติม",
+    "ลิงก์นี้",
+    "ลิงก์",
+    // de, pt, it
+    "hier",
+    "klicken sie hier",
+    "mehr",
+    "weiterlesen",
+    "dieser link",
+    "clique aqui",
+    "aqui",
+    "saiba mais",
+    "qui",
+    "clicca qui",
+];
+
+pub fn is_generic_link_text(text: &str) -> bool {
+    let normal: String = text
+        .trim()
+        .trim_matches(|c: char| {
+            c.is_ascii_punctuation() || matches!(c, '。' | '、' | '！' | '»' | '«' | '→' | '›')
+        })
+        .to_lowercase();
+    let normal = normal.split_whitespace().collect::<Vec<_>>().join(" ");
+    GENERIC_LINK_TEXTS.contains(&normal.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_ignore_grouping_conventions() {
+        assert_eq!(
+            numbers("between 130,000-200,000 North Koreans"),
+            vec!["130000", "200000"]
+        );
+        assert_eq!(
+            numbers("entre 130\u{202f}000 et 200\u{a0}000"),
+            vec!["130000", "200000"]
+        );
+        assert_eq!(numbers("entre 130.000 y 200.000"), vec!["130000", "200000"]);
+        assert_eq!(numbers("١٣٠٬٠٠٠"), vec!["130000"]);
+        assert_eq!(numbers("in 2008 and 2012"), vec!["2008", "2012"]);
+        assert_eq!(numbers("2008 2012"), vec!["2008", "2012"]);
+        assert_eq!(numbers("70%와 3등급"), vec!["70", "3"]);
+    }
+
+    #[test]
+    fn generic_link_texts() {
+        for t in [
+            "Click here",
+            "here.",
+            "여기",
+            "点击这里",
+            "ici",
+            "aquí",
+            "здесь",
+            "هنا",
+            "ที่นี่",
+            "  More  ",
+        ] {
+            assert!(is_generic_link_text(t), "{t}");
+        }
+        assert!(!is_generic_link_text("UN High Commissioner for Refugees"));
+    }
+}

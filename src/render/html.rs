@@ -1,0 +1,610 @@
+//! The HTML edition of a page (maud): landmarks, a skip link, the language menu,
+//! heading ids from the source, fallback passages marked with their real language, and
+//! links to the plain-text edition. maud escapes every string; `PreEscaped` is used only
+//! for markup this module generated and for authored HTML after the sanitiser.
+
+use super::{EditionInfo, Paths, Site, is_unsafe_url, lang_attrs, output_url};
+use crate::locale::Locale;
+use crate::markdown::{self, Align, Block, Inline, InlineKind};
+use crate::resolve::{Edition, Layout, Localized, Shown};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+use std::collections::HashMap;
+
+/// Renders one edition of a page as a complete HTML document.
+pub fn page(edition: &Edition<'_, '_>, site: &Site) -> String {
+    let page = edition.page;
+    let paths = Paths::for_page(page);
+    let r = Renderer::new(edition, &paths);
+    let locale = edition.locale;
+    let title = &edition.shown[page.title_segment];
+    let description = &edition.shown[page.description_segment];
+    let (title_lang, title_dir) = r.lang_of(title);
+    let (desc_lang, _) = r.lang_of(description);
+    let site_name = edition.text("site-name");
+    let has_h1 = page
+        .doc
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Heading { level: 1, .. }));
+    let fallbacks = edition.fallback_count();
+    let text_href = format!("{}.txt", paths.stem);
+
+    let markup = html! {
+        (DOCTYPE)
+        html lang=(locale.tag) dir=(locale.direction().as_str()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title lang=[title_lang] { (markdown::plain_text(&title.inlines)) " – " (site_name.text) }
+                @if !page.segments[page.description_segment].text.is_empty() {
+                    meta name="description" lang=[desc_lang] content=(markdown::plain_text(&description.inlines));
+                }
+                link rel="stylesheet" href={ (paths.root) "style.css" };
+                @if let Some(base) = &site.base_url {
+                    link rel="canonical" href={ (base) (locale.tag) "/" (page.slug) ".html" };
+                }
+                @for e in &site.editions {
+                    link rel="alternate" hreflang=(e.tag) href=(edition_href(site, &paths, e, &page.slug));
+                }
+                @if let Some(source) = site.edition(edition.project.source) {
+                    link rel="alternate" hreflang="x-default" href=(edition_href(site, &paths, source, &page.slug));
+                }
+                link rel="alternate" type="text/plain" href=(text_href) title=(edition.text("text-edition-link").text);
+            }
+            body {
+                a.skip-link href="#main" { (r.layout("skip-link")) }
+                (header(edition.layout, &paths))
+                (language_menu(edition.layout, site, &paths, &page.slug, "html"))
+                main #main tabindex="-1" {
+                    @if fallbacks > 0 {
+                        p.fallback-notice role="note" { (r.layout("fallback-notice")) }
+                    }
+                    article {
+                        @if !has_h1 {
+                            h1 lang=[title_lang] dir=[title_dir] { (r.inlines(&title.inlines)) }
+                        }
+                        (r.blocks(&page.doc.blocks))
+                        (r.footnotes())
+                    }
+                    p.edition-links {
+                        a href=(text_href) type="text/plain" { (r.layout("text-edition-link")) }
+                    }
+                }
+                footer.site-footer {
+                    p { (r.layout("footer-text")) }
+                }
+            }
+        }
+    };
+    markup.into_string()
+}
+
+/// The `href` of a page in another edition: relative, or absolute with a base URL.
+fn edition_href(site: &Site, paths: &Paths, e: &EditionInfo, slug: &str) -> String {
+    match &site.base_url {
+        Some(base) => format!("{base}{}/{slug}.html", e.tag),
+        None => paths.page_in(&e.tag, slug, "html"),
+    }
+}
+
+pub(crate) fn header(layout: &Layout<'_>, paths: &Paths) -> Markup {
+    let seal_lang = layout
+        .text("seal-alt")
+        .fallback_lang
+        .map(|l| l.tag.as_str());
+    html! {
+        header.site-header {
+            a.site-brand href={ (paths.edition) "index.html" } {
+                img.seal src={ (paths.root) "seal.svg" } alt=(layout.text("seal-alt").text) lang=[seal_lang] width="56" height="56";
+                span.site-name { (localized(layout, "site-name")) }
+            }
+            @if !layout.text("site-tagline").text.trim().is_empty() {
+                p.site-tagline { (localized(layout, "site-tagline")) }
+            }
+        }
+    }
+}
+
+/// A layout string, in a span carrying its language when it is the source's fallback.
+pub(crate) fn localized(layout: &Layout<'_>, id: &str) -> Markup {
+    let Localized {
+        text,
+        fallback_lang,
+    } = layout.text(id);
+    in_lang(layout.locale, *fallback_lang, html! { (text) })
+}
+
+/// The language menu: each edition named in its own language, with `lang` and
+/// `hreflang`, the current one marked, partial ones said to be partial in words.
+pub(crate) fn language_menu(
+    layout: &Layout<'_>,
+    site: &Site,
+    paths: &Paths,
+    slug: &str,
+    ext: &str,
+) -> Markup {
+    let current = layout.locale_index;
+    let here = layout.locale;
+    html! {
+        nav.language-menu aria-label=(layout.text("language-menu-label").text) {
+            ul {
+                @for e in &site.editions {
+                    li {
+                        a href=(if e.locale_index == current { format!("{}.{ext}", paths.stem) } else { paths.page_in(&e.tag, slug, ext) })
+                            lang=(e.tag) hreflang=(e.tag) dir=(e.direction.as_str())
+                            aria-current=[(e.locale_index == current).then_some("page")] {
+                            (e.name)
+                            @if !e.complete {
+                                " "
+                                span.partial lang=(here.tag) dir=(here.direction().as_str()) {
+                                    "(" (layout.text("language-partial").text) ")"
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub(crate) struct Renderer<'e, 'p> {
+    pub edition: &'e Edition<'e, 'p>,
+    paths: &'e Paths,
+    /// Footnote label → its number, in the order of first reference.
+    footnote_numbers: HashMap<String, usize>,
+}
+
+impl<'e, 'p> Renderer<'e, 'p> {
+    pub fn new(edition: &'e Edition<'e, 'p>, paths: &'e Paths) -> Self {
+        let mut footnote_numbers = HashMap::new();
+        let page = edition.page;
+        for shown in &edition.shown {
+            markdown::visit(&shown.inlines, &mut |i| {
+                if let InlineKind::FootnoteRef(label) = &i.kind {
+                    let next = footnote_numbers.len() + 1;
+                    footnote_numbers.entry(label.to_lowercase()).or_insert(next);
+                }
+            });
+        }
+        for f in &page.doc.footnotes {
+            let next = footnote_numbers.len() + 1;
+            footnote_numbers
+                .entry(f.label.to_lowercase())
+                .or_insert(next);
+        }
+        Renderer {
+            edition,
+            paths,
+            footnote_numbers,
+        }
+    }
+
+    fn lang_of(&self, shown: &Shown<'_>) -> (Option<&'p str>, Option<&'static str>) {
+        let source = self.edition.source_locale();
+        lang_attrs(self.edition.locale, shown.fallback.map(|_| source))
+    }
+
+    /// A layout string, wrapped in a span with its language when it is a fallback.
+    pub fn layout(&self, id: &str) -> Markup {
+        let Localized {
+            text,
+            fallback_lang,
+        } = self.edition.text(id);
+        let (lang, dir) = lang_attrs(self.edition.locale, *fallback_lang);
+        match lang {
+            Some(lang) => html! { span lang=(lang) dir=[dir] { (text) } },
+            None => html! { (text) },
+        }
+    }
+
+    fn shown(&self, segment: usize) -> &Shown<'p> {
+        &self.edition.shown[segment]
+    }
+
+    pub fn blocks(&self, blocks: &[Block]) -> Markup {
+        html! { @for b in blocks { (self.block(b)) } }
+    }
+
+    fn block(&self, block: &Block) -> Markup {
+        match block {
+            Block::Heading {
+                level,
+                anchor,
+                segment,
+            } => {
+                let shown = self.shown(*segment);
+                let (lang, dir) = self.lang_of(shown);
+                let content = self.inlines(&shown.inlines);
+                match level {
+                    1 => html! { h1 id=(anchor) lang=[lang] dir=[dir] { (content) } },
+                    2 => html! { h2 id=(anchor) lang=[lang] dir=[dir] { (content) } },
+                    3 => html! { h3 id=(anchor) lang=[lang] dir=[dir] { (content) } },
+                    4 => html! { h4 id=(anchor) lang=[lang] dir=[dir] { (content) } },
+                    5 => html! { h5 id=(anchor) lang=[lang] dir=[dir] { (content) } },
+                    _ => html! { h6 id=(anchor) lang=[lang] dir=[dir] { (content) } },
+                }
+            }
+            Block::Paragraph { segment } => {
+                let shown = self.shown(*segment);
+                let (lang, dir) = self.lang_of(shown);
+                html! { p lang=[lang] dir=[dir] { (self.inlines(&shown.inlines)) } }
+            }
+            Block::Plain { segment } => {
+                let shown = self.shown(*segment);
+                match self.lang_of(shown) {
+                    (Some(lang), dir) => {
+                        html! { span lang=(lang) dir=[dir] { (self.inlines(&shown.inlines)) } }
+                    }
+                    _ => self.inlines(&shown.inlines),
+                }
+            }
+            Block::Image {
+                segment,
+                dest,
+                title,
+                ..
+            } => {
+                let (alt, lang, dir) = match segment {
+                    Some(s) => {
+                        let shown = self.shown(*s);
+                        let (lang, dir) = self.lang_of(shown);
+                        (markdown::plain_text(&shown.inlines), lang, dir)
+                    }
+                    None => (String::new(), None, None),
+                };
+                let title = (!title.is_empty() && title != "decorative").then_some(title.as_str());
+                if is_unsafe_url(dest, true) {
+                    html! { p lang=[lang] dir=[dir] { (alt) } }
+                } else {
+                    html! { p.image { img src=(output_url(self.edition.page, self.paths, dest)) alt=(alt) title=[title] lang=[lang] dir=[dir]; } }
+                }
+            }
+            Block::List { start, items } => {
+                let content = html! { @for item in items { li { (self.blocks(item)) } } };
+                match start {
+                    Some(1) => html! { ol { (content) } },
+                    Some(n) => html! { ol start=(n) { (content) } },
+                    None => html! { ul { (content) } },
+                }
+            }
+            Block::Quote(blocks) => html! { blockquote { (self.blocks(blocks)) } },
+            Block::Code { info, text } => {
+                let language = info
+                    .split_whitespace()
+                    .next()
+                    .filter(|l| !l.is_empty())
+                    .map(|l| format!("language-{l}"));
+                html! { pre translate="no" { code class=[language] { (text) } } }
+            }
+            Block::Table { align, head, rows } => {
+                let class = |i: usize| match align.get(i) {
+                    Some(Align::Left) => Some("align-start"),
+                    Some(Align::Center) => Some("align-center"),
+                    Some(Align::Right) => Some("align-end"),
+                    _ => None,
+                };
+                html! {
+                    div.table-scroll role="region" aria-label=(self.table_label(head)) tabindex="0" {
+                        table {
+                            @if head.iter().any(Option::is_some) {
+                                thead { tr { @for (i, cell) in head.iter().enumerate() { (self.cell(*cell, true, class(i))) } } }
+                            }
+                            tbody {
+                                @for row in rows {
+                                    tr { @for (i, cell) in row.iter().enumerate() { (self.cell(*cell, false, class(i))) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            Block::Rule => html! { hr; },
+            Block::Html { html, .. } => {
+                let clean = sanitize(html);
+                let source = self.edition.source_locale();
+                match lang_attrs(self.edition.locale, Some(source)) {
+                    (Some(lang), dir) => {
+                        html! { div lang=(lang) dir=[dir] { (PreEscaped(clean)) } }
+                    }
+                    _ => PreEscaped(clean),
+                }
+            }
+        }
+    }
+
+    fn table_label(&self, head: &[Option<usize>]) -> String {
+        head.iter()
+            .flatten()
+            .map(|&s| markdown::plain_text(&self.shown(s).inlines))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn cell(&self, cell: Option<usize>, header: bool, class: Option<&str>) -> Markup {
+        let (content, lang, dir) = match cell {
+            Some(s) => {
+                let shown = self.shown(s);
+                let (lang, dir) = self.lang_of(shown);
+                (self.inlines(&shown.inlines), lang, dir)
+            }
+            None => (html! {}, None, None),
+        };
+        if header {
+            html! { th scope="col" class=[class] lang=[lang] dir=[dir] { (content) } }
+        } else {
+            html! { td class=[class] lang=[lang] dir=[dir] { (content) } }
+        }
+    }
+
+    fn footnotes(&self) -> Markup {
+        let page = self.edition.page;
+        if page.doc.footnotes.is_empty() {
+            return html! {};
+        }
+        let mut notes: Vec<(usize, &markdown::Footnote)> = page
+            .doc
+            .footnotes
+            .iter()
+            .map(|f| {
+                (
+                    self.footnote_numbers
+                        .get(&f.label.to_lowercase())
+                        .copied()
+                        .unwrap_or(0),
+                    f,
+                )
+            })
+            .collect();
+        notes.sort_by_key(|(n, _)| *n);
+        html! {
+            section.footnotes aria-labelledby="footnotes-heading" {
+                h2 #footnotes-heading { (self.layout("notes-heading")) }
+                ol {
+                    @for (n, note) in &notes {
+                        li id={ "fn-" (footnote_id(&note.label)) } value=(n) {
+                            (self.blocks(&note.blocks))
+                            " "
+                            a.footnote-back href={ "#fnref-" (footnote_id(&note.label)) } aria-label=(self.edition.text("footnote-backlink").text) { "↩" }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Inline content. Authored inline HTML (only ever from the source) goes through the
+    /// sanitiser with the rest of its segment.
+    pub fn inlines(&self, inlines: &[Inline]) -> Markup {
+        let has_html = inlines_have_html(inlines);
+        let markup = html! { @for i in inlines { (self.inline(i)) } };
+        if has_html {
+            PreEscaped(sanitize(&markup.into_string()))
+        } else {
+            markup
+        }
+    }
+
+    fn inline(&self, inline: &Inline) -> Markup {
+        match &inline.kind {
+            InlineKind::Text(t) => html! { (t) },
+            InlineKind::Code(c) => html! { code translate="no" { (c) } },
+            InlineKind::Emphasis(c) => html! { em { (self.inline_list(c)) } },
+            InlineKind::Strong(c) => html! { strong { (self.inline_list(c)) } },
+            InlineKind::Strikethrough(c) => html! { s { (self.inline_list(c)) } },
+            InlineKind::Link {
+                dest,
+                title,
+                children,
+            } => {
+                if is_unsafe_url(dest, false) {
+                    html! { (self.inline_list(children)) }
+                } else {
+                    let title = (!title.is_empty()).then_some(title.as_str());
+                    html! { a href=(output_url(self.edition.page, self.paths, dest)) title=[title] { (self.inline_list(children)) } }
+                }
+            }
+            InlineKind::Image { dest, title, alt } => {
+                let alt = markdown::plain_text(alt);
+                if is_unsafe_url(dest, true) {
+                    html! { (alt) }
+                } else {
+                    let title =
+                        (!title.is_empty() && title != "decorative").then_some(title.as_str());
+                    html! { img src=(output_url(self.edition.page, self.paths, dest)) alt=(alt) title=[title]; }
+                }
+            }
+            InlineKind::FootnoteRef(label) => {
+                let n = self
+                    .footnote_numbers
+                    .get(&label.to_lowercase())
+                    .copied()
+                    .unwrap_or(0);
+                let id = footnote_id(label);
+                html! { sup.footnote-ref { a href={ "#fn-" (id) } id={ "fnref-" (id) } { (n) } } }
+            }
+            InlineKind::SoftBreak => html! { "\n" },
+            InlineKind::HardBreak => html! { br; },
+            InlineKind::Html(h) => PreEscaped(h.clone()),
+        }
+    }
+
+    fn inline_list(&self, inlines: &[Inline]) -> Markup {
+        html! { @for i in inlines { (self.inline(i)) } }
+    }
+}
+
+fn inlines_have_html(inlines: &[Inline]) -> bool {
+    let mut found = false;
+    markdown::visit(inlines, &mut |i| {
+        found |= matches!(i.kind, InlineKind::Html(_))
+    });
+    found
+}
+
+/// A footnote label as an id: letters, digits and `-` only.
+fn footnote_id(label: &str) -> String {
+    label
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+/// The policy for HTML authored in `content/`: ammonia's allow-list (no scripts, styles,
+/// event handlers, forms or frames; only http, https, mailto and similar URLs), plus the
+/// `lang`, `dir` and `title` attributes that accessible writing needs.
+pub fn sanitize(html: &str) -> String {
+    use std::sync::OnceLock;
+    static BUILDER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    BUILDER
+        .get_or_init(|| {
+            let mut b = ammonia::Builder::default();
+            b.add_generic_attributes(["lang", "dir", "title"]);
+            b
+        })
+        .clean(html)
+        .to_string()
+}
+
+/// Wraps text in a span carrying its language when it differs from the edition's.
+pub fn in_lang(edition_locale: &Locale, text_locale: Option<&Locale>, content: Markup) -> Markup {
+    match lang_attrs(edition_locale, text_locale) {
+        (Some(lang), dir) => html! { span lang=(lang) dir=[dir] { (content) } },
+        _ => content,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitizer_policy() {
+        let dirty = r#"<p lang="ko" onclick="x()">a<script>alert(1)</script><a href="javascript:alert(1)">b</a><abbr title="t">c</abbr><iframe src="x"></iframe><style>p{}</style></p>"#;
+        let clean = sanitize(dirty);
+        assert!(
+            !clean.contains("script")
+                && !clean.contains("onclick")
+                && !clean.contains("javascript"),
+            "{clean}"
+        );
+        assert!(
+            !clean.contains("iframe") && !clean.contains("style"),
+            "{clean}"
+        );
+        assert!(
+            clean.contains(r#"lang="ko""#) && clean.contains("<abbr title=\"t\">c</abbr>"),
+            "{clean}"
+        );
+    }
+}
+
+/// A page's title in an edition, for the edition's list of pages.
+#[derive(Debug, Clone)]
+pub struct ListedPage {
+    pub slug: String,
+    pub title: String,
+    /// The title is the source's (untranslated).
+    pub fallback: bool,
+}
+
+/// `<tag>/index.html`: the edition's list of pages.
+pub fn edition_index(layout: &Layout<'_>, site: &Site, pages: &[ListedPage]) -> String {
+    let locale = layout.locale;
+    let paths = Paths {
+        root: "../".into(),
+        edition: String::new(),
+        stem: "index".into(),
+    };
+    let source = &layout.project.source_locale().locale;
+    let heading = layout.text("page-list-heading");
+    html! {
+        (DOCTYPE)
+        html lang=(locale.tag) dir=(locale.direction().as_str()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (heading.text) " – " (layout.text("site-name").text) }
+                link rel="stylesheet" href="../style.css";
+                @for e in &site.editions {
+                    link rel="alternate" hreflang=(e.tag) href={ "../" (e.tag) "/index.html" };
+                }
+            }
+            body {
+                a.skip-link href="#main" { (localized(layout, "skip-link")) }
+                (header(layout, &paths))
+                (language_menu(layout, site, &paths, "index", "html"))
+                main #main tabindex="-1" {
+                    h1 { (localized(layout, "page-list-heading")) }
+                    ul.page-list {
+                        @for p in pages {
+                            @let (lang, dir) = lang_attrs(locale, p.fallback.then_some(source));
+                            li { a href={ (p.slug) ".html" } lang=[lang] dir=[dir] { (p.title) } }
+                        }
+                    }
+                }
+                footer.site-footer { p { (localized(layout, "footer-text")) } }
+            }
+        }
+    }
+    .into_string()
+}
+
+/// `index.html` at the top: every edition, each named in its own language.
+pub fn chooser(
+    layouts: &[(&EditionInfo, &Layout<'_>)],
+    site: &Site,
+    source: &Layout<'_>,
+    with_status: bool,
+) -> String {
+    let locale = source.locale;
+    html! {
+        (DOCTYPE)
+        html lang=(locale.tag) dir=(locale.direction().as_str()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (source.text("site-name").text) }
+                link rel="stylesheet" href="style.css";
+                @for e in &site.editions {
+                    link rel="alternate" hreflang=(e.tag) href={ (e.tag) "/index.html" };
+                }
+            }
+            body {
+                a.skip-link href="#main" { (localized(source, "skip-link")) }
+                header.site-header {
+                    span.site-brand {
+                        img.seal src="seal.svg" alt=(source.text("seal-alt").text) width="56" height="56";
+                        span.site-name { (localized(source, "site-name")) }
+                    }
+                }
+                main #main tabindex="-1" {
+                    h1 { (localized(source, "language-chooser-heading")) }
+                    nav aria-label=(source.text("language-menu-label").text) {
+                        ul.language-list {
+                            @for (e, layout) in layouts {
+                                li lang=(e.tag) dir=(e.direction.as_str()) {
+                                    a href={ (e.tag) "/index.html" } hreflang=(e.tag) { (e.name) }
+                                    @if !e.complete {
+                                        " " span.partial { "(" (layout.text("language-partial").text) ")" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    @if with_status {
+                        p.edition-links { a href="status.html" { "Translation status" } }
+                    }
+                }
+                footer.site-footer { p { (localized(source, "footer-text")) } }
+            }
+        }
+    }
+    .into_string()
+}

@@ -1,0 +1,183 @@
+//! Renderers of an [`Edition`](crate::resolve::Edition): the accessible HTML page and the
+//! plain-text edition, plus what both need — the list of editions and relative paths.
+
+pub mod html;
+pub mod text;
+
+use crate::locale::{Direction, Locale};
+use crate::project::{Page, Project};
+
+/// A language edition of the site, as menus and the language chooser show it.
+#[derive(Debug, Clone)]
+pub struct EditionInfo {
+    pub locale_index: usize,
+    pub tag: String,
+    /// The language's name in itself (its `language-name`, else the built-in table).
+    pub name: String,
+    pub direction: Direction,
+    /// Every segment of every page translated and current.
+    pub complete: bool,
+}
+
+/// Facts about the whole site that every page needs.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// Every edition, sorted by tag (also when only some are built).
+    pub editions: Vec<EditionInfo>,
+    pub base_url: Option<String>,
+}
+
+impl Site {
+    pub fn new(project: &Project) -> Site {
+        let editions = project
+            .locales
+            .iter()
+            .enumerate()
+            .map(|(i, lf)| EditionInfo {
+                locale_index: i,
+                tag: lf.locale.tag.clone(),
+                name: language_name(project, i),
+                direction: lf.locale.direction(),
+                complete: project.locale_coverage(i).is_complete(),
+            })
+            .collect();
+        Site {
+            editions,
+            base_url: project.config.base_url.clone(),
+        }
+    }
+
+    pub fn edition(&self, locale_index: usize) -> Option<&EditionInfo> {
+        self.editions
+            .iter()
+            .find(|e| e.locale_index == locale_index)
+    }
+}
+
+/// The name of a locale's language in itself.
+pub fn language_name(project: &Project, locale_index: usize) -> String {
+    let lf = &project.locales[locale_index];
+    lf.site
+        .as_ref()
+        .and_then(|s| s.simple_value("language-name"))
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .or_else(|| lf.locale.autonym().map(String::from))
+        .unwrap_or_else(|| lf.locale.tag.clone())
+}
+
+/// Relative paths from a page of an edition (`dist/<tag>/<slug>.html`).
+#[derive(Debug, Clone)]
+pub struct Paths {
+    /// `../` repeated up to the output root.
+    pub root: String,
+    /// `../` repeated up to the edition's directory.
+    pub edition: String,
+    /// The page's file name without extension.
+    pub stem: String,
+}
+
+impl Paths {
+    pub fn for_page(page: &Page) -> Paths {
+        let depth = page.depth();
+        Paths {
+            root: "../".repeat(depth + 1),
+            edition: "../".repeat(depth),
+            stem: page
+                .slug
+                .rsplit('/')
+                .next()
+                .unwrap_or(&page.slug)
+                .to_string(),
+        }
+    }
+
+    pub fn page_in(&self, tag: &str, slug: &str, ext: &str) -> String {
+        format!("{}{tag}/{slug}.{ext}", self.root)
+    }
+}
+
+/// URL schemes never written into a page.
+pub fn is_unsafe_url(url: &str, image: bool) -> bool {
+    let lowered: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if lowered.starts_with("javascript:") || lowered.starts_with("vbscript:") {
+        return true;
+    }
+    if lowered.starts_with("data:") {
+        return !(image
+            && lowered.starts_with("data:image/")
+            && !lowered.starts_with("data:image/svg"));
+    }
+    false
+}
+
+/// Where a link or image target of a page points in the output: other pages' `.md`
+/// become `.html`, other relative files are served from `files/`.
+pub fn output_url(page: &Page, paths: &Paths, dest: &str) -> String {
+    let is_relative = !dest.is_empty()
+        && !dest.starts_with('#')
+        && !dest.starts_with('/')
+        && !dest.starts_with("//")
+        && !dest.contains(':');
+    if !is_relative {
+        return dest.to_string();
+    }
+    let (path, fragment) = match dest.find(['#', '?']) {
+        Some(i) => dest.split_at(i),
+        None => (dest, ""),
+    };
+    if let Some(stem) = path.strip_suffix(".md") {
+        return format!("{stem}.html{fragment}");
+    }
+    // A file beside the page in content/: resolved against the page's folder.
+    let mut parts: Vec<&str> = page.slug.split('/').collect();
+    parts.pop();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return dest.to_string();
+                }
+            }
+            p => parts.push(p),
+        }
+    }
+    format!("{}files/{}{fragment}", paths.root, parts.join("/"))
+}
+
+/// The `lang` (and `dir`) a passage in `shown_in` needs inside an edition in `edition`.
+pub fn lang_attrs<'a>(
+    edition: &Locale,
+    shown_in: Option<&'a Locale>,
+) -> (Option<&'a str>, Option<&'static str>) {
+    match shown_in {
+        Some(lang) if lang != edition => {
+            let dir = (lang.direction() != edition.direction()).then(|| lang.direction().as_str());
+            (Some(lang.tag.as_str()), dir)
+        }
+        _ => (None, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_urls() {
+        assert!(is_unsafe_url("javascript:alert(1)", false));
+        assert!(is_unsafe_url(" JaVa\tScript:alert(1)", false));
+        assert!(is_unsafe_url("vbscript:x", false));
+        assert!(is_unsafe_url("data:text/html,<script>", false));
+        assert!(is_unsafe_url("data:image/png;base64,AAA", false));
+        assert!(!is_unsafe_url("data:image/png;base64,AAA", true));
+        assert!(is_unsafe_url("data:image/svg+xml,<svg onload=x>", true));
+        assert!(!is_unsafe_url("https://www.unhcr.org/", false));
+        assert!(!is_unsafe_url("other-page.md", false));
+    }
+}

@@ -1,0 +1,432 @@
+//! One edition (locale × page): which text each segment shows — its translation, or the
+//! source text with the reason it falls back — and the layout's strings in that locale.
+//! The build renders from this, and lint reports from the same decisions, so what lint
+//! calls broken is exactly what the build refuses to show.
+
+use crate::config::OutdatedPolicy;
+use crate::diagnostic::Diagnostic;
+use crate::ftl::FtlFile;
+use crate::lint::rules::Rule;
+use crate::lint::translation::{self, Check};
+use crate::locale::Locale;
+use crate::markdown::{self, Inline, InlineKind};
+use crate::numfmt;
+use crate::project::{LocaleFiles, Page, Project, Segment};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Why a passage shows the source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fallback {
+    /// No translation.
+    Missing,
+    /// The translation was made from older source text.
+    Outdated,
+    /// The translation is identical to the source text.
+    Untranslated,
+    /// The translation was refused (raw HTML, other link targets, empty, does not format).
+    Rejected,
+}
+
+/// What one segment shows in an edition.
+#[derive(Debug, Clone)]
+pub struct Shown<'p> {
+    pub inlines: Cow<'p, [Inline]>,
+    /// `None` when the passage is in the edition's language.
+    pub fallback: Option<Fallback>,
+}
+
+/// A layout string in an edition, or the source locale's when the edition lacks it.
+#[derive(Debug, Clone)]
+pub struct Localized<'p> {
+    pub text: String,
+    /// The language the text is really in, when it is not the edition's.
+    pub fallback_lang: Option<&'p Locale>,
+}
+
+/// A locale's layout strings, formatted once per build and shared by every page of the
+/// edition (and across threads: the bundles are Fluent's concurrent ones).
+pub struct Layout<'p> {
+    pub project: &'p Project,
+    pub locale_index: usize,
+    pub locale: &'p Locale,
+    strings: HashMap<&'static str, Localized<'p>>,
+    /// This locale's, the source locale's and the built-in `site.ftl`, in fallback order.
+    bundles: Vec<(ConcurrentBundle<'p>, Option<&'p Locale>)>,
+}
+
+type ConcurrentBundle<'p> = fluent_bundle::concurrent::FluentBundle<&'p FluentResource>;
+
+fn new_concurrent_bundle<'p>(locale: &Locale, file: &'p FtlFile) -> ConcurrentBundle<'p> {
+    let mut bundle =
+        fluent_bundle::concurrent::FluentBundle::new_concurrent(vec![locale.langid.clone()]);
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(numfmt::format_number));
+    let _ = bundle.add_builtins();
+    let _ = bundle.add_resource(&file.resource);
+    bundle
+}
+
+impl<'p> Layout<'p> {
+    pub fn new(project: &'p Project, locale_index: usize) -> Layout<'p> {
+        let files = &project.locales[locale_index];
+        let source = project.source_locale();
+        let is_source = locale_index == project.source;
+        let fallback_lang = (!is_source).then_some(&source.locale);
+        let mut bundles = Vec::new();
+        if let Some(site) = &files.site {
+            bundles.push((new_concurrent_bundle(&files.locale, site), None));
+        }
+        if !is_source && let Some(site) = &source.site {
+            bundles.push((new_concurrent_bundle(&source.locale, site), fallback_lang));
+        }
+        bundles.push((
+            new_concurrent_bundle(&source.locale, &project.default_site),
+            fallback_lang,
+        ));
+        let mut layout = Layout {
+            project,
+            locale_index,
+            locale: &files.locale,
+            strings: HashMap::new(),
+            bundles,
+        };
+        for &id in crate::project::LAYOUT_MESSAGES {
+            if id != "fallback-notice" {
+                let localized = layout.format(id, None);
+                layout.strings.insert(id, localized);
+            }
+        }
+        layout
+    }
+
+    /// The first bundle that formats `id` without error.
+    fn format(&self, id: &str, args: Option<&FluentArgs>) -> Localized<'p> {
+        for (bundle, fallback_lang) in &self.bundles {
+            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, args, &mut errors);
+            if errors.is_empty() {
+                return Localized {
+                    text: text.into_owned(),
+                    fallback_lang: *fallback_lang,
+                };
+            }
+        }
+        Localized {
+            text: String::new(),
+            fallback_lang: None,
+        }
+    }
+
+    /// A layout string (empty if even the built-in defaults lack it).
+    pub fn text(&self, id: &str) -> &Localized<'p> {
+        static EMPTY: Localized<'static> = Localized {
+            text: String::new(),
+            fallback_lang: None,
+        };
+        self.strings.get(id).unwrap_or(&EMPTY)
+    }
+
+    /// The notice that `count` passages are shown in the source language.
+    pub fn fallback_notice(&self, count: usize) -> Localized<'p> {
+        let mut args = FluentArgs::new();
+        args.set("count", FluentValue::from(count));
+        self.format("fallback-notice", Some(&args))
+    }
+}
+
+/// Everything a renderer needs of one edition of a page.
+pub struct Edition<'l, 'p> {
+    pub project: &'p Project,
+    pub locale_index: usize,
+    pub locale: &'p Locale,
+    pub page: &'p Page,
+    /// Indexed like `page.segments`.
+    pub shown: Vec<Shown<'p>>,
+    pub layout: &'l Layout<'p>,
+    notice: Localized<'p>,
+    /// Findings about this edition's translations (per-segment lint checks).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'l, 'p> Edition<'l, 'p> {
+    pub fn new(layout: &'l Layout<'p>, page: &'p Page) -> Self {
+        let project = layout.project;
+        let (shown, diagnostics) = resolve_segments(project, layout.locale_index, page);
+        let fallbacks = shown.iter().filter(|s| s.fallback.is_some()).count();
+        Edition {
+            project,
+            locale_index: layout.locale_index,
+            locale: layout.locale,
+            page,
+            shown,
+            layout,
+            notice: layout.fallback_notice(fallbacks),
+            diagnostics,
+        }
+    }
+
+    pub fn is_source(&self) -> bool {
+        self.locale_index == self.project.source
+    }
+
+    pub fn source_locale(&self) -> &'p Locale {
+        &self.project.locales[self.project.source].locale
+    }
+
+    pub fn fallback_count(&self) -> usize {
+        self.shown.iter().filter(|s| s.fallback.is_some()).count()
+    }
+
+    pub fn text(&self, id: &str) -> &Localized<'p> {
+        if id == "fallback-notice" {
+            &self.notice
+        } else {
+            self.layout.text(id)
+        }
+    }
+}
+
+type Bundle<'p> = FluentBundle<&'p FluentResource>;
+
+fn new_bundle<'p>(locale: &Locale, resources: &[&'p FtlFile]) -> Bundle<'p> {
+    let mut bundle = FluentBundle::new(vec![locale.langid.clone()]);
+    // Translated text is Markdown that the renderers escape: no bidi isolation marks in
+    // it (they would reach the plain-text edition and braille displays). Numbers are
+    // formatted in the locale's own digits, so they need no isolation either.
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(numfmt::format_number));
+    let _ = bundle.add_builtins();
+    for file in resources {
+        // Duplicates are reported by lint (`duplicate-id`); the first definition wins.
+        let _ = bundle.add_resource(&file.resource);
+    }
+    bundle
+}
+
+/// Which text each segment of a page shows in a locale, and what lint finds on the way.
+pub fn resolve_segments<'p>(
+    project: &'p Project,
+    locale_index: usize,
+    page: &'p Page,
+) -> (Vec<Shown<'p>>, Vec<Diagnostic>) {
+    let files: &'p LocaleFiles = &project.locales[locale_index];
+    let mut diagnostics = Vec::new();
+    if locale_index == project.source {
+        let shown = page
+            .segments
+            .iter()
+            .map(|s| Shown {
+                inlines: Cow::Borrowed(&s.inlines[..]),
+                fallback: None,
+            })
+            .collect();
+        return (shown, diagnostics);
+    }
+    let page_file = files.pages.get(&page.slug);
+    let mut resources: Vec<&FtlFile> = files.site.iter().collect();
+    resources.extend(page_file);
+    let bundle = new_bundle(&files.locale, &resources);
+    let policy = project.config.outdated_policy(&files.locale);
+    let shown = page
+        .segments
+        .iter()
+        .map(|seg| {
+            resolve_segment(
+                project,
+                files,
+                page,
+                page_file,
+                &bundle,
+                seg,
+                policy,
+                &mut diagnostics,
+            )
+        })
+        .collect();
+    (shown, diagnostics)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn resolve_segment<'p>(
+    project: &'p Project,
+    files: &'p LocaleFiles,
+    page: &'p Page,
+    page_file: Option<&'p FtlFile>,
+    bundle: &Bundle<'p>,
+    seg: &'p Segment,
+    policy: OutdatedPolicy,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Shown<'p> {
+    let source = || Cow::Borrowed(&seg.inlines[..]);
+    let fall_back = |why| Shown {
+        inlines: source(),
+        fallback: Some(why),
+    };
+    let (Some(file), Some(entry)) = (page_file, page_file.and_then(|f| f.get(&seg.id))) else {
+        return fall_back(Fallback::Missing);
+    };
+    if !entry.has_value {
+        return fall_back(Fallback::Missing);
+    }
+    let locale = &files.locale;
+    let at = file.line_col(entry.offset);
+    let diag = |rule: Rule, message: String| {
+        Diagnostic::new(
+            rule,
+            file.rel_path.to_string_lossy().replace('\\', "/"),
+            at,
+            message,
+        )
+        .locale(&locale.tag)
+        .id(&seg.id)
+        .span(entry.offset..entry.offset + seg.id.len())
+    };
+
+    if let Some(hash) = &entry.meta.source_hash
+        && *hash != seg.hash
+    {
+        let old_text = project
+            .reference(page)
+            .and_then(|r| r.get(&seg.id))
+            .and_then(|e| e.meta.history.iter().find(|(h, _)| h == hash))
+            .map(|(_, text)| text.clone());
+        let mut d = diag(
+            Rule::Outdated,
+            format!("the translation of `{}` was made from older source text", seg.id),
+        )
+        .help(format!(
+            "update the translation, then change `source {hash}` to `source {}` in the comment above it",
+            seg.hash
+        ));
+        d = match old_text {
+            Some(old) => d.note(format!("old source: {old}")),
+            None => d.note(format!("old source: (not recorded; source hash {hash})")),
+        };
+        diagnostics.push(d.note(format!("new source: {}", one_line(&seg.text))));
+        if policy == OutdatedPolicy::Fallback {
+            return fall_back(Fallback::Outdated);
+        }
+    }
+
+    let Some(pattern) = bundle.get_message(&seg.id).and_then(|m| m.value()) else {
+        return fall_back(Fallback::Missing);
+    };
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, None, &mut errors);
+    let runtime_errors: Vec<String> = errors
+        .iter()
+        .filter(|e| {
+            !matches!(
+                e,
+                FluentError::ResolverError(fluent_bundle::resolver::ResolverError::Reference(_))
+            )
+        })
+        .map(|e| e.to_string())
+        .collect();
+    if !runtime_errors.is_empty() {
+        diagnostics.push(diag(
+            Rule::FormatError,
+            format!(
+                "`{}` does not format: {}",
+                seg.id,
+                runtime_errors.join("; ")
+            ),
+        ));
+    }
+    if !errors.is_empty() {
+        // Unknown references and variables are reported by the static checks.
+        return fall_back(Fallback::Rejected);
+    }
+    if text.trim().is_empty() {
+        let rule = if seg.kind == markdown::SegmentKind::ImageAlt {
+            Rule::MissingAlt
+        } else {
+            Rule::EmptyMessage
+        };
+        diagnostics.push(
+            diag(rule, format!("the translation of `{}` is empty", seg.id))
+                .help("translate the text, or delete the message to show the source text"),
+        );
+        return fall_back(Fallback::Rejected);
+    }
+
+    let fragment = if seg.kind.is_plain_text() {
+        markdown::Fragment {
+            inlines: vec![Inline {
+                kind: InlineKind::Text(text.trim().to_string()),
+                span: 0..text.len(),
+            }],
+            raw_html: raw_html_in_plain_text(&text),
+        }
+    } else {
+        markdown::parse_fragment(&text, page.context())
+    };
+    let allow_untranslated = entry.meta.allow_untranslated;
+    let mut rejected = false;
+    let mut untranslated = false;
+    for Check {
+        rule,
+        message,
+        help,
+    } in translation::check_translation(
+        seg,
+        &text,
+        &fragment,
+        locale,
+        &project.source_locale().locale,
+        allow_untranslated,
+    ) {
+        match rule {
+            Rule::RawHtml | Rule::LinkMismatch | Rule::UnsafeUrl => rejected = true,
+            Rule::Untranslated => untranslated = true,
+            _ => {}
+        }
+        let mut d = diag(rule, message);
+        if let Some(help) = help {
+            d = d.help(help);
+        }
+        diagnostics.push(d);
+    }
+    if rejected {
+        return fall_back(Fallback::Rejected);
+    }
+    if untranslated {
+        return fall_back(Fallback::Untranslated);
+    }
+    Shown {
+        inlines: Cow::Owned(fragment.inlines),
+        // An outdated translation reaches this point only when the policy is to show it.
+        fallback: None,
+    }
+}
+
+/// Tags and entities in a plain-text translation (title, description).
+fn raw_html_in_plain_text(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    for (i, c) in text.char_indices() {
+        let rest = &text[i + c.len_utf8()..];
+        let tag =
+            c == '<' && rest.starts_with(|n: char| n.is_ascii_alphabetic() || n == '/' || n == '!');
+        let entity = c == '&'
+            && rest.find(';').is_some_and(|end| {
+                end > 0
+                    && end < 12
+                    && rest[..end]
+                        .chars()
+                        .all(|ch| ch.is_ascii_alphanumeric() || ch == '#')
+            });
+        if tag || entity {
+            found.push(i..i + 1);
+        }
+    }
+    found
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
