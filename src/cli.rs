@@ -279,12 +279,11 @@ fn lint(root: &std::path::Path, args: LintArgs) -> anyhow::Result<Outcome> {
     if let Some(code) = &args.explain {
         if code.is_empty() {
             for rule in Rule::ALL {
-                let first = rule.explanation().split(". ").next().unwrap_or("");
                 println!(
-                    "{:<20} {:<8} {}.",
+                    "{:<20} {:<8} {}",
                     rule.code(),
                     rule.default_severity(),
-                    first.trim_end_matches('.')
+                    rule.summary()
                 );
             }
             return Ok(Outcome::Ok);

@@ -20,7 +20,7 @@ impl Severity {
 
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 
@@ -111,11 +111,25 @@ impl Rule {
     pub fn from_code(code: &str) -> Option<Rule> {
         Rule::ALL.iter().copied().find(|r| r.code() == code)
     }
+
+    /// The explanation's first sentence.
+    pub fn summary(self) -> &'static str {
+        let text = self.explanation();
+        let mut search = 0;
+        while let Some(i) = text[search..].find(". ") {
+            let end = search + i;
+            if text[end + 2..].starts_with(|c: char| c.is_uppercase()) {
+                return &text[..=end];
+            }
+            search = end + 2;
+        }
+        text
+    }
 }
 
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
+        f.pad(self.code())
     }
 }
 
