@@ -171,6 +171,7 @@ pub fn derive_id(seg: &NewSegment<'_>) -> String {
         SegmentKind::ListItem => "item",
         SegmentKind::Quote => "quote",
         SegmentKind::TableHeader | SegmentKind::TableCell => "cell",
+        SegmentKind::Caption => "caption",
         SegmentKind::ImageAlt => "image",
         SegmentKind::Footnote => "note",
     };

@@ -61,6 +61,8 @@ pub enum SegmentKind {
     Quote,
     TableHeader,
     TableCell,
+    /// A table's caption, written as a paragraph `Table: …` right before the table.
+    Caption,
     ImageAlt,
     Footnote,
 }
@@ -82,6 +84,7 @@ impl SegmentKind {
             SegmentKind::Quote => "quotation".into(),
             SegmentKind::TableHeader => "table header cell".into(),
             SegmentKind::TableCell => "table cell".into(),
+            SegmentKind::Caption => "table caption".into(),
             SegmentKind::ImageAlt => "image description (alt text)".into(),
             SegmentKind::Footnote => "footnote".into(),
         }
@@ -99,6 +102,7 @@ impl SegmentKind {
             SegmentKind::Quote,
             SegmentKind::TableHeader,
             SegmentKind::TableCell,
+            SegmentKind::Caption,
             SegmentKind::ImageAlt,
             SegmentKind::Footnote,
         ]
@@ -164,6 +168,7 @@ pub enum Block {
         align: Vec<Align>,
         head: Vec<Option<usize>>,
         rows: Vec<Vec<Option<usize>>>,
+        caption: Option<usize>,
     },
     Rule,
     /// An authored HTML block; sanitised when rendered.
@@ -1000,10 +1005,12 @@ impl<'s> PageBuilder<'s> {
             }
             TagEnd::Table => {
                 if let Some(Frame::Table(t)) = self.stack.pop() {
+                    let caption = self.take_caption();
                     self.blocks_mut().push(Block::Table {
                         align: t.align,
                         head: t.head,
                         rows: t.rows,
+                        caption,
                     });
                 }
             }
@@ -1036,6 +1043,31 @@ impl<'s> PageBuilder<'s> {
         }
     }
 
+    /// A paragraph `Table: …` right before a table becomes its caption (as in pandoc).
+    fn take_caption(&mut self) -> Option<usize> {
+        const PREFIX: &str = "Table: ";
+        let segment = match self.blocks_mut().last() {
+            Some(Block::Paragraph { segment }) => *segment,
+            _ => return None,
+        };
+        let seg = &mut self.segments[segment];
+        let first = seg.inlines.first_mut()?;
+        let InlineKind::Text(text) = &mut first.kind else {
+            return None;
+        };
+        if !text.starts_with(PREFIX) || !seg.text.starts_with(PREFIX) || text.len() == PREFIX.len()
+        {
+            return None;
+        }
+        text.drain(..PREFIX.len());
+        first.span.start += PREFIX.len();
+        seg.text.drain(..PREFIX.len());
+        seg.span.start += PREFIX.len();
+        seg.kind = SegmentKind::Caption;
+        self.blocks_mut().pop();
+        Some(segment)
+    }
+
     /// A paragraph that holds one image (and nothing else but spaces) is an image block,
     /// whose alt text is a segment of its own.
     fn image_block(&mut self, inlines: &[Inline], span: Range<usize>) -> Option<Block> {
@@ -1049,7 +1081,10 @@ impl<'s> PageBuilder<'s> {
         let InlineKind::Image { dest, title, alt } = &image.kind else {
             return None;
         };
-        let alt_span = alt.first()?.span.start..alt.last()?.span.end;
+        let alt_span = match (alt.first(), alt.last()) {
+            (Some(first), Some(last)) => first.span.start..last.span.end,
+            _ => span.start..span.start,
+        };
         let text = self.source[alt_span.clone()]
             .lines()
             .map(|l| l.trim_start_matches([' ', '\t', '>']).trim())
@@ -1125,6 +1160,23 @@ fn push_plain_text(inlines: &[Inline], out: &mut String) {
             InlineKind::FootnoteRef(_) | InlineKind::Html(_) => {}
         }
     }
+}
+
+/// True when the text has a word (two letters in a row): numbers and symbols alone
+/// read the same in every language.
+pub fn has_words(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            run += 1;
+            if run >= 2 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// A heading anchor from its text: lowercase letters and digits of any script, words
@@ -1222,6 +1274,23 @@ mod tests {
                 .iter()
                 .any(|b| matches!(b, Block::Code { text, .. } if text == "code\n"))
         );
+    }
+
+    #[test]
+    fn a_table_paragraph_before_a_table_is_its_caption() {
+        let doc = parse_page(
+            "Table: Prisoners by year\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nTable: not a caption\n",
+        );
+        let Block::Table {
+            caption: Some(c), ..
+        } = &doc.blocks[0]
+        else {
+            panic!("{:?}", doc.blocks)
+        };
+        assert_eq!(doc.segments[*c].kind, SegmentKind::Caption);
+        assert_eq!(doc.segments[*c].text, "Prisoners by year");
+        assert_eq!(plain_text(&doc.segments[*c].inlines), "Prisoners by year");
+        assert!(matches!(doc.blocks.last(), Some(Block::Paragraph { .. })));
     }
 
     #[test]

@@ -60,6 +60,9 @@ pub struct Segment {
     pub section: String,
     /// [`ftl::source_hash`] of `text`.
     pub hash: String,
+    /// False for text without words (numbers, symbols), which reads the same in every
+    /// language: shown as it is where no translation exists, never counted missing.
+    pub needs_translation: bool,
 }
 
 /// A Markdown page.
@@ -245,6 +248,7 @@ impl Project {
                     Some(hash) if *hash != seg.hash => c.outdated += 1,
                     _ => c.translated += 1,
                 },
+                _ if !seg.needs_translation => c.translated += 1,
                 _ => c.missing += 1,
             }
         }
@@ -770,6 +774,7 @@ impl RawPage {
             .zip(id_of)
             .map(|(r, id)| Segment {
                 hash: ftl::source_hash(&r.text),
+                needs_translation: markdown::has_words(&markdown::plain_text(&r.inlines)),
                 id,
                 kind: r.kind,
                 text: r.text,

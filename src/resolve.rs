@@ -267,11 +267,16 @@ fn resolve_segment<'p>(
         inlines: source(),
         fallback: Some(why),
     };
+    let missing = || Shown {
+        inlines: source(),
+        // Text without words (a number) is right in every language as it is.
+        fallback: seg.needs_translation.then_some(Fallback::Missing),
+    };
     let (Some(file), Some(entry)) = (page_file, page_file.and_then(|f| f.get(&seg.id))) else {
-        return fall_back(Fallback::Missing);
+        return missing();
     };
     if !entry.has_value {
-        return fall_back(Fallback::Missing);
+        return missing();
     }
     let locale = &files.locale;
     let at = file.line_col(entry.offset);

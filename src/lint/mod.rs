@@ -524,7 +524,11 @@ fn compare_messages(
                 Diagnostic::new(Rule::MissingMessage, path_of(reference), (1, 1), message)
             }
         };
+        let optional = page
+            .and_then(|p| p.segment_by_id(id))
+            .is_some_and(|s| !s.needs_translation);
         match translation.and_then(|t| t.get(id)) {
+            None if optional => {}
             None => out.push(
                 here(format!("`{id}` has no {tag} translation"))
                     .locale(tag)

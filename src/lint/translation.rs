@@ -101,7 +101,7 @@ pub fn check_translation(
     if !same_language
         && !allow_untranslated
         && translated.trim() == seg.text.trim()
-        && has_words(&seg.text)
+        && seg.needs_translation
     {
         out.push(finding(
             Rule::Untranslated,
@@ -259,11 +259,6 @@ pub fn numbers(text: &str) -> Vec<String> {
         out.push(current);
     }
     out
-}
-
-fn has_words(text: &str) -> bool {
-    text.split_whitespace()
-        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
 }
 
 fn link_texts(inlines: &[Inline]) -> Vec<String> {

@@ -277,16 +277,30 @@ impl<'e, 'p> Renderer<'e, 'p> {
                     .map(|l| format!("language-{l}"));
                 html! { pre translate="no" { code class=[language] { (text) } } }
             }
-            Block::Table { align, head, rows } => {
+            Block::Table {
+                align,
+                head,
+                rows,
+                caption,
+            } => {
                 let class = |i: usize| match align.get(i) {
                     Some(Align::Left) => Some("align-start"),
                     Some(Align::Center) => Some("align-center"),
                     Some(Align::Right) => Some("align-end"),
                     _ => None,
                 };
+                let caption = caption.map(|c| self.shown(c));
+                let label = match caption {
+                    Some(c) => markdown::plain_text(&c.inlines),
+                    None => self.table_label(head),
+                };
                 html! {
-                    div.table-scroll role="region" aria-label=(self.table_label(head)) tabindex="0" {
+                    div.table-scroll role="region" aria-label=(label) tabindex="0" {
                         table {
+                            @if let Some(c) = caption {
+                                @let (lang, dir) = self.lang_of(c);
+                                caption lang=[lang] dir=[dir] { (self.inlines(&c.inlines)) }
+                            }
                             @if head.iter().any(Option::is_some) {
                                 thead { tr { @for (i, cell) in head.iter().enumerate() { (self.cell(*cell, true, class(i))) } } }
                             }

@@ -4,7 +4,7 @@
 //! the end, untranslated passages flagged in words (plain text has no `lang`).
 
 use super::{Paths, Site, is_unsafe_url};
-use crate::markdown::{self, Block, Inline, InlineKind};
+use crate::markdown::{self, Align, Block, Inline, InlineKind};
 use crate::resolve::{Edition, Shown};
 use crate::wrap::{WrapOptions, display_width, wrap};
 use std::collections::HashMap;
@@ -41,16 +41,24 @@ pub fn page(edition: &Edition<'_, '_>, site: &Site, width: usize) -> String {
         paths.stem
     );
     w.paragraph(&html, "", "");
-    let others: Vec<String> = site
+    let others: Vec<(&str, String)> = site
         .editions
         .iter()
         .filter(|e| e.locale_index != edition.locale_index)
-        .map(|e| format!("{}: {}", e.name, paths.page_in(&e.tag, &page.slug, "txt")))
+        .map(|e| (e.name.as_str(), paths.page_in(&e.tag, &page.slug, "txt")))
         .collect();
     if !others.is_empty() {
         w.heading(&edition.text("other-editions-heading").text, 2);
-        for line in others {
-            w.paragraph(&line, "", "  ");
+        for (name, path) in others {
+            // A relative path cannot be broken (UAX #14 forbids a break before `.` and `/`):
+            // when "name: path" does not fit, the path goes on its own line.
+            let line = format!("{name}: {path}");
+            if display_width(&line) <= width {
+                w.out.push(line);
+            } else {
+                w.paragraph(&format!("{name}:"), "", "");
+                w.out.push(format!("  {path}"));
+            }
         }
     }
     w.finish()
@@ -234,9 +242,21 @@ impl<'e, 'p> Writer<'e, 'p> {
                 }
                 self.end_if_top(first, rest);
             }
-            Block::Table { head, rows, .. } => {
+            Block::Table {
+                head,
+                rows,
+                caption,
+                align,
+            } => {
                 self.blank_if_top(first, rest);
-                self.table(head, rows, rest);
+                if let Some(c) = caption {
+                    let shown = &self.edition.shown[*c];
+                    let (text, _) = self.flatten(&shown.inlines);
+                    let text = self.marked(shown, &text);
+                    self.paragraph(&text, rest, rest);
+                    self.out.push(String::new());
+                }
+                self.table(head, rows, align, rest);
                 self.end_if_top(first, rest);
             }
             Block::Rule => {
@@ -256,14 +276,15 @@ impl<'e, 'p> Writer<'e, 'p> {
         }
     }
 
+    /// Top-level blocks are separated by blank lines; blocks inside a list are not.
     fn blank_if_top(&mut self, first: &str, rest: &str) {
-        if first.trim().is_empty() && rest.trim().is_empty() {
+        if first.is_empty() && rest.is_empty() {
             self.blank();
         }
     }
 
     fn end_if_top(&mut self, first: &str, rest: &str) {
-        if first.trim().is_empty() && rest.trim().is_empty() {
+        if first.is_empty() && rest.is_empty() {
             self.out.push(String::new());
         }
     }
@@ -280,7 +301,13 @@ impl<'e, 'p> Writer<'e, 'p> {
     }
 
     /// Columns aligned by display width when they fit, `header: value` records otherwise.
-    fn table(&mut self, head: &[Option<usize>], rows: &[Vec<Option<usize>>], indent: &str) {
+    fn table(
+        &mut self,
+        head: &[Option<usize>],
+        rows: &[Vec<Option<usize>>],
+        align: &[Align],
+        indent: &str,
+    ) {
         let head: Vec<String> = head.iter().map(|c| self.cell_text(*c)).collect();
         let rows: Vec<Vec<String>> = rows
             .iter()
@@ -300,9 +327,16 @@ impl<'e, 'p> Writer<'e, 'p> {
                 let mut s = indent.to_string();
                 for (i, w) in widths.iter().enumerate() {
                     let cell = cells.get(i).map(String::as_str).unwrap_or("");
+                    let pad = w - display_width(cell);
+                    let (before, after) = match align.get(i) {
+                        Some(Align::Right) => (pad, 0),
+                        Some(Align::Center) => (pad / 2, pad - pad / 2),
+                        _ => (0, pad),
+                    };
+                    s.push_str(&" ".repeat(before));
                     s.push_str(cell);
                     if i + 1 < columns {
-                        s.push_str(&" ".repeat(w - display_width(cell) + 2));
+                        s.push_str(&" ".repeat(after + 2));
                     }
                 }
                 s.trim_end().to_string()
