@@ -356,7 +356,26 @@ impl Project {
         }
 
         // Locales.
-        let mut locales = load_locales(&locales_dir, &raw_pages, &mut problems);
+        let locales = load_locales(&locales_dir, &raw_pages, &mut problems);
+        Ok(Project::finish(
+            root,
+            config,
+            raw_pages,
+            locales,
+            problems,
+            failed_content,
+        ))
+    }
+
+    /// The model from what was read: ensures the source locale, assigns message ids.
+    fn finish(
+        root: &Path,
+        config: Config,
+        raw_pages: Vec<RawPage>,
+        mut locales: Vec<LocaleFiles>,
+        problems: Vec<Diagnostic>,
+        failed_content: usize,
+    ) -> Project {
         let source = match locales
             .iter()
             .position(|l| l.locale == config.source_locale)
@@ -383,15 +402,15 @@ impl Project {
             reserved.extend(site.entries.iter().map(|e| e.id.clone()));
         }
         let reference_files = &locales[source].pages;
-        let pages: Vec<Page> = raw_pages
+        let mut pages: Vec<Page> = raw_pages
             .into_par_iter()
             .map(|raw| {
                 let reference = reference_files.get(&raw.slug);
                 raw.into_page(reference, &reserved)
             })
             .collect();
-
-        let mut project = Project {
+        pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+        Project {
             root: root.to_path_buf(),
             config,
             pages,
@@ -400,9 +419,52 @@ impl Project {
             problems,
             failed_content,
             default_site,
-        };
-        project.pages.sort_by(|a, b| a.slug.cmp(&b.slug));
-        Ok(project)
+        }
+    }
+
+    /// A project from text held in memory (property tests, the fuzzer): pages as
+    /// (slug, Markdown), locales as (tag, [(file name, Fluent text)]).
+    pub fn in_memory(
+        config: Config,
+        pages: &[(&str, &str)],
+        locales: &[(&str, &[(&str, &str)])],
+    ) -> Project {
+        let mut problems = Vec::new();
+        let raw_pages: Vec<RawPage> = pages
+            .iter()
+            .map(|(slug, text)| {
+                let rel_path = format!("{CONTENT_DIR}/{slug}.md");
+                let file = TextFile::decode(text.as_bytes().to_vec()).expect("a &str is UTF-8");
+                let (page, mut found) = parse_page(slug.to_string(), rel_path, file);
+                problems.append(&mut found);
+                page
+            })
+            .collect();
+        let slugs: HashSet<&str> = raw_pages.iter().map(|p| p.slug.as_str()).collect();
+        let locale_files = locales
+            .iter()
+            .filter_map(|(tag, files)| {
+                let locale = Locale::parse(tag).ok()?;
+                let shown = format!("{LOCALES_DIR}/{}", locale.tag);
+                let parsed = files
+                    .iter()
+                    .map(|(rel, text)| {
+                        let file =
+                            TextFile::decode(text.as_bytes().to_vec()).expect("a &str is UTF-8");
+                        (
+                            rel.to_string(),
+                            FtlFile::parse(
+                                PathBuf::from(format!("{shown}/{rel}")),
+                                file.text,
+                                file.had_bom,
+                            ),
+                        )
+                    })
+                    .collect();
+                Some(assemble_locale(locale, shown, parsed, &slugs))
+            })
+            .collect();
+        Project::finish(Path::new("."), config, raw_pages, locale_files, problems, 0)
     }
 }
 
@@ -559,12 +621,20 @@ fn load_page(
 ) -> std::result::Result<(RawPage, Vec<Diagnostic>), Diagnostic> {
     let mut problems = Vec::new();
     let file = read_text(path, &rel_path, &mut problems)?;
+    let (page, mut found) = parse_page(slug, rel_path, file);
+    problems.append(&mut found);
+    Ok((page, problems))
+}
+
+/// Parses a page's text (front matter problems become diagnostics).
+fn parse_page(slug: String, rel_path: String, file: TextFile) -> (RawPage, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
     let source = file.text;
     let lines = LineIndex::new(&source);
     let doc = markdown::parse_page(&source);
     let (title, description, weight) =
         front_matter(&doc, &source, &lines, &rel_path, &mut problems);
-    Ok((
+    (
         RawPage {
             slug,
             rel_path,
@@ -576,7 +646,7 @@ fn load_page(
             weight,
         },
         problems,
-    ))
+    )
 }
 
 /// Reads the front matter; problems become diagnostics and the page still loads.
@@ -878,31 +948,15 @@ fn load_locales(dir: &Path, pages: &[RawPage], problems: &mut Vec<Diagnostic>) -
                     (rel, file, warnings)
                 })
                 .collect();
-            let mut lf = LocaleFiles {
-                locale: locale.clone(),
-                dir: shown,
-                site: None,
-                pages: BTreeMap::new(),
-                orphans: Vec::new(),
-            };
+            let mut ok = Vec::new();
             for (rel, file, mut warnings) in parsed {
                 found.append(&mut warnings);
-                let file = match file {
-                    Ok(f) => f,
-                    Err(d) => {
-                        found.push(d.locale(&locale.tag));
-                        continue;
-                    }
-                };
-                let slug = rel.trim_end_matches(".ftl");
-                if rel == SITE_FILE {
-                    lf.site = Some(file);
-                } else if slugs.contains(slug) {
-                    lf.pages.insert(slug.to_string(), file);
-                } else {
-                    lf.orphans.push(file);
+                match file {
+                    Ok(f) => ok.push((rel, f)),
+                    Err(d) => found.push(d.locale(&locale.tag)),
                 }
             }
+            let lf = assemble_locale(locale.clone(), shown, ok, &slugs);
             for d in &mut found {
                 d.locale.get_or_insert_with(|| locale.tag.clone());
             }
@@ -916,6 +970,33 @@ fn load_locales(dir: &Path, pages: &[RawPage], problems: &mut Vec<Diagnostic>) -
     }
     out.sort_by(|a, b| a.locale.tag.cmp(&b.locale.tag));
     out
+}
+
+/// A locale's parsed files sorted into `site.ftl`, page files and orphans.
+fn assemble_locale(
+    locale: Locale,
+    shown: String,
+    files: Vec<(String, FtlFile)>,
+    slugs: &HashSet<&str>,
+) -> LocaleFiles {
+    let mut lf = LocaleFiles {
+        locale,
+        dir: shown,
+        site: None,
+        pages: BTreeMap::new(),
+        orphans: Vec::new(),
+    };
+    for (rel, file) in files {
+        let slug = rel.trim_end_matches(".ftl");
+        if rel == SITE_FILE {
+            lf.site = Some(file);
+        } else if slugs.contains(slug) {
+            lf.pages.insert(slug.to_string(), file);
+        } else {
+            lf.orphans.push(file);
+        }
+    }
+    lf
 }
 
 impl Project {
