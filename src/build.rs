@@ -243,7 +243,11 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
         .collect();
     staging.write(
         "index.html",
-        render::html::chooser(&pairs, &site, &layouts[project.source], false).as_bytes(),
+        render::html::chooser(&pairs, &site, &layouts[project.source], true).as_bytes(),
+    )?;
+    staging.write(
+        "status.html",
+        crate::workflow::status::html_page(project, &site, &layouts[project.source]).as_bytes(),
     )?;
     if let Some(base) = &site.base_url {
         staging.write("sitemap.xml", sitemap(project, &site, base).as_bytes())?;
@@ -260,7 +264,7 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     if opts.strict && errors > 0 {
         return Err(Error::Strict { errors });
     }
-    let files = written.load(Ordering::Relaxed) + summaries.len() + 3;
+    let files = written.load(Ordering::Relaxed) + summaries.len() + 4;
     staging.commit()?;
     Ok(BuildReport {
         locales: summaries,

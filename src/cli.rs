@@ -31,6 +31,14 @@ pub enum Command {
     Lint(LintArgs),
     /// Write the reference files locales/<source>/<page>.ftl from content/.
     Extract(ExtractArgs),
+    /// Per locale and page: how many passages are translated, outdated and missing.
+    Status(StatusArgs),
+    /// Bring each locale's files in line with the reference: templates for missing messages, obsolete ones commented out.
+    Sync(SyncArgs),
+    /// Start a language edition: locales/TAG/ with templates for site.ftl and every page.
+    NewLocale(NewLocaleArgs),
+    /// Build, serve the output on 127.0.0.1, and re-render what each saved edit affects.
+    Serve(ServeArgs),
 }
 
 #[derive(Args, Debug)]
@@ -100,6 +108,52 @@ pub struct ExtractArgs {
     pub check: bool,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusFormat {
+    Human,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct StatusArgs {
+    /// Only this locale (repeatable; default: every locale but the source).
+    #[arg(long = "locale", value_name = "TAG")]
+    pub locales: Vec<String>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: StatusFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct SyncArgs {
+    /// Only this locale (repeatable; default: every locale but the source).
+    #[arg(long = "locale", value_name = "TAG")]
+    pub locales: Vec<String>,
+    /// Only mark this translated message as current: record the source text's present hash
+    /// (repeatable; PAGE:ID where several pages have the id; needs exactly one --locale).
+    #[arg(long = "mark-current", value_name = "ID")]
+    pub mark_current: Vec<String>,
+    /// Change nothing; exit 1 and name the files that sync would change.
+    #[arg(long)]
+    pub check: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct NewLocaleArgs {
+    /// The BCP 47 tag of the new edition's language (e.g. he, zh-Hant, pt-BR).
+    #[arg(value_name = "TAG")]
+    pub tag: String,
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Port on 127.0.0.1 (0: any free port). The URL is printed as the first line.
+    #[arg(long, default_value_t = 8000, value_name = "N")]
+    pub port: u16,
+    /// Output directory (default: dist/ in the site root). Only a directory fluentpress created is ever replaced.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
 /// Outcome of a command that ran: success, or findings (exit 1).
 pub enum Outcome {
     Ok,
@@ -130,6 +184,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Build(args) => build(&cli.root, args),
         Command::Lint(args) => lint(&cli.root, args),
         Command::Extract(args) => extract(&cli.root, args),
+        Command::Status(args) => status(&cli.root, args),
+        Command::Sync(args) => sync(&cli.root, args),
+        Command::NewLocale(args) => new_locale(&cli.root, args),
+        Command::Serve(args) => serve(&cli.root, args),
     }
 }
 
@@ -148,7 +206,7 @@ fn extract(root: &std::path::Path, args: ExtractArgs) -> anyhow::Result<Outcome>
     }
     let plan = crate::extract::plan(&project);
     if args.check {
-        if plan.is_empty() {
+        if plan.stale_paths().is_empty() {
             eprintln!("extract --check: every reference file is up to date");
             return Ok(Outcome::Ok);
         }
@@ -333,4 +391,90 @@ fn lint(root: &std::path::Path, args: LintArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Ok
     })
+}
+
+fn status(root: &std::path::Path, args: StatusArgs) -> anyhow::Result<Outcome> {
+    let project = load(root)?;
+    report_load_problems(&project);
+    let locales = locale_indices(&project, &args.locales)?;
+    let statuses = crate::workflow::status::collect(&project, &locales);
+    match args.format {
+        StatusFormat::Json => print!("{}", crate::workflow::status::json(&statuses)),
+        StatusFormat::Human => print!("{}", crate::workflow::status::human(&statuses)),
+    }
+    Ok(Outcome::Ok)
+}
+
+fn sync(root: &std::path::Path, args: SyncArgs) -> anyhow::Result<Outcome> {
+    let project = load(root)?;
+    report_load_problems(&project);
+    let locales = locale_indices(&project, &args.locales)?;
+    let (updates, notes) = if args.mark_current.is_empty() {
+        (crate::workflow::sync::plan(&project, &locales)?, Vec::new())
+    } else {
+        let [locale] = locales.as_slice() else {
+            return Err(Error::Usage(
+                "--mark-current needs exactly one --locale (the locale whose translations you updated)".into(),
+            )
+            .into());
+        };
+        crate::workflow::sync::mark_current(&project, *locale, &args.mark_current)?
+    };
+    if args.check {
+        for u in &updates {
+            println!("{}", u.path);
+        }
+        if updates.is_empty() {
+            eprintln!("sync --check: every locale is in line with the reference");
+            return Ok(Outcome::Ok);
+        }
+        eprintln!(
+            "sync --check: {} file(s) would change; run `fluentpress sync`",
+            updates.len()
+        );
+        return Ok(Outcome::Findings);
+    }
+    crate::workflow::sync::apply(&project, &updates).context("writing translation files")?;
+    for note in &notes {
+        eprintln!("{note}");
+    }
+    if args.mark_current.is_empty() {
+        for u in &updates {
+            eprintln!("{}", u.summary());
+        }
+        if updates.is_empty() {
+            eprintln!("every locale was already in line with the reference");
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+fn new_locale(root: &std::path::Path, args: NewLocaleArgs) -> anyhow::Result<Outcome> {
+    let project = load(root)?;
+    report_load_problems(&project);
+    let new = crate::workflow::new_locale::plan(&project, &args.tag)?;
+    crate::workflow::new_locale::create(&project, &new)
+        .with_context(|| format!("creating {}", new.dir))?;
+    for (path, _) in &new.files {
+        eprintln!("created {path}");
+    }
+    let tag = &new.locale.tag;
+    eprintln!(
+        "new edition {tag} ({}): every message is a template to translate; `fluentpress status --locale {tag}` shows progress, and the next build lists the edition as partial",
+        new.locale.autonym().unwrap_or(tag)
+    );
+    eprintln!(
+        "while it is in progress, `[locales.{tag}]` with `work_in_progress = true` in fluentpress.toml makes its missing translations warnings"
+    );
+    Ok(Outcome::Ok)
+}
+
+fn serve(root: &std::path::Path, args: ServeArgs) -> anyhow::Result<Outcome> {
+    let out = args.out.clone().unwrap_or_else(|| root.join("dist"));
+    crate::serve::serve(&crate::serve::ServeOptions {
+        root: root.to_path_buf(),
+        out,
+        port: args.port,
+    })?;
+    Ok(Outcome::Ok)
 }

@@ -16,6 +16,9 @@ pub struct Plan {
     pub write: Vec<(String, String)>,
     /// Reference files of pages that no longer exist.
     pub remove: Vec<String>,
+    /// Files whose messages differ from `content/` (not only in the kept history of old
+    /// source texts, which changes when translators mark translations current).
+    pub stale: Vec<String>,
 }
 
 impl Plan {
@@ -23,17 +26,26 @@ impl Plan {
         self.write.is_empty() && self.remove.is_empty()
     }
 
-    /// Every stale path, sorted.
+    /// Every reference file out of date with `content/`, sorted.
     pub fn stale_paths(&self) -> Vec<&str> {
         let mut all: Vec<&str> = self
-            .write
+            .stale
             .iter()
-            .map(|(p, _)| p.as_str())
-            .chain(self.remove.iter().map(String::as_str))
+            .chain(self.remove.iter())
+            .map(String::as_str)
             .collect();
         all.sort();
         all
     }
+}
+
+/// A reference file without its history lines (`# fluentpress: was …`).
+fn without_history(text: &str) -> String {
+    let was = format!("# {META_PREFIX} was ");
+    text.lines()
+        .filter(|l| !l.starts_with(&was))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The reference file a page should have now.
@@ -130,7 +142,11 @@ pub fn plan(project: &Project) -> Plan {
         let text = reference_text(project, page);
         let current = source.pages.get(&page.slug).map(|f| f.source());
         if current != Some(text.as_str()) {
-            plan.write.push((source.page_path(&page.slug), text));
+            let path = source.page_path(&page.slug);
+            if current.map(without_history) != Some(without_history(&text)) {
+                plan.stale.push(path.clone());
+            }
+            plan.write.push((path, text));
         }
     }
     for orphan in &source.orphans {

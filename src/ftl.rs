@@ -162,7 +162,9 @@ impl FtlFile {
                 let junk = junk.start.min(source.len())..junk.end.min(source.len());
                 // The parser may stop at the end of the file or at the next line; point
                 // at the last character of the junk instead, where the reader looks.
-                let junk_end = junk.start + source[junk.clone()].trim_end().len();
+                let trimmed = source[junk.clone()].trim_end();
+                let last_char = trimmed.chars().next_back().map_or(0, char::len_utf8);
+                let junk_end = junk.start + trimmed.len() - last_char;
                 SyntaxError {
                     offset: e.pos.start.min(junk_end.max(junk.start)),
                     message: e.kind.to_string(),

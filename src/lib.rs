@@ -4,6 +4,7 @@
 //! segments, every `.ftl` file parsed once); the HTML and text renderers, lint and the
 //! translator tools all read that model.
 
+pub mod bidi;
 pub mod build;
 pub mod cli;
 pub mod config;
@@ -21,5 +22,7 @@ pub mod output;
 pub mod project;
 pub mod render;
 pub mod resolve;
+pub mod serve;
 pub mod source;
+pub mod workflow;
 pub mod wrap;

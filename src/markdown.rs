@@ -475,6 +475,12 @@ impl InlineBuilder {
     }
 
     fn leaf(&mut self, kind: InlineKind, span: Range<usize>) {
+        // Bidi controls are balanced within each text node, where the renderers write them.
+        let kind = match kind {
+            InlineKind::Text(t) => InlineKind::Text(balanced(t)),
+            InlineKind::Code(t) => InlineKind::Code(balanced(t)),
+            other => other,
+        };
         let children = self.children();
         if let (
             InlineKind::Text(new),
@@ -582,6 +588,13 @@ impl InlineBuilder {
             self.children().extend(children);
         }
         self.done
+    }
+}
+
+fn balanced(text: String) -> String {
+    match crate::bidi::balance(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(fixed) => fixed,
     }
 }
 

@@ -231,19 +231,13 @@ impl Project {
                 ..Coverage::default()
             };
         }
-        let Some(file) = self.locales[locale].pages.get(&page.slug) else {
-            return Coverage {
-                total,
-                missing: total,
-                ..Coverage::default()
-            };
-        };
+        let file = self.locales[locale].pages.get(&page.slug);
         let mut c = Coverage {
             total,
             ..Coverage::default()
         };
         for seg in &page.segments {
-            match file.get(&seg.id) {
+            match file.and_then(|f| f.get(&seg.id)) {
                 Some(entry) if entry.has_value => match &entry.meta.source_hash {
                     Some(hash) if *hash != seg.hash => c.outdated += 1,
                     _ => c.translated += 1,
@@ -410,6 +404,14 @@ impl Project {
             })
             .collect();
         pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+        // Problems of content files concern the source locale.
+        let mut problems = problems;
+        for d in problems
+            .iter_mut()
+            .filter(|d| d.file.starts_with(CONTENT_DIR) && d.locale.is_none())
+        {
+            d.locale = Some(config.source_locale.tag.clone());
+        }
         Project {
             root: root.to_path_buf(),
             config,
@@ -695,31 +697,41 @@ fn front_matter(
             return (fallback_title, (String::new(), 0..0), 0);
         }
     };
-    let key_span = |key: &str| -> Range<usize> {
-        text.lines()
-            .scan(0usize, |pos, line| {
-                let start = *pos;
-                *pos += line.len() + 1;
-                Some((start, line))
-            })
-            .find(|(_, line)| line.trim_start().starts_with(key))
-            .map(|(start, line)| {
-                let value_start = line.find('"').map_or(0, |i| i + 1);
+    // Where `key = …` is written: (byte offset of the key, of the value, end of the value).
+    let key_at = |key: &str| -> Option<(usize, usize, usize)> {
+        let mut start = 0usize;
+        for line in text.split('\n') {
+            let trimmed = line.trim_start();
+            let is_key = trimmed
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='));
+            if is_key {
+                let key_start = start + (line.len() - trimmed.len());
+                let value_start = line.find('"').map_or(line.len(), |i| i + 1);
                 let value_end = line
                     .rfind('"')
                     .filter(|&e| e >= value_start)
                     .unwrap_or(line.len());
-                offset + start + value_start..offset + start + value_end
-            })
-            .unwrap_or(*offset..*offset)
+                return Some((
+                    offset + key_start,
+                    offset + start + value_start,
+                    offset + start + value_end,
+                ));
+            }
+            start += line.len() + 1;
+        }
+        None
     };
+    let key_span =
+        |key: &str| -> Range<usize> { key_at(key).map_or(*offset..*offset, |(_, v, e)| v..e) };
+    let key_pos = |key: &str| -> usize { key_at(key).map_or(*offset, |(k, _, _)| k) };
     for key in table.keys() {
         if !["title", "description", "weight"].contains(&key.as_str()) {
-            let span = key_span(key);
+            let at_key = key_pos(key);
             let mut d = Diagnostic::new(
                 Rule::FrontMatter,
                 rel_path,
-                lines.line_col(source, span.start),
+                lines.line_col(source, at_key),
                 format!("unknown front matter key `{key}`"),
             );
             if let Some(best) = crate::config::suggest(key, &["title", "description", "weight"]) {
@@ -737,7 +749,7 @@ fn front_matter(
                 problems.push(Diagnostic::new(
                     Rule::FrontMatter,
                     rel_path,
-                    at(0),
+                    lines.line_col(source, key_pos(key)),
                     format!("`{key}` must be a non-empty string"),
                 ));
                 None
@@ -765,7 +777,7 @@ fn front_matter(
             problems.push(Diagnostic::new(
                 Rule::FrontMatter,
                 rel_path,
-                lines.line_col(source, key_span("weight").start),
+                lines.line_col(source, key_pos("weight")),
                 "`weight` must be a whole number (pages are listed by weight, then title)",
             ));
             0

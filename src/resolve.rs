@@ -111,7 +111,7 @@ impl<'p> Layout<'p> {
             let text = bundle.format_pattern(pattern, args, &mut errors);
             if errors.is_empty() {
                 return Localized {
-                    text: text.into_owned(),
+                    text: crate::bidi::balance(&text).into_owned(),
                     fallback_lang: *fallback_lang,
                 };
             }
@@ -322,7 +322,9 @@ fn resolve_segment<'p>(
         return fall_back(Fallback::Missing);
     };
     let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, None, &mut errors);
+    let formatted = bundle.format_pattern(pattern, None, &mut errors);
+    // Translations are untrusted: bidi controls they open are closed within them.
+    let text = crate::bidi::balance(&formatted);
     let runtime_errors: Vec<String> = errors
         .iter()
         .filter(|e| {

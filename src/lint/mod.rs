@@ -194,8 +194,17 @@ fn path_of(file: &FtlFile) -> String {
     file.rel_path.to_string_lossy().replace('\\', "/")
 }
 
+/// A diagnostic at `offset` of a Fluent file, underlining the identifier there.
 fn at_entry(rule: Rule, file: &FtlFile, offset: usize, message: String) -> Diagnostic {
-    Diagnostic::new(rule, path_of(file), file.line_col(offset), message)
+    let id_len = file.source()[offset.min(file.source().len())..]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(0);
+    let d = Diagnostic::new(rule, path_of(file), file.line_col(offset), message);
+    if id_len > 0 {
+        d.span(offset..offset + id_len)
+    } else {
+        d
+    }
 }
 
 /// Every check that needs no rendering: load problems, Fluent syntax and structure,
@@ -214,17 +223,6 @@ pub fn static_checks(project: &Project) -> Vec<Diagnostic> {
                         .locale(tag)
                         .span(e.offset..end)
                         .help("the text from the start of this entry to the next entry is skipped; a continuation line must not start with `[`, `*` or `.`, and `{` needs a matching `}`"),
-                );
-            }
-            if file.had_bom {
-                out.push(
-                    at_entry(
-                        Rule::ByteOrderMark,
-                        file,
-                        0,
-                        "the file starts with a byte-order mark (ignored)".into(),
-                    )
-                    .locale(tag),
                 );
             }
             let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -702,6 +700,8 @@ pub fn plural_categories(locale: &Locale) -> Vec<&'static str> {
 fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
     let tag = &project.source_locale().locale.tag;
     let at = |offset: usize| page.line_col(offset);
+    // Headings are reported at their line's start, where the `#` is.
+    let line_of = |offset: usize| (page.line_col(offset).0, 1);
     // Headings.
     let mut previous: Option<u8> = None;
     let mut h1s = 0;
@@ -715,7 +715,7 @@ fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
                         Diagnostic::new(
                             Rule::HeadingSkip,
                             &page.rel_path,
-                            at(seg.span.start),
+                            line_of(seg.span.start),
                             "the page has more than one level-1 heading",
                         )
                         .locale(tag)
@@ -730,7 +730,7 @@ fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         Rule::HeadingSkip,
                         &page.rel_path,
-                        at(seg.span.start),
+                        line_of(seg.span.start),
                         format!("the heading level jumps from h{p} to h{level}"),
                     )
                     .locale(tag)
@@ -738,7 +738,7 @@ fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
                 );
             }
             if previous.is_none() && *level > 2 {
-                out.push(Diagnostic::new(Rule::HeadingSkip, &page.rel_path, at(seg.span.start), format!("the first heading is h{level}; the page's headings should start at h1 or h2")).locale(tag));
+                out.push(Diagnostic::new(Rule::HeadingSkip, &page.rel_path, line_of(seg.span.start), format!("the first heading is h{level}; the page's headings should start at h1 or h2")).locale(tag));
             }
             previous = Some(*level);
         }
@@ -775,7 +775,7 @@ fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
         markdown::visit(&seg.inlines, &mut |inline| match &inline.kind {
             InlineKind::Link { dest, children, .. } => {
                 if crate::render::is_unsafe_url(dest, false) {
-                    out.push(Diagnostic::new(Rule::UnsafeUrl, &page.rel_path, at(inline.span.start), format!("the link URL `{}` is not allowed; the link is published as plain text", short(dest))).locale(tag).help("javascript:, vbscript: and data: links are never published"));
+                    out.push(Diagnostic::new(Rule::UnsafeUrl, &page.rel_path, at(inline.span.start), format!("the link URL `{}` is not allowed; the link is published as plain text", short(dest))).locale(tag).span(inline.span.clone()).help("javascript:, vbscript: and data: links are never published"));
                 }
                 let text = markdown::plain_text(children);
                 if translation::is_generic_link_text(&text) {
@@ -790,6 +790,7 @@ fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
                             ),
                         )
                         .locale(tag)
+                        .span(inline.span.clone())
                         .help("name the destination in the link text"),
                     );
                 }
@@ -804,6 +805,7 @@ fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
                             format!("the image `{dest}` has no alt text"),
                         )
                         .locale(tag)
+                        .span(inline.span.clone())
                         .help("describe the image between ![ and ]"),
                     );
                 }
@@ -815,7 +817,8 @@ fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
                             at(inline.span.start),
                             format!("the image URL `{}` is not allowed", short(dest)),
                         )
-                        .locale(tag),
+                        .locale(tag)
+                        .span(inline.span.clone()),
                     );
                 }
             }

@@ -35,7 +35,7 @@ pub fn page(edition: &Edition<'_, '_>, site: &Site) -> String {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                title lang=[title_lang] { (markdown::plain_text(&title.inlines)) " – " (site_name.text) }
+                title lang=[title_lang] dir=[title_dir] { (markdown::plain_text(&title.inlines)) " – " (site_name.text) }
                 @if !page.segments[page.description_segment].text.is_empty() {
                     meta name="description" lang=[desc_lang] content=(markdown::plain_text(&description.inlines));
                 }
@@ -379,7 +379,10 @@ impl<'e, 'p> Renderer<'e, 'p> {
                         li id={ "fn-" (footnote_id(&note.label)) } value=(n) {
                             (self.blocks(&note.blocks))
                             " "
-                            a.footnote-back href={ "#fnref-" (footnote_id(&note.label)) } aria-label=(self.edition.text("footnote-backlink").text) { "↩" }
+                            a.footnote-back href={ "#fnref-" (footnote_id(&note.label)) } {
+                                span aria-hidden="true" { "↩" }
+                                span.visually-hidden { (self.layout("footnote-backlink")) }
+                            }
                         }
                     }
                 }
@@ -613,7 +616,7 @@ pub fn chooser(
                         }
                     }
                     @if with_status {
-                        p.edition-links { a href="status.html" { "Translation status" } }
+                        p.edition-links { a href="status.html" lang=[(locale.langid.language.as_str() != "en").then_some("en")] { "Translation status" } }
                     }
                 }
                 footer.site-footer { p { (localized(source, "footer-text")) } }

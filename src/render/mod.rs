@@ -60,7 +60,7 @@ pub fn language_name(project: &Project, locale_index: usize) -> String {
     lf.site
         .as_ref()
         .and_then(|s| s.simple_value("language-name"))
-        .map(|n| n.trim().to_string())
+        .map(|n| crate::bidi::balance(n.trim()).into_owned())
         .filter(|n| !n.is_empty())
         .or_else(|| lf.locale.autonym().map(String::from))
         .unwrap_or_else(|| lf.locale.tag.clone())

@@ -504,7 +504,10 @@ impl<'e, 'p> Writer<'e, 'p> {
         let mut text = String::new();
         let mut previous_blank = true;
         for line in lines {
-            let line = line.trim_end();
+            // Each line is its own paragraph to a terminal or braille display: bidi
+            // controls in untrusted text are closed on the line that opened them.
+            let line = crate::bidi::balance(line.trim_end());
+            let line = line.as_ref();
             // One blank line between blocks, never two.
             if line.is_empty() && previous_blank {
                 continue;

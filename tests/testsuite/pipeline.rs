@@ -8,7 +8,10 @@ fn owl_site() -> Site {
     let site = Site::empty();
     site.write("content/owls.md", PAGE);
     site.write("locales/en/site.ftl", "site-name = Birds\n");
-    site.write("locales/fr/site.ftl", "site-name = Oiseaux\nlanguage-name = Français\n");
+    site.write(
+        "locales/fr/site.ftl",
+        "site-name = Oiseaux\nlanguage-name = Français\n",
+    );
     site
 }
 
@@ -17,8 +20,22 @@ fn extract_writes_the_reference_file_in_document_order() {
     let site = owl_site();
     site.run(&["extract"]).ok();
     let reference = site.read("locales/en/owls.ftl");
-    let ids: Vec<&str> = reference.lines().filter(|l| !l.starts_with('#') && l.contains(" = ")).map(|l| l.split(" = ").next().unwrap()).collect();
-    assert_eq!(ids, ["page-title", "page-description", "owls", "owls-owls-hunt-at-night", "eyes", "eyes-their-eyes-are-fixed"]);
+    let ids: Vec<&str> = reference
+        .lines()
+        .filter(|l| !l.starts_with('#') && l.contains(" = "))
+        .map(|l| l.split(" = ").next().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "page-title",
+            "page-description",
+            "owls",
+            "owls-owls-hunt-at-night",
+            "eyes",
+            "eyes-their-eyes-are-fixed"
+        ]
+    );
     assert!(reference.contains("eyes-their-eyes-are-fixed = Their eyes are fixed in place; see [the owl trust](https://owls.example/)."));
     site.run(&["extract", "--check"]).ok();
     // An edit makes the reference stale; --check says which file and exits 1.
@@ -40,11 +57,21 @@ fn translate_and_build() {
     assert!(html.contains(r#"<html lang="fr" dir="ltr">"#));
     assert!(html.contains(r#"<h1 id="owls">Hiboux</h1>"#), "{html}");
     assert!(html.contains(r#"<a href="https://owls.example/">le refuge des hiboux</a>"#));
-    assert!(!html.contains("Owls hunt"), "no English left in a complete translation");
+    assert!(
+        !html.contains("Owls hunt"),
+        "no English left in a complete translation"
+    );
     let text = site.read("dist/fr/owls.txt");
     assert!(text.contains("Les hiboux chassent la nuit."));
     assert!(text.contains("[1] https://owls.example/"));
-    for file in ["dist/index.html", "dist/fr/index.html", "dist/en/index.html", "dist/en/owls.html", "dist/en/owls.txt", "dist/style.css"] {
+    for file in [
+        "dist/index.html",
+        "dist/fr/index.html",
+        "dist/en/index.html",
+        "dist/en/owls.html",
+        "dist/en/owls.txt",
+        "dist/style.css",
+    ] {
         assert!(site.exists(file), "{file} missing");
     }
 }
@@ -53,17 +80,32 @@ fn translate_and_build() {
 fn a_partly_translated_locale_falls_back_with_the_source_language() {
     let site = owl_site();
     site.run(&["extract"]).ok();
-    site.write("locales/fr/owls.ftl", "page-title = Hiboux\nowls = Hiboux\n");
+    site.write(
+        "locales/fr/owls.ftl",
+        "page-title = Hiboux\nowls = Hiboux\n",
+    );
     site.run(&["build"]).ok();
     let html = site.read("dist/fr/owls.html");
-    assert!(html.contains(r#"<p lang="en">Owls hunt at night. There are 250 species.</p>"#), "{html}");
-    assert!(html.contains(r#"<h2 id="eyes" lang="en">Eyes</h2>"#), "{html}");
-    assert!(html.contains("fallback-notice"), "the edition says passages are untranslated");
+    assert!(
+        html.contains(r#"<p lang="en">Owls hunt at night. There are 250 species.</p>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<h2 id="eyes" lang="en">Eyes</h2>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains("fallback-notice"),
+        "the edition says passages are untranslated"
+    );
     let text = site.read("dist/fr/owls.txt");
     assert!(text.contains("Owls hunt at night"), "{text}");
     // The language menu of every edition marks French as partial.
     let en = site.read("dist/en/owls.html");
-    assert!(en.contains(r#"lang="fr" hreflang="fr" dir="ltr">Français <span class="partial""#), "{en}");
+    assert!(
+        en.contains(r#"lang="fr" hreflang="fr" dir="ltr">Français <span class="partial""#),
+        "{en}"
+    );
 }
 
 #[test]
@@ -76,7 +118,10 @@ fn nested_pages_get_relative_links() {
     let html = site.read("dist/fr/guides/birds/night.html");
     assert!(html.contains(r#"href="../../../style.css""#));
     assert!(html.contains(r#"href="../../../en/guides/birds/night.html""#));
-    assert!(html.contains(r#"<a href="../../owls.html">owls</a>"#), "{html}");
+    assert!(
+        html.contains(r#"<a href="../../owls.html">owls</a>"#),
+        "{html}"
+    );
     let index = site.read("dist/fr/index.html");
     assert!(index.contains(r#"href="guides/birds/night.html""#));
 }
@@ -88,9 +133,16 @@ fn locale_option_builds_only_those_editions_and_keeps_the_rest() {
     site.run(&["build"]).ok();
     let en_before = site.read("dist/en/owls.html");
     site.write("locales/fr/owls.ftl", "owls = Les hiboux\n");
-    site.write("content/owls.md", &PAGE.replace("Owls hunt", "Most owls hunt"));
+    site.write(
+        "content/owls.md",
+        &PAGE.replace("Owls hunt", "Most owls hunt"),
+    );
     site.run(&["build", "--locale", "fr"]).ok();
-    assert_eq!(site.read("dist/en/owls.html"), en_before, "the English edition was not rebuilt");
+    assert_eq!(
+        site.read("dist/en/owls.html"),
+        en_before,
+        "the English edition was not rebuilt"
+    );
     assert!(site.read("dist/fr/owls.html").contains("Les hiboux"));
     let run = site.run(&["build", "--locale", "xx"]).code(2);
     assert!(run.stderr.contains("xx"), "{}", run.stderr);
@@ -100,13 +152,19 @@ fn locale_option_builds_only_those_editions_and_keeps_the_rest() {
 fn right_to_left_locale() {
     let site = owl_site();
     site.run(&["extract"]).ok();
-    site.write("locales/ar/site.ftl", "site-name = الطيور\nlanguage-name = العربية\n");
+    site.write(
+        "locales/ar/site.ftl",
+        "site-name = الطيور\nlanguage-name = العربية\n",
+    );
     site.write("locales/ar/owls.ftl", "owls = البوم\n");
     site.run(&["build"]).ok();
     let html = site.read("dist/ar/owls.html");
     assert!(html.contains(r#"<html lang="ar" dir="rtl">"#));
     // English fallback inside the Arabic page carries its language and direction.
-    assert!(html.contains(r#"<p lang="en" dir="ltr">Owls hunt at night."#), "{html}");
+    assert!(
+        html.contains(r#"<p lang="en" dir="ltr">Owls hunt at night."#),
+        "{html}"
+    );
     assert!(html.contains(r#"<h1 id="owls">البوم</h1>"#));
 }
 
@@ -129,10 +187,20 @@ fn a_failed_build_leaves_the_previous_output() {
     site.run(&["build"]).ok();
     let before = site.tree("dist");
     // A page that cannot be read fails the build.
-    site.write_bytes("content/broken.md", b"+++\ntitle = \"x\"\n+++\n\xff\xfe broken");
+    site.write_bytes(
+        "content/broken.md",
+        b"+++\ntitle = \"x\"\n+++\n\xff\xfe broken",
+    );
     let run = site.run(&["build"]).code(2).no_panic();
-    assert!(run.stderr.contains("content/broken.md:4:1"), "{}", run.stderr);
-    assert!(site.tree("dist") == before, "dist changed after a failed build");
+    assert!(
+        run.stderr.contains("content/broken.md:4:1"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        site.tree("dist") == before,
+        "dist changed after a failed build"
+    );
 }
 
 #[test]
@@ -147,10 +215,19 @@ fn the_shipped_site_builds_in_nine_languages() {
         if tag != "en" {
             // No paragraph of the English source is left in a translated edition.
             let source = site.read("content/north-korea-human-rights.md");
-            for para in source.split("\n\n").filter(|p| p.len() > 40 && !p.starts_with('+')) {
+            for para in source
+                .split("\n\n")
+                .filter(|p| p.len() > 40 && !p.starts_with('+'))
+            {
                 let start: String = para.chars().take(40).collect();
-                assert!(!html.contains(&start), "{tag}: English paragraph left: {start}");
-                assert!(!text.contains(&start), "{tag}: English paragraph left in text: {start}");
+                assert!(
+                    !html.contains(&start),
+                    "{tag}: English paragraph left: {start}"
+                );
+                assert!(
+                    !text.contains(&start),
+                    "{tag}: English paragraph left in text: {start}"
+                );
             }
             assert!(!html.contains("fallback-notice"), "{tag} has fallbacks");
         }

@@ -18,13 +18,21 @@ pub struct Run {
 impl Run {
     #[track_caller]
     pub fn ok(self) -> Run {
-        assert_eq!(self.code, 0, "expected success\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 
     #[track_caller]
     pub fn code(self, code: i32) -> Run {
-        assert_eq!(self.code, code, "expected exit {code}\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, code,
+            "expected exit {code}\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 
@@ -32,7 +40,10 @@ impl Run {
     #[track_caller]
     pub fn no_panic(self) -> Run {
         for text in [&self.stdout, &self.stderr] {
-            assert!(!text.contains("panicked") && !text.contains("RUST_BACKTRACE"), "a panic:\n{text}");
+            assert!(
+                !text.contains("panicked") && !text.contains("RUST_BACKTRACE"),
+                "a panic:\n{text}"
+            );
         }
         self
     }
@@ -44,7 +55,10 @@ pub fn fixtures() -> PathBuf {
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
-    let mut entries: Vec<_> = std::fs::read_dir(from).unwrap().map(|e| e.unwrap()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(from)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .collect();
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let target = to.join(entry.file_name());
@@ -59,7 +73,9 @@ fn copy_dir(from: &Path, to: &Path) {
 impl Site {
     /// An empty site directory.
     pub fn empty() -> Site {
-        Site { dir: tempfile::tempdir().unwrap() }
+        Site {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
 
     /// A copy of `tests/fixtures/<name>`.
@@ -77,7 +93,11 @@ impl Site {
             copy_dir(&root.join(dir), &site.path().join(dir));
         }
         if root.join("fluentpress.toml").exists() {
-            std::fs::copy(root.join("fluentpress.toml"), site.path().join("fluentpress.toml")).unwrap();
+            std::fs::copy(
+                root.join("fluentpress.toml"),
+                site.path().join("fluentpress.toml"),
+            )
+            .unwrap();
         }
         site
     }
@@ -139,7 +159,13 @@ impl Site {
                 if path.is_dir() {
                     walk(base, &path, out);
                 } else {
-                    out.push((path.strip_prefix(base).unwrap().to_string_lossy().into_owned(), std::fs::read(&path).unwrap()));
+                    out.push((
+                        path.strip_prefix(base)
+                            .unwrap()
+                            .to_string_lossy()
+                            .into_owned(),
+                        std::fs::read(&path).unwrap(),
+                    ));
                 }
             }
         }
@@ -154,12 +180,18 @@ impl Site {
         let mut args = vec!["lint", "--format", "json"];
         args.extend_from_slice(extra);
         let run = self.run(&args).no_panic();
-        let json = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", run.stdout, run.stderr));
+        let json = serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", run.stdout, run.stderr));
         (run.code, json)
     }
 }
 
 /// Diagnostics of a JSON lint report with this code.
 pub fn with_code<'a>(report: &'a serde_json::Value, code: &str) -> Vec<&'a serde_json::Value> {
-    report["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == code).collect()
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .collect()
 }
