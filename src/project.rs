@@ -181,11 +181,9 @@ impl Coverage {
 
     /// Whole percent translated, rounded down so 99.9 % never shows as 100 %.
     pub fn percent(&self) -> usize {
-        if self.total == 0 {
-            100
-        } else {
-            self.translated * 100 / self.total
-        }
+        (self.translated * 100)
+            .checked_div(self.total)
+            .unwrap_or(100)
     }
 }
 
@@ -331,21 +329,16 @@ impl Project {
                 root.display()
             )));
         }
-        let loaded: Vec<std::result::Result<(RawPage, Vec<Diagnostic>), Diagnostic>> = accepted
+        let loaded: Vec<(Option<RawPage>, Vec<Diagnostic>)> = accepted
             .into_par_iter()
             .map(|(slug, rel_path, path)| load_page(slug, rel_path, &path))
             .collect();
         let mut raw_pages = Vec::new();
-        for result in loaded {
-            match result {
-                Ok((page, mut found)) => {
-                    problems.append(&mut found);
-                    raw_pages.push(page);
-                }
-                Err(problem) => {
-                    problems.push(problem);
-                    failed_content += 1;
-                }
+        for (page, mut found) in loaded {
+            problems.append(&mut found);
+            match page {
+                Some(page) => raw_pages.push(page),
+                None => failed_content += 1,
             }
         }
 
@@ -571,6 +564,9 @@ fn walk(
     }
 }
 
+/// A string of the front matter and where its value is in the page source.
+type TextSpan = (String, Range<usize>);
+
 /// A page read and parsed, before ids are assigned.
 struct RawPage {
     slug: String,
@@ -583,25 +579,30 @@ struct RawPage {
     weight: i64,
 }
 
-fn read_text(
-    path: &Path,
-    rel_path: &str,
-    problems: &mut Vec<Diagnostic>,
-) -> std::result::Result<TextFile, Diagnostic> {
+/// Reads a text file; what goes wrong becomes a diagnostic in `problems`.
+fn read_text(path: &Path, rel_path: &str, problems: &mut Vec<Diagnostic>) -> Option<TextFile> {
     match TextFile::read(path) {
-        Err(e) => Err(Diagnostic::new(
-            Rule::IoError,
-            rel_path,
-            (1, 1),
-            format!("cannot read the file: {e}"),
-        )),
-        Ok(Err(bad)) => Err(Diagnostic::new(
-            Rule::InvalidUtf8,
-            rel_path,
-            (bad.line, bad.column),
-            "the file is not valid UTF-8",
-        )
-        .help("save the file with UTF-8 encoding")),
+        Err(e) => {
+            problems.push(Diagnostic::new(
+                Rule::IoError,
+                rel_path,
+                (1, 1),
+                format!("cannot read the file: {e}"),
+            ));
+            None
+        }
+        Ok(Err(bad)) => {
+            problems.push(
+                Diagnostic::new(
+                    Rule::InvalidUtf8,
+                    rel_path,
+                    (bad.line, bad.column),
+                    "the file is not valid UTF-8",
+                )
+                .help("save the file with UTF-8 encoding"),
+            );
+            None
+        }
         Ok(Ok(file)) => {
             if file.had_bom {
                 problems.push(Diagnostic::new(
@@ -611,21 +612,19 @@ fn read_text(
                     "the file starts with a byte-order mark (ignored)",
                 ));
             }
-            Ok(file)
+            Some(file)
         }
     }
 }
 
-fn load_page(
-    slug: String,
-    rel_path: String,
-    path: &Path,
-) -> std::result::Result<(RawPage, Vec<Diagnostic>), Diagnostic> {
+fn load_page(slug: String, rel_path: String, path: &Path) -> (Option<RawPage>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    let file = read_text(path, &rel_path, &mut problems)?;
+    let Some(file) = read_text(path, &rel_path, &mut problems) else {
+        return (None, problems);
+    };
     let (page, mut found) = parse_page(slug, rel_path, file);
     problems.append(&mut found);
-    Ok((page, problems))
+    (Some(page), problems)
 }
 
 /// Parses a page's text (front matter problems become diagnostics).
@@ -658,7 +657,7 @@ fn front_matter(
     lines: &LineIndex,
     rel_path: &str,
     problems: &mut Vec<Diagnostic>,
-) -> ((String, Range<usize>), (String, Range<usize>), i64) {
+) -> (TextSpan, TextSpan, i64) {
     let first_heading = doc.blocks.iter().find_map(|b| match b {
         markdown::Block::Heading { segment, .. } => Some(&doc.segments[*segment]),
         _ => None,
@@ -945,11 +944,7 @@ fn load_locales(dir: &Path, pages: &[RawPage], problems: &mut Vec<Diagnostic>) -
             let mut found = Vec::new();
             let mut files = Vec::new();
             walk(&path, &path, "ftl", &mut files, &mut found, &shown);
-            let parsed: Vec<(
-                String,
-                std::result::Result<FtlFile, Diagnostic>,
-                Vec<Diagnostic>,
-            )> = files
+            let parsed: Vec<(String, Option<FtlFile>, Vec<Diagnostic>)> = files
                 .into_par_iter()
                 .map(|(rel, full)| {
                     let rel_path = format!("{shown}/{rel}");
@@ -963,9 +958,8 @@ fn load_locales(dir: &Path, pages: &[RawPage], problems: &mut Vec<Diagnostic>) -
             let mut ok = Vec::new();
             for (rel, file, mut warnings) in parsed {
                 found.append(&mut warnings);
-                match file {
-                    Ok(f) => ok.push((rel, f)),
-                    Err(d) => found.push(d.locale(&locale.tag)),
+                if let Some(f) = file {
+                    ok.push((rel, f));
                 }
             }
             let lf = assemble_locale(locale.clone(), shown, ok, &slugs);

@@ -404,7 +404,12 @@ impl<'e, 'p> Writer<'e, 'p> {
             // A URL is one unbreakable token: it stands on its line whole.
             let marker = format!("[{}] ", i + 1);
             let text = format!("{marker}{url}");
-            self.paragraph_protected(&text, &[marker.len()..text.len()], "", "");
+            self.paragraph_protected(
+                &text,
+                std::slice::from_ref(&(marker.len()..text.len())),
+                "",
+                "",
+            );
         }
     }
 

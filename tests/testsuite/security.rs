@@ -181,7 +181,7 @@ fn check_html_with(html: &str, urls: &BTreeSet<String>, authored: bool) -> Resul
         rest = &rest[end + 1..];
         let tag = tag.trim_start_matches('/');
         let name = tag.split([' ', '/']).next().unwrap_or("");
-        if !TAGS.contains(&name) && !(authored && AUTHORED_TAGS.contains(&name)) {
+        if !(TAGS.contains(&name) || authored && AUTHORED_TAGS.contains(&name)) {
             return Err(format!("unexpected tag <{tag}>"));
         }
         // Attributes: name="value" pairs (values never contain a raw quote).

@@ -83,11 +83,7 @@ pub fn summary(locales: &[LocaleStats], errors: usize, warnings: usize) -> Strin
         "warnings".into(),
     ]];
     for l in locales {
-        let percent = if l.total == 0 {
-            100
-        } else {
-            l.translated * 100 / l.total
-        };
+        let percent = (l.translated * 100).checked_div(l.total).unwrap_or(100);
         rows.push([
             l.locale.clone(),
             format!("{}/{}", l.translated, l.total),
