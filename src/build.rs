@@ -138,7 +138,10 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
             .par_iter()
             .map(|&(l, p)| {
                 let page = &project.pages[p];
-                let edition = Edition::new(&layouts[l], page);
+                // The translation file is read for this page and dropped with it.
+                let (file, mut diagnostics) = project.page_file(l, &page.slug);
+                diagnostics.extend(lint::page_checks(project, l, page, file.as_deref()));
+                let edition = Edition::new(&layouts[l], page, file.as_deref());
                 let tag = &project.locales[l].locale.tag;
                 staging.write(
                     &format!("{tag}/{}.html", page.slug),
@@ -161,7 +164,10 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
                         fallback: title.fallback.is_some(),
                     },
                     fallbacks: edition.fallback_count(),
-                    diagnostics: edition.diagnostics,
+                    diagnostics: {
+                        diagnostics.extend(edition.diagnostics);
+                        diagnostics
+                    },
                 })
             })
             .collect()
@@ -179,7 +185,7 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     }
 
     // Lint: the project's static checks and what resolving each edition found.
-    let mut diagnostics = lint::static_checks(project);
+    let mut diagnostics = lint::project_checks(project);
     for r in &results {
         diagnostics.extend(r.diagnostics.iter().cloned());
     }

@@ -195,6 +195,12 @@ fn load(root: &std::path::Path) -> anyhow::Result<Project> {
     Ok(Project::load(root)?)
 }
 
+/// For the commands that walk the site page by page (build, lint): translations are
+/// read when needed, so a large site is never all in memory.
+fn load_lazily(root: &std::path::Path) -> anyhow::Result<Project> {
+    Ok(Project::load_lazily(root)?)
+}
+
 fn extract(root: &std::path::Path, args: ExtractArgs) -> anyhow::Result<Outcome> {
     let project = load(root)?;
     report_load_problems(&project);
@@ -277,7 +283,7 @@ fn locale_indices(project: &Project, tags: &[String]) -> anyhow::Result<Vec<usiz
 
 fn build(root: &std::path::Path, args: BuildArgs) -> anyhow::Result<Outcome> {
     use std::io::IsTerminal;
-    let project = load(root)?;
+    let project = load_lazily(root)?;
     report_load_problems(&project);
     let settings = crate::lint::Settings::new(&project.config, &[], &[], &[])?;
     let out = args.out.clone().unwrap_or_else(|| root.join("dist"));
@@ -356,7 +362,7 @@ fn lint(root: &std::path::Path, args: LintArgs) -> anyhow::Result<Outcome> {
         );
         return Ok(Outcome::Ok);
     }
-    let project = load(root)?;
+    let project = load_lazily(root)?;
     let settings =
         crate::lint::Settings::new(&project.config, &args.deny, &args.allow, &args.warn)?;
     let locales = locale_indices(&project, &args.locales)?;
@@ -374,7 +380,7 @@ fn lint(root: &std::path::Path, args: LintArgs) -> anyhow::Result<Outcome> {
                     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
                 }
             };
-            let source = |path: &str| project.file_text(path).map(String::from);
+            let source = |path: &str| project.file_text(path).map(|t| t.into_owned());
             let mut text =
                 crate::diagnostic::render::human::render(&report.diagnostics, &source, color);
             text.push_str(&crate::diagnostic::render::human::summary(
@@ -394,7 +400,7 @@ fn lint(root: &std::path::Path, args: LintArgs) -> anyhow::Result<Outcome> {
 }
 
 fn status(root: &std::path::Path, args: StatusArgs) -> anyhow::Result<Outcome> {
-    let project = load(root)?;
+    let project = load_lazily(root)?;
     report_load_problems(&project);
     let locales = locale_indices(&project, &args.locales)?;
     let statuses = crate::workflow::status::collect(&project, &locales);

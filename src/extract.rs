@@ -5,6 +5,7 @@ use crate::error::Result;
 use crate::ftl::{self, META_PREFIX};
 use crate::markdown::{self, SegmentKind};
 use crate::project::{Page, Project};
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -49,23 +50,23 @@ fn without_history(text: &str) -> String {
 }
 
 /// The reference file a page should have now.
-pub fn reference_text(project: &Project, page: &Page) -> String {
-    let source = project.source_locale();
+///
+/// With `history`, messages keep the earlier source texts (`# fluentpress: was …`) that
+/// some translation was made from, which means reading every locale's file of the page;
+/// without, the text is what the reference must contain to be current.
+pub fn reference_text(project: &Project, page: &Page, history: bool) -> String {
     let old = project.reference(page);
     // Hashes that translations of each message were made from, to keep the old texts
     // a translator needs to see what changed.
-    let mut wanted: HashMap<&str, BTreeSet<&str>> = HashMap::new();
-    for (i, lf) in project.locales.iter().enumerate() {
-        if i == project.source {
-            continue;
-        }
-        if let Some(file) = lf.pages.get(&page.slug) {
+    let mut wanted: HashMap<String, BTreeSet<String>> = HashMap::new();
+    for i in (0..project.locales.len()).filter(|&i| history && i != project.source) {
+        if let (Some(file), _) = project.page_file(i, &page.slug) {
             for entry in &file.entries {
                 if let Some(hash) = &entry.meta.source_hash {
                     wanted
-                        .entry(entry.id.as_str())
+                        .entry(entry.id.clone())
                         .or_default()
-                        .insert(hash.as_str());
+                        .insert(hash.clone());
                 }
             }
         }
@@ -117,16 +118,40 @@ pub fn reference_text(project: &Project, page: &Page) -> String {
         }
         let mut written = BTreeSet::new();
         for (hash, text) in history {
-            let referenced = wanted
-                .get(seg.id.as_str())
-                .is_some_and(|h| h.contains(hash.as_str()));
+            let referenced = wanted.get(&seg.id).is_some_and(|h| h.contains(&hash));
             if hash != seg.hash && referenced && written.insert(hash.clone()) {
                 let _ = writeln!(out, "# {META_PREFIX} was {hash}: {}", one_line(&text));
             }
         }
         let _ = writeln!(out, "{} ={}", seg.id, ftl::escape_pattern(&seg.text));
     }
-    let _ = source;
+    out
+}
+
+/// The reference files out of date with `content/` (their history lines aside), and
+/// those of pages that are gone; sorted.
+pub fn stale(project: &Project) -> Vec<String> {
+    let source = project.source_locale();
+    let mut out: Vec<String> = project
+        .pages
+        .par_iter()
+        .filter(|page| {
+            let current = source
+                .pages
+                .get(&page.slug)
+                .map(|f| without_history(f.source()));
+            current.as_deref()
+                != Some(without_history(&reference_text(project, page, false)).as_str())
+        })
+        .map(|page| source.page_path(&page.slug))
+        .collect();
+    out.extend(
+        source
+            .orphans
+            .iter()
+            .map(|o| o.rel_path.to_string_lossy().replace('\\', "/")),
+    );
+    out.sort();
     out
 }
 
@@ -139,7 +164,7 @@ pub fn plan(project: &Project) -> Plan {
     let mut plan = Plan::default();
     let source = project.source_locale();
     for page in &project.pages {
-        let text = reference_text(project, page);
+        let text = reference_text(project, page, true);
         let current = source.pages.get(&page.slug).map(|f| f.source());
         if current != Some(text.as_str()) {
             let path = source.page_path(&page.slug);

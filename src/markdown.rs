@@ -210,6 +210,7 @@ pub struct Document {
     pub front_matter: Option<(String, usize)>,
     pub blocks: Vec<Block>,
     pub footnotes: Vec<Footnote>,
+    /// The translatable text; a loaded page moves these into `Page::segments`.
     pub segments: Vec<RawSegment>,
     pub refs: LinkRefs,
     /// Footnote labels in the order of their definitions.

@@ -88,7 +88,8 @@ impl Page {
     pub fn reference_order(&self) -> impl Iterator<Item = usize> + '_ {
         [self.title_segment, self.description_segment]
             .into_iter()
-            .chain(0..self.doc.segments.len())
+            // The body's segments come first in `segments`, the title right after them.
+            .chain(0..self.title_segment)
     }
 
     pub fn segment_by_id(&self, id: &str) -> Option<&Segment> {
@@ -123,10 +124,14 @@ pub struct LocaleFiles {
     /// `locales/<dir name>` as found on disk.
     pub dir: String,
     pub site: Option<FtlFile>,
-    /// Page files by slug.
+    /// Page files by slug (read when the project was loaded).
     pub pages: BTreeMap<String, FtlFile>,
     /// `.ftl` files that belong to no page.
     pub orphans: Vec<FtlFile>,
+    /// Page files found but not read yet (a project loaded lazily): read by
+    /// [`Project::page_file`] when a consumer needs them, and dropped after.
+    deferred: BTreeMap<String, PathBuf>,
+    deferred_orphans: Vec<(String, PathBuf)>,
 }
 
 impl LocaleFiles {
@@ -137,6 +142,8 @@ impl LocaleFiles {
             site: None,
             pages: BTreeMap::new(),
             orphans: Vec::new(),
+            deferred: BTreeMap::new(),
+            deferred_orphans: Vec::new(),
         }
     }
 
@@ -149,12 +156,39 @@ impl LocaleFiles {
         format!("{}/{SITE_FILE}", self.dir)
     }
 
+    /// The files read so far (every file, unless the project was loaded lazily).
     pub fn files(&self) -> impl Iterator<Item = &FtlFile> {
         self.site
             .iter()
             .chain(self.pages.values())
             .chain(self.orphans.iter())
     }
+}
+
+/// A locale's file: borrowed from the model, or read just now for one consumer.
+pub enum FileRef<'a> {
+    Loaded(&'a FtlFile),
+    Read(Box<FtlFile>),
+}
+
+impl std::ops::Deref for FileRef<'_> {
+    type Target = FtlFile;
+
+    fn deref(&self) -> &FtlFile {
+        match self {
+            FileRef::Loaded(f) => f,
+            FileRef::Read(f) => f,
+        }
+    }
+}
+
+/// Whether `load` reads every locale's page files, or leaves them for the consumers
+/// that walk the site locale by locale (the build and lint), so memory holds the
+/// content and the source locale but not every translation at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loading {
+    Eager,
+    Lazy,
 }
 
 /// Per (locale, page): how many segments are translated, outdated or missing. Counted
@@ -220,6 +254,42 @@ impl Project {
         self.source_locale().pages.get(&page.slug)
     }
 
+    /// A locale's file for a page, and what reading it found (I/O errors, invalid
+    /// UTF-8, a byte-order mark), which the caller reports: read now when the project
+    /// was loaded lazily, borrowed otherwise.
+    pub fn page_file(&self, locale: usize, slug: &str) -> (Option<FileRef<'_>>, Vec<Diagnostic>) {
+        let lf = &self.locales[locale];
+        if let Some(file) = lf.pages.get(slug) {
+            return (Some(FileRef::Loaded(file)), Vec::new());
+        }
+        let Some(path) = lf.deferred.get(slug) else {
+            return (None, Vec::new());
+        };
+        let mut problems = Vec::new();
+        let file =
+            read_ftl(path, &lf.page_path(slug), &mut problems).map(|f| FileRef::Read(Box::new(f)));
+        for d in &mut problems {
+            d.locale.get_or_insert_with(|| lf.locale.tag.clone());
+        }
+        (file, problems)
+    }
+
+    /// A locale's files that belong to no page (read now if deferred), with what reading found.
+    pub fn orphan_files(&self, locale: usize) -> (Vec<FileRef<'_>>, Vec<Diagnostic>) {
+        let lf = &self.locales[locale];
+        let mut files: Vec<FileRef> = lf.orphans.iter().map(FileRef::Loaded).collect();
+        let mut problems = Vec::new();
+        for (rel, path) in &lf.deferred_orphans {
+            if let Some(f) = read_ftl(path, &format!("{}/{rel}", lf.dir), &mut problems) {
+                files.push(FileRef::Read(Box::new(f)));
+            }
+        }
+        for d in &mut problems {
+            d.locale.get_or_insert_with(|| lf.locale.tag.clone());
+        }
+        (files, problems)
+    }
+
     pub fn coverage(&self, locale: usize, page: &Page) -> Coverage {
         let total = page.segments.len();
         if locale == self.source {
@@ -229,7 +299,8 @@ impl Project {
                 ..Coverage::default()
             };
         }
-        let file = self.locales[locale].pages.get(&page.slug);
+        let (file, _) = self.page_file(locale, &page.slug);
+        let file = file.as_deref();
         let mut c = Coverage {
             total,
             ..Coverage::default()
@@ -249,15 +320,27 @@ impl Project {
 
     /// Coverage of a whole locale (all pages).
     pub fn locale_coverage(&self, locale: usize) -> Coverage {
-        let mut total = Coverage::default();
-        for page in &self.pages {
-            total.add(self.coverage(locale, page));
-        }
-        total
+        self.pages
+            .par_iter()
+            .map(|page| self.coverage(locale, page))
+            .reduce(Coverage::default, |mut a, b| {
+                a.add(b);
+                a
+            })
     }
 
-    /// Loads the site at `root`.
+    /// Loads the site at `root`, every file read.
     pub fn load(root: &Path) -> Result<Project> {
+        Project::load_with(root, Loading::Eager)
+    }
+
+    /// Loads the site at `root` but leaves the translations' page files to be read by
+    /// [`Project::page_file`] when needed (the build and lint).
+    pub fn load_lazily(root: &Path) -> Result<Project> {
+        Project::load_with(root, Loading::Lazy)
+    }
+
+    pub fn load_with(root: &Path, loading: Loading) -> Result<Project> {
         let config = Config::load(root)?;
         let content_dir = root.join(CONTENT_DIR);
         let locales_dir = root.join(LOCALES_DIR);
@@ -343,7 +426,13 @@ impl Project {
         }
 
         // Locales.
-        let locales = load_locales(&locales_dir, &raw_pages, &mut problems);
+        let locales = load_locales(
+            &locales_dir,
+            &raw_pages,
+            &mut problems,
+            loading,
+            &config.source_locale,
+        );
         Ok(Project::finish(
             root,
             config,
@@ -792,7 +881,7 @@ impl RawPage {
             rel_path,
             source,
             lines,
-            doc,
+            mut doc,
             title,
             description,
             weight,
@@ -808,14 +897,17 @@ impl RawPage {
                 span,
                 section: String::new(),
             };
-        let mut raw: Vec<markdown::RawSegment> = doc.segments.clone();
+        // The segments move from the document into the page (not copied: a site's
+        // text is held once).
+        let mut raw: Vec<markdown::RawSegment> = std::mem::take(&mut doc.segments);
+        let body_segments = raw.len();
         raw.push(plain(SegmentKind::Title, title));
         raw.push(plain(SegmentKind::Description, description));
         let title_segment = raw.len() - 2;
         let description_segment = raw.len() - 1;
         let order: Vec<usize> = [title_segment, description_segment]
             .into_iter()
-            .chain(0..doc.segments.len())
+            .chain(0..body_segments)
             .collect();
         let new: Vec<NewSegment> = order
             .iter()
@@ -884,7 +976,19 @@ impl RawPage {
     }
 }
 
-fn load_locales(dir: &Path, pages: &[RawPage], problems: &mut Vec<Diagnostic>) -> Vec<LocaleFiles> {
+/// Reads and parses a Fluent file; what goes wrong becomes a diagnostic in `problems`.
+fn read_ftl(path: &Path, rel_path: &str, problems: &mut Vec<Diagnostic>) -> Option<FtlFile> {
+    read_text(path, rel_path, problems)
+        .map(|text| FtlFile::parse(PathBuf::from(rel_path), text.text, text.had_bom))
+}
+
+fn load_locales(
+    dir: &Path,
+    pages: &[RawPage],
+    problems: &mut Vec<Diagnostic>,
+    loading: Loading,
+    source: &Locale,
+) -> Vec<LocaleFiles> {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -944,14 +1048,15 @@ fn load_locales(dir: &Path, pages: &[RawPage], problems: &mut Vec<Diagnostic>) -
             let mut found = Vec::new();
             let mut files = Vec::new();
             walk(&path, &path, "ftl", &mut files, &mut found, &shown);
-            let parsed: Vec<(String, Option<FtlFile>, Vec<Diagnostic>)> = files
+            // The source locale (the reference) and every site.ftl are always read.
+            let (read_now, later): (Vec<_>, Vec<_>) = files.into_iter().partition(|(rel, _)| {
+                loading == Loading::Eager || locale == *source || rel == SITE_FILE
+            });
+            let parsed: Vec<(String, Option<FtlFile>, Vec<Diagnostic>)> = read_now
                 .into_par_iter()
                 .map(|(rel, full)| {
-                    let rel_path = format!("{shown}/{rel}");
                     let mut warnings = Vec::new();
-                    let file = read_text(&full, &rel_path, &mut warnings).map(|text| {
-                        FtlFile::parse(PathBuf::from(&rel_path), text.text, text.had_bom)
-                    });
+                    let file = read_ftl(&full, &format!("{shown}/{rel}"), &mut warnings);
                     (rel, file, warnings)
                 })
                 .collect();
@@ -962,7 +1067,15 @@ fn load_locales(dir: &Path, pages: &[RawPage], problems: &mut Vec<Diagnostic>) -
                     ok.push((rel, f));
                 }
             }
-            let lf = assemble_locale(locale.clone(), shown, ok, &slugs);
+            let mut lf = assemble_locale(locale.clone(), shown, ok, &slugs);
+            for (rel, full) in later {
+                let slug = rel.trim_end_matches(".ftl");
+                if slugs.contains(slug) {
+                    lf.deferred.insert(slug.to_string(), full);
+                } else {
+                    lf.deferred_orphans.push((rel, full));
+                }
+            }
             for d in &mut found {
                 d.locale.get_or_insert_with(|| locale.tag.clone());
             }
@@ -991,6 +1104,8 @@ fn assemble_locale(
         site: None,
         pages: BTreeMap::new(),
         orphans: Vec::new(),
+        deferred: BTreeMap::new(),
+        deferred_orphans: Vec::new(),
     };
     for (rel, file) in files {
         let slug = rel.trim_end_matches(".ftl");
@@ -1007,14 +1122,22 @@ fn assemble_locale(
 
 impl Project {
     /// The text of a file of the project by its path relative to the root (for snippets).
-    pub fn file_text(&self, rel_path: &str) -> Option<&str> {
+    pub fn file_text(&self, rel_path: &str) -> Option<std::borrow::Cow<'_, str>> {
         if let Some(page) = self.pages.iter().find(|p| p.rel_path == rel_path) {
-            return Some(&page.source);
+            return Some(page.source.as_str().into());
         }
-        self.locales
+        let loaded = self
+            .locales
             .iter()
             .flat_map(|l| l.files())
-            .find(|f| f.rel_path.to_string_lossy().replace('\\', "/") == rel_path)
-            .map(|f| f.source())
+            .find(|f| f.rel_path.to_string_lossy().replace('\\', "/") == rel_path);
+        match loaded {
+            Some(f) => Some(f.source().into()),
+            // A file of a lazily loaded locale: read it again for the snippet.
+            None => TextFile::read(&self.root.join(rel_path))
+                .ok()?
+                .ok()
+                .map(|f| f.text.into()),
+        }
     }
 }

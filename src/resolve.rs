@@ -154,9 +154,10 @@ pub struct Edition<'l, 'p> {
 }
 
 impl<'l, 'p> Edition<'l, 'p> {
-    pub fn new(layout: &'l Layout<'p>, page: &'p Page) -> Self {
+    /// `page_file` is the locale's file for the page ([`Project::page_file`]).
+    pub fn new(layout: &'l Layout<'p>, page: &'p Page, page_file: Option<&FtlFile>) -> Self {
         let project = layout.project;
-        let (shown, diagnostics) = resolve_segments(project, layout.locale_index, page);
+        let (shown, diagnostics) = resolve_segments(project, layout.locale_index, page, page_file);
         let fallbacks = shown.iter().filter(|s| s.fallback.is_some()).count();
         Edition {
             project,
@@ -193,7 +194,7 @@ impl<'l, 'p> Edition<'l, 'p> {
 
 type Bundle<'p> = FluentBundle<&'p FluentResource>;
 
-fn new_bundle<'p>(locale: &Locale, resources: &[&'p FtlFile]) -> Bundle<'p> {
+fn new_bundle<'f>(locale: &Locale, resources: &[&'f FtlFile]) -> Bundle<'f> {
     let mut bundle = FluentBundle::new(vec![locale.langid.clone()]);
     // Translated text is Markdown that the renderers escape: no bidi isolation marks in
     // it (they would reach the plain-text edition and braille displays). Numbers are
@@ -213,6 +214,7 @@ pub fn resolve_segments<'p>(
     project: &'p Project,
     locale_index: usize,
     page: &'p Page,
+    page_file: Option<&FtlFile>,
 ) -> (Vec<Shown<'p>>, Vec<Diagnostic>) {
     let files: &'p LocaleFiles = &project.locales[locale_index];
     let mut diagnostics = Vec::new();
@@ -227,7 +229,6 @@ pub fn resolve_segments<'p>(
             .collect();
         return (shown, diagnostics);
     }
-    let page_file = files.pages.get(&page.slug);
     let mut resources: Vec<&FtlFile> = files.site.iter().collect();
     resources.extend(page_file);
     let bundle = new_bundle(&files.locale, &resources);
@@ -256,8 +257,8 @@ fn resolve_segment<'p>(
     project: &'p Project,
     files: &'p LocaleFiles,
     page: &'p Page,
-    page_file: Option<&'p FtlFile>,
-    bundle: &Bundle<'p>,
+    page_file: Option<&FtlFile>,
+    bundle: &Bundle<'_>,
     seg: &'p Segment,
     policy: OutdatedPolicy,
     diagnostics: &mut Vec<Diagnostic>,

@@ -512,7 +512,9 @@ impl Watcher {
             .par_iter()
             .map(|&(l, p)| {
                 let page = &project.pages[p];
-                let (_, diagnostics) = crate::resolve::resolve_segments(project, l, page);
+                let (file, _) = project.page_file(l, &page.slug);
+                let (_, diagnostics) =
+                    crate::resolve::resolve_segments(project, l, page, file.as_deref());
                 (
                     (project.locales[l].locale.tag.clone(), page.slug.clone()),
                     diagnostics,
@@ -541,7 +543,8 @@ impl Watcher {
             .par_iter()
             .map(|&(l, p)| {
                 let page = &project.pages[p];
-                let edition = Edition::new(&layouts[l], page);
+                let (file, _) = project.page_file(l, &page.slug);
+                let edition = Edition::new(&layouts[l], page, file.as_deref());
                 let tag = &project.locales[l].locale.tag;
                 let mut written = Vec::new();
                 let html = format!("{tag}/{}.html", page.slug);
@@ -572,7 +575,8 @@ impl Watcher {
                 .pages
                 .par_iter()
                 .map(|page| {
-                    let edition = Edition::new(&layouts[l], page);
+                    let (file, _) = project.page_file(l, &page.slug);
+                    let edition = Edition::new(&layouts[l], page, file.as_deref());
                     let title = &edition.shown[page.title_segment];
                     (
                         page.weight,

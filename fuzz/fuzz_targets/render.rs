@@ -32,7 +32,8 @@ fuzz_target!(|data: &[u8]| {
     for l in 0..project.locales.len() {
         let layout = Layout::new(&project, l);
         for page in &project.pages {
-            let edition = Edition::new(&layout, page);
+            let (file, _) = project.page_file(l, &page.slug);
+            let edition = Edition::new(&layout, page, file.as_deref());
             let html = render::html::page(&edition, &site);
             let lower = html.to_lowercase();
             assert!(!lower.contains("<script"), "script in {}", project.locales[l].locale.tag);

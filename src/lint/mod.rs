@@ -143,12 +143,18 @@ pub fn run(project: &Project, settings: &Settings, locales: &[usize]) -> Report 
         .par_iter()
         .map(|&(l, p)| {
             let page = &project.pages[p];
-            let (shown, diagnostics) = crate::resolve::resolve_segments(project, l, page);
+            // Each page file is read, checked and dropped here, so a large site's
+            // translations are never all in memory at once.
+            let (file, mut found) = project.page_file(l, &page.slug);
+            found.extend(page_checks(project, l, page, file.as_deref()));
+            let (shown, diagnostics) =
+                crate::resolve::resolve_segments(project, l, page, file.as_deref());
+            found.extend(diagnostics);
             let translated = shown.iter().filter(|s| s.fallback.is_none()).count();
-            (l, translated, shown.len(), diagnostics)
+            (l, translated, shown.len(), found)
         })
         .collect();
-    let mut diagnostics = static_checks(project);
+    let mut diagnostics = project_checks(project);
     let mut counts: BTreeMap<usize, (usize, usize)> =
         selected.iter().map(|&l| (l, (0, 0))).collect();
     for (l, translated, total, found) in resolved {
@@ -207,60 +213,39 @@ fn at_entry(rule: Rule, file: &FtlFile, offset: usize, message: String) -> Diagn
     }
 }
 
-/// Every check that needs no rendering: load problems, Fluent syntax and structure,
-/// completeness against the reference, variables, references, plural categories, the
-/// reference files' freshness, and the source content's own accessibility and safety.
+/// Every check that needs no rendering: [`project_checks`] and every page file's
+/// [`page_checks`] (reading the files of a lazily loaded project one at a time).
 pub fn static_checks(project: &Project) -> Vec<Diagnostic> {
+    let mut out = project_checks(project);
+    let pairs: Vec<(usize, usize)> = (0..project.locales.len())
+        .flat_map(|l| (0..project.pages.len()).map(move |p| (l, p)))
+        .collect();
+    let found: Vec<Vec<Diagnostic>> = pairs
+        .par_iter()
+        .map(|&(l, p)| {
+            let page = &project.pages[p];
+            let (file, mut read) = project.page_file(l, &page.slug);
+            read.extend(page_checks(project, l, page, file.as_deref()));
+            read
+        })
+        .collect();
+    out.extend(found.into_iter().flatten());
+    out
+}
+
+/// The checks of everything but the locales' page files: load problems, the reference
+/// files' freshness, the source content's own accessibility and safety, every
+/// `site.ftl`, and files that belong to no page.
+pub fn project_checks(project: &Project) -> Vec<Diagnostic> {
     let mut out = project.problems.clone();
     let source = project.source_locale();
-    for lf in &project.locales {
-        let tag = &lf.locale.tag;
-        for file in lf.files() {
-            for e in &file.syntax_errors {
-                let end = (e.offset + 1).min(file.source().len()).max(e.offset);
-                out.push(
-                    at_entry(Rule::SyntaxError, file, e.offset, format!("Fluent syntax error: {}", e.message))
-                        .locale(tag)
-                        .span(e.offset..end)
-                        .help("the text from the start of this entry to the next entry is skipped; a continuation line must not start with `[`, `*` or `.`, and `{` needs a matching `}`"),
-                );
-            }
-            let mut seen: HashMap<&str, usize> = HashMap::new();
-            for entry in &file.entries {
-                if let Some(first) = seen.insert(&entry.id, entry.offset) {
-                    let (line, _) = file.line_col(first);
-                    out.push(
-                        at_entry(Rule::DuplicateId, file, entry.offset, format!("`{}` is defined twice in this file (first on line {line}); only the first is used", entry.id))
-                            .locale(tag)
-                            .id(&entry.id)
-                            .span(entry.offset..entry.offset + entry.id.len()),
-                    );
-                }
-            }
-        }
-        if let Some(site) = &lf.site {
-            for file in lf.pages.values() {
-                for entry in &file.entries {
-                    if site.get(&entry.id).is_some() {
-                        out.push(
-                            at_entry(Rule::DuplicateId, file, entry.offset, format!("`{}` is also defined in {}; a page's messages share a bundle with site.ftl", entry.id, path_of(site)))
-                                .locale(tag)
-                                .id(&entry.id)
-                                .span(entry.offset..entry.offset + entry.id.len()),
-                        );
-                    }
-                }
-            }
-        }
-    }
 
     // The reference files are up to date with content/.
-    let plan = crate::extract::plan(project);
-    for path in plan.stale_paths() {
+    for path in crate::extract::stale(project) {
         out.push(
             Diagnostic::new(
                 Rule::StaleReference,
-                path,
+                &path,
                 (1, 1),
                 format!("`{path}` is out of date with content/"),
             )
@@ -273,7 +258,6 @@ pub fn static_checks(project: &Project) -> Vec<Diagnostic> {
     for (i, lf) in project.locales.iter().enumerate() {
         let tag = &lf.locale.tag;
         let is_source = i == project.source;
-        let categories = plural_categories(&lf.locale);
         // Layout strings.
         match (&lf.site, is_source) {
             (Some(site), true) => {
@@ -299,6 +283,15 @@ pub fn static_checks(project: &Project) -> Vec<Diagnostic> {
             ),
             _ => {}
         }
+        if let Some(site) = &lf.site {
+            file_checks(
+                &mut out,
+                lf,
+                site,
+                if is_source { None } else { source_site },
+                None,
+            );
+        }
         if !is_source && let Some(reference) = source_site {
             compare_messages(
                 &mut out,
@@ -309,161 +302,18 @@ pub fn static_checks(project: &Project) -> Vec<Diagnostic> {
                 None,
             );
         }
-        // Page files.
-        if !is_source {
-            for page in &project.pages {
-                let file = lf.pages.get(&page.slug);
-                compare_messages(
-                    &mut out,
-                    project.reference(page).unwrap_or(&project.default_site),
-                    file,
-                    &lf.page_path(&page.slug),
-                    tag,
-                    Some(page),
-                );
-            }
-            for file in &lf.orphans {
-                for entry in file.entries.iter().filter(|e| !e.is_term) {
-                    out.push(
-                        at_entry(Rule::ObsoleteMessage, file, entry.offset, format!("`{}` is in a file that belongs to no page in content/", entry.id))
-                            .locale(tag)
-                            .id(&entry.id)
-                            .help("the page was removed or renamed; move the translations to the page's new file or delete them"),
-                    );
-                }
-            }
-        }
-        // Variables, references and plural categories of every message.
-        for file in lf.files() {
-            let sibling_site = lf.site.as_ref().filter(|s| !std::ptr::eq(*s, file));
+        // Files that belong to no page.
+        let (orphans, read) = project.orphan_files(i);
+        out.extend(read);
+        for file in &orphans {
+            file_checks(&mut out, lf, file, None, lf.site.as_ref());
             for entry in file.entries.iter().filter(|e| !e.is_term) {
-                let Some(message) = file.message(entry) else {
-                    continue;
-                };
-                let mut refs = References::default();
-                if let Some(value) = &message.value {
-                    refs.pattern(value);
-                }
-                for attr in &message.attributes {
-                    refs.pattern(&attr.value);
-                }
-                for (id, is_term) in &refs.entries {
-                    let key = if *is_term {
-                        format!("-{id}")
-                    } else {
-                        id.to_string()
-                    };
-                    let defined = file.get(&key).is_some()
-                        || sibling_site.is_some_and(|s| s.get(&key).is_some());
-                    if !defined {
-                        out.push(
-                            at_entry(
-                                Rule::UnknownReference,
-                                file,
-                                entry.offset,
-                                format!(
-                                    "`{}` refers to `{key}`, which this locale does not define",
-                                    entry.id
-                                ),
-                            )
-                            .locale(tag)
-                            .id(&entry.id),
-                        );
-                    }
-                }
-                for (selector, keys) in &refs.numeric_selects {
-                    let missing: Vec<&&str> =
-                        categories.iter().filter(|c| !keys.contains(**c)).collect();
-                    if !missing.is_empty() {
-                        out.push(
-                            at_entry(
-                                Rule::PluralCategories,
-                                file,
-                                entry.offset,
-                                format!(
-                                    "the select on `${selector}` in `{}` has no variant for the plural categor{} {} that {} needs",
-                                    entry.id,
-                                    if missing.len() == 1 { "y" } else { "ies" },
-                                    missing.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "),
-                                    tag
-                                ),
-                            )
-                            .locale(tag)
-                            .id(&entry.id)
-                            .help(format!("{tag} uses the categories {}", categories.join(", "))),
-                        );
-                    }
-                }
-                if !is_source {
-                    // Compare variables with the source message.
-                    let reference: Option<&FtlFile> =
-                        if lf.site.as_ref().is_some_and(|s| std::ptr::eq(s, file)) {
-                            source_site
-                        } else {
-                            project
-                                .pages
-                                .iter()
-                                .find(|p| {
-                                    lf.pages.get(&p.slug).is_some_and(|f| std::ptr::eq(f, file))
-                                })
-                                .and_then(|p| project.reference(p))
-                        };
-                    let source_vars: BTreeSet<String> = reference
-                        .and_then(|r| r.get(&entry.id).and_then(|e| r.message(e)))
-                        .map(|m| {
-                            let mut r = References::default();
-                            if let Some(v) = &m.value {
-                                r.pattern(v);
-                            }
-                            r.variables.iter().map(|s| s.to_string()).collect()
-                        })
-                        .unwrap_or_default();
-                    for var in refs.variables.iter().filter(|v| !source_vars.contains(**v)) {
-                        out.push(
-                            at_entry(
-                                Rule::UnknownVariable,
-                                file,
-                                entry.offset,
-                                format!(
-                                    "`{}` uses `${var}`, which the source message does not have",
-                                    entry.id
-                                ),
-                            )
-                            .locale(tag)
-                            .id(&entry.id)
-                            .help(if source_vars.is_empty() {
-                                "the source passes no variables to this message".to_string()
-                            } else {
-                                format!(
-                                    "the source's variables are {}",
-                                    source_vars
-                                        .iter()
-                                        .map(|v| format!("${v}"))
-                                        .collect::<Vec<_>>()
-                                        .join(", ")
-                                )
-                            }),
-                        );
-                    }
-                    for var in source_vars
-                        .iter()
-                        .filter(|v| !refs.variables.contains(v.as_str()))
-                    {
-                        out.push(
-                            at_entry(
-                                Rule::MissingVariable,
-                                file,
-                                entry.offset,
-                                format!(
-                                    "`{}` does not use `${var}`, which the source message uses",
-                                    entry.id
-                                ),
-                            )
-                            .locale(tag)
-                            .id(&entry.id),
-                        );
-                    }
-                }
+                out.push(
+                    at_entry(Rule::ObsoleteMessage, file, entry.offset, format!("`{}` is in a file that belongs to no page in content/", entry.id))
+                        .locale(tag)
+                        .id(&entry.id)
+                        .help("the page was removed or renamed; move the translations to the page's new file or delete them"),
+                );
             }
         }
     }
@@ -472,6 +322,198 @@ pub fn static_checks(project: &Project) -> Vec<Diagnostic> {
         content_checks(project, page, &mut out);
     }
     out
+}
+
+/// The checks of one locale's file for one page: its Fluent syntax and structure, and
+/// in a translation its completeness and variables against the reference.
+pub fn page_checks(
+    project: &Project,
+    locale: usize,
+    page: &Page,
+    file: Option<&FtlFile>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let lf = &project.locales[locale];
+    let is_source = locale == project.source;
+    let reference = project.reference(page);
+    if let Some(file) = file {
+        file_checks(
+            &mut out,
+            lf,
+            file,
+            if is_source { None } else { reference },
+            lf.site.as_ref(),
+        );
+    }
+    if !is_source {
+        compare_messages(
+            &mut out,
+            reference.unwrap_or(&project.default_site),
+            file,
+            &lf.page_path(&page.slug),
+            &lf.locale.tag,
+            Some(page),
+        );
+    }
+    out
+}
+
+/// Syntax errors, duplicate ids (within the file, and with `site`, whose messages share
+/// the bundle), references and plural categories of a file's messages, and, when the
+/// file translates `reference`, its variables against the reference's.
+fn file_checks(
+    out: &mut Vec<Diagnostic>,
+    lf: &crate::project::LocaleFiles,
+    file: &FtlFile,
+    reference: Option<&FtlFile>,
+    site: Option<&FtlFile>,
+) {
+    let tag = &lf.locale.tag;
+    let site = site.filter(|s| !std::ptr::eq(*s, file));
+    for e in &file.syntax_errors {
+        let end = (e.offset + 1).min(file.source().len()).max(e.offset);
+        out.push(
+            at_entry(Rule::SyntaxError, file, e.offset, format!("Fluent syntax error: {}", e.message))
+                .locale(tag)
+                .span(e.offset..end)
+                .help("the text from the start of this entry to the next entry is skipped; a continuation line must not start with `[`, `*` or `.`, and `{` needs a matching `}`"),
+        );
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for entry in &file.entries {
+        if let Some(first) = seen.insert(&entry.id, entry.offset) {
+            let (line, _) = file.line_col(first);
+            out.push(
+                at_entry(Rule::DuplicateId, file, entry.offset, format!("`{}` is defined twice in this file (first on line {line}); only the first is used", entry.id))
+                    .locale(tag)
+                    .id(&entry.id),
+            );
+        } else if let Some(site) = site
+            && site.get(&entry.id).is_some()
+        {
+            out.push(
+                at_entry(Rule::DuplicateId, file, entry.offset, format!("`{}` is also defined in {}; a page's messages share a bundle with site.ftl", entry.id, path_of(site)))
+                    .locale(tag)
+                    .id(&entry.id),
+            );
+        }
+    }
+    let categories = plural_categories(&lf.locale);
+    for entry in file.entries.iter().filter(|e| !e.is_term) {
+        let Some(message) = file.message(entry) else {
+            continue;
+        };
+        let mut refs = References::default();
+        if let Some(value) = &message.value {
+            refs.pattern(value);
+        }
+        for attr in &message.attributes {
+            refs.pattern(&attr.value);
+        }
+        for (id, is_term) in &refs.entries {
+            let key = if *is_term {
+                format!("-{id}")
+            } else {
+                id.to_string()
+            };
+            let defined = file.get(&key).is_some() || site.is_some_and(|s| s.get(&key).is_some());
+            if !defined {
+                out.push(
+                    at_entry(
+                        Rule::UnknownReference,
+                        file,
+                        entry.offset,
+                        format!(
+                            "`{}` refers to `{key}`, which this locale does not define",
+                            entry.id
+                        ),
+                    )
+                    .locale(tag)
+                    .id(&entry.id),
+                );
+            }
+        }
+        for (selector, keys) in &refs.numeric_selects {
+            let missing: Vec<&&str> = categories.iter().filter(|c| !keys.contains(**c)).collect();
+            if !missing.is_empty() {
+                out.push(
+                    at_entry(
+                        Rule::PluralCategories,
+                        file,
+                        entry.offset,
+                        format!(
+                            "the select on `${selector}` in `{}` has no variant for the plural categor{} {} that {} needs",
+                            entry.id,
+                            if missing.len() == 1 { "y" } else { "ies" },
+                            missing.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "),
+                            tag
+                        ),
+                    )
+                    .locale(tag)
+                    .id(&entry.id)
+                    .help(format!("{tag} uses the categories {}", categories.join(", "))),
+                );
+            }
+        }
+        let Some(reference) = reference else { continue };
+        // Compare variables with the source message.
+        let source_vars: BTreeSet<String> = reference
+            .get(&entry.id)
+            .and_then(|e| reference.message(e))
+            .map(|m| {
+                let mut r = References::default();
+                if let Some(v) = &m.value {
+                    r.pattern(v);
+                }
+                r.variables.iter().map(|s| s.to_string()).collect()
+            })
+            .unwrap_or_default();
+        for var in refs.variables.iter().filter(|v| !source_vars.contains(**v)) {
+            out.push(
+                at_entry(
+                    Rule::UnknownVariable,
+                    file,
+                    entry.offset,
+                    format!(
+                        "`{}` uses `${var}`, which the source message does not have",
+                        entry.id
+                    ),
+                )
+                .locale(tag)
+                .id(&entry.id)
+                .help(if source_vars.is_empty() {
+                    "the source passes no variables to this message".to_string()
+                } else {
+                    format!(
+                        "the source's variables are {}",
+                        source_vars
+                            .iter()
+                            .map(|v| format!("${v}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                }),
+            );
+        }
+        for var in source_vars
+            .iter()
+            .filter(|v| !refs.variables.contains(v.as_str()))
+        {
+            out.push(
+                at_entry(
+                    Rule::MissingVariable,
+                    file,
+                    entry.offset,
+                    format!(
+                        "`{}` does not use `${var}`, which the source message uses",
+                        entry.id
+                    ),
+                )
+                .locale(tag)
+                .id(&entry.id),
+            );
+        }
+    }
 }
 
 /// `missing-message` and `obsolete-message` for one file against its reference.

@@ -310,7 +310,7 @@ mod tests {
 
     fn project(fr: &str) -> Project {
         let probe = Project::in_memory(Config::default(), &[("owls", PAGE)], &[("en", &[])]);
-        let reference = crate::extract::reference_text(&probe, &probe.pages[0]);
+        let reference = crate::extract::reference_text(&probe, &probe.pages[0], true);
         Project::in_memory(
             Config::default(),
             &[("owls", PAGE)],

@@ -609,7 +609,7 @@ mod tests {
 
     fn reference() -> String {
         let probe = Project::in_memory(Config::default(), &[("owls", PAGE)], &[("en", &[])]);
-        crate::extract::reference_text(&probe, &probe.pages[0])
+        crate::extract::reference_text(&probe, &probe.pages[0], true)
     }
 
     fn project(site_en: &str, fr: &[(&str, &str)]) -> Project {

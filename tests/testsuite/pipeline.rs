@@ -237,16 +237,32 @@ fn the_shipped_site_builds_in_nine_languages() {
 #[test]
 fn configuration_errors_name_the_key_and_suggest_one() {
     let site = owl_site();
-    site.write("fluentpress.toml", "text_width = 72\nbse_url = \"https://example.org/\"\n");
+    site.write(
+        "fluentpress.toml",
+        "text_width = 72\nbse_url = \"https://example.org/\"\n",
+    );
     let run = site.run(&["build"]).code(2).no_panic();
-    assert!(run.stderr.contains("fluentpress.toml:2:1") && run.stderr.contains("did you mean `base_url`?"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("fluentpress.toml:2:1")
+            && run.stderr.contains("did you mean `base_url`?"),
+        "{}",
+        run.stderr
+    );
     assert!(!site.exists("dist"));
     site.write("fluentpress.toml", "source_locale = \"english\"\n");
     let run = site.run(&["lint"]).code(2).no_panic();
-    assert!(run.stderr.contains("fluentpress.toml:1:1") && run.stderr.contains("english"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("fluentpress.toml:1:1") && run.stderr.contains("english"),
+        "{}",
+        run.stderr
+    );
     // Settings take effect: the source locale and the text width.
     site.write("fluentpress.toml", "text_width = 30\n");
     site.run(&["extract"]).ok();
     site.run(&["build"]).ok();
-    assert!(site.read("dist/en/owls.txt").lines().all(|l| l.chars().count() <= 30 || !l.contains(' ')));
+    assert!(
+        site.read("dist/en/owls.txt")
+            .lines()
+            .all(|l| l.chars().count() <= 30 || !l.contains(' '))
+    );
 }

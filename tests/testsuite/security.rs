@@ -233,7 +233,8 @@ fn render_all(project: &Project) -> Vec<(String, String, String)> {
     for l in 0..project.locales.len() {
         let layout = Layout::new(project, l);
         for page in &project.pages {
-            let edition = Edition::new(&layout, page);
+            let (file, _) = project.page_file(l, &page.slug);
+            let edition = Edition::new(&layout, page, file.as_deref());
             let html = render::html::page(&edition, &site);
             let text = render::text::page(&edition, &site, 40);
             out.push((project.locales[l].locale.tag.clone(), html, text));
