@@ -26,7 +26,8 @@ fn closer(opener: char) -> char {
 
 /// `text` with every bidi embedding, override and isolate closed, and stray closers removed.
 pub fn balance(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_control) {
+    // Every bidi control is encoded E2 80 xx or E2 81 xx: most text has no such byte.
+    if !text.as_bytes().contains(&0xE2) || !text.chars().any(is_control) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);

@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::lint::rules::Severity;
 use crate::lint::{self, Settings};
 use crate::output::Staging;
-use crate::project::{LOCALES_DIR, Project};
+use crate::project::{Coverage, LOCALES_DIR, Project};
 use crate::render::{self, Site, html::ListedPage};
 use crate::resolve::{Edition, Layout};
 use rayon::prelude::*;
@@ -50,6 +50,17 @@ pub struct BuildReport {
     pub seconds: f64,
 }
 
+/// What building one page gave.
+struct PageResult {
+    /// The selected locales' editions.
+    built: Vec<TaskResult>,
+    /// Per locale: the page shows passages in the source language.
+    partial: Vec<bool>,
+    /// Per locale: translated, outdated and missing segments (for status.html).
+    coverage: Vec<Coverage>,
+}
+
+/// What building one edition of a page gave.
 struct TaskResult {
     locale_index: usize,
     title: ListedPage,
@@ -96,7 +107,8 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
         chosen
     };
     let width = opts.text_width.unwrap_or(project.config.text_width);
-    let site = Site::new(project);
+    // Which editions are complete is learnt while building, page by page.
+    let mut site = Site::unmeasured(project);
     let partial = !opts.locales.is_empty();
     let rebuilt: Vec<String> = selected
         .iter()
@@ -118,12 +130,8 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     let layouts: Vec<Layout> = (0..project.locales.len())
         .map(|i| Layout::new(project, i))
         .collect();
-    let tasks: Vec<(usize, usize)> = selected
-        .iter()
-        .flat_map(|&l| (0..project.pages.len()).map(move |p| (l, p)))
-        .collect();
     let progress = opts.progress.then(|| {
-        let bar = indicatif::ProgressBar::new(tasks.len() as u64);
+        let bar = indicatif::ProgressBar::new((project.pages.len() * selected.len()) as u64);
         bar.set_style(
             indicatif::ProgressStyle::with_template(
                 "{spinner} building {pos}/{len} pages {wide_bar} {eta}",
@@ -133,46 +141,74 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
         bar
     });
     let written = AtomicUsize::new(0);
-    let render = || -> Result<Vec<TaskResult>> {
-        tasks
+    // One task a page: every locale's file for it is read once, each edition resolved
+    // (the language menu says which are partial), the selected ones rendered and
+    // written, and everything dropped before the next page.
+    let render = || -> Result<Vec<PageResult>> {
+        project
+            .pages
             .par_iter()
-            .map(|&(l, p)| {
-                let page = &project.pages[p];
-                // The translation file is read for this page and dropped with it.
-                let (file, mut diagnostics) = project.page_file(l, &page.slug);
-                diagnostics.extend(lint::page_checks(project, l, page, file.as_deref()));
-                let edition = Edition::new(&layouts[l], page, file.as_deref());
-                let tag = &project.locales[l].locale.tag;
-                staging.write(
-                    &format!("{tag}/{}.html", page.slug),
-                    render::html::page(&edition, &site).as_bytes(),
-                )?;
-                staging.write(
-                    &format!("{tag}/{}.txt", page.slug),
-                    render::text::page(&edition, &site, width).as_bytes(),
-                )?;
-                written.fetch_add(2, Ordering::Relaxed);
-                if let Some(bar) = &progress {
-                    bar.inc(1);
+            .map(|page| {
+                let files: Vec<_> = (0..project.locales.len())
+                    .map(|l| project.page_file(l, &page.slug))
+                    .collect();
+                let editions: Vec<Edition> = files
+                    .iter()
+                    .enumerate()
+                    .map(|(l, (file, _))| Edition::new(&layouts[l], page, file.as_deref()))
+                    .collect();
+                let partial: Vec<bool> = editions.iter().map(|e| e.fallback_count() > 0).collect();
+                let coverage: Vec<Coverage> = files
+                    .iter()
+                    .enumerate()
+                    .map(|(l, (file, _))| project.coverage_of(l, page, file.as_deref()))
+                    .collect();
+                let mut built = Vec::with_capacity(selected.len());
+                for (l, (edition, (file, read_problems))) in
+                    editions.into_iter().zip(files).enumerate()
+                {
+                    if !selected.contains(&l) {
+                        continue;
+                    }
+                    let tag = &project.locales[l].locale.tag;
+                    staging.write(
+                        &format!("{tag}/{}.html", page.slug),
+                        render::html::page(&edition, &site, &partial).as_bytes(),
+                    )?;
+                    staging.write(
+                        &format!("{tag}/{}.txt", page.slug),
+                        render::text::page(&edition, &site, width).as_bytes(),
+                    )?;
+                    written.fetch_add(2, Ordering::Relaxed);
+                    if let Some(bar) = &progress {
+                        bar.inc(1);
+                    }
+                    let mut diagnostics = read_problems;
+                    diagnostics.extend(lint::page_checks(project, l, page, file.as_deref()));
+                    let title = &edition.shown[page.title_segment];
+                    built.push(TaskResult {
+                        locale_index: l,
+                        title: ListedPage {
+                            slug: page.slug.clone(),
+                            title: crate::markdown::plain_text(&title.inlines),
+                            fallback: title.fallback.is_some(),
+                        },
+                        fallbacks: edition.fallback_count(),
+                        diagnostics: {
+                            diagnostics.extend(edition.diagnostics);
+                            diagnostics
+                        },
+                    });
                 }
-                let title = &edition.shown[page.title_segment];
-                Ok(TaskResult {
-                    locale_index: l,
-                    title: ListedPage {
-                        slug: page.slug.clone(),
-                        title: crate::markdown::plain_text(&title.inlines),
-                        fallback: title.fallback.is_some(),
-                    },
-                    fallbacks: edition.fallback_count(),
-                    diagnostics: {
-                        diagnostics.extend(edition.diagnostics);
-                        diagnostics
-                    },
+                Ok(PageResult {
+                    built,
+                    partial,
+                    coverage,
                 })
             })
             .collect()
     };
-    let results = match opts.jobs {
+    let pages = match opts.jobs {
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build()
@@ -183,8 +219,12 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
+    for e in &mut site.editions {
+        e.complete = pages.iter().all(|p| !p.partial[e.locale_index]);
+    }
+    let results: Vec<&TaskResult> = pages.iter().flat_map(|p| &p.built).collect();
 
-    // Lint: the project's static checks and what resolving each edition found.
+    // Lint: the project's static checks and what each page's files and editions showed.
     let mut diagnostics = lint::project_checks(project);
     for r in &results {
         diagnostics.extend(r.diagnostics.iter().cloned());
@@ -192,20 +232,19 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     settings.apply(project, &mut diagnostics);
 
     // Each edition's list of pages.
-    let mut per_locale: BTreeMap<usize, Vec<&TaskResult>> = BTreeMap::new();
-    for r in &results {
-        per_locale.entry(r.locale_index).or_default().push(r);
+    let mut per_locale: BTreeMap<usize, Vec<(usize, &TaskResult)>> = BTreeMap::new();
+    for (p, page) in pages.iter().enumerate() {
+        for r in &page.built {
+            per_locale.entry(r.locale_index).or_default().push((p, r));
+        }
     }
     let mut summaries = Vec::new();
-    for (&l, results) in &per_locale {
+    for &l in &selected {
+        let results = per_locale.remove(&l).unwrap_or_default();
         let mut listed: Vec<(i64, &str, ListedPage)> = results
             .iter()
-            .map(|r| {
-                let page = project
-                    .pages
-                    .iter()
-                    .find(|p| p.slug == r.title.slug)
-                    .expect("built page exists");
+            .map(|(p, r)| {
+                let page = &project.pages[*p];
                 (page.weight, page.slug.as_str(), r.title.clone())
             })
             .collect();
@@ -226,19 +265,10 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
             tag: tag.clone(),
             pages: results.len(),
             files: results.len() * 2 + 1,
-            fallbacks: results.iter().map(|r| r.fallbacks).sum(),
+            fallbacks: results.iter().map(|(_, r)| r.fallbacks).sum(),
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
         });
-    }
-    for l in &selected {
-        if !per_locale.contains_key(l) {
-            let tag = &project.locales[*l].locale.tag;
-            staging.write(
-                &format!("{tag}/index.html"),
-                render::html::edition_index(&layouts[*l], &site, &[]).as_bytes(),
-            )?;
-        }
     }
 
     // The language chooser, the sitemap, the status page.
@@ -251,9 +281,11 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
         "index.html",
         render::html::chooser(&pairs, &site, &layouts[project.source], true).as_bytes(),
     )?;
+    let statuses = crate::workflow::status::collect_with(project, &[], |l, p| pages[p].coverage[l]);
     staging.write(
         "status.html",
-        crate::workflow::status::html_page(project, &site, &layouts[project.source]).as_bytes(),
+        crate::workflow::status::html_page(project, &site, &layouts[project.source], statuses)
+            .as_bytes(),
     )?;
     if let Some(base) = &site.base_url {
         staging.write("sitemap.xml", sitemap(project, &site, base).as_bytes())?;

@@ -15,6 +15,8 @@ pub struct Staging {
     pub dir: PathBuf,
     out: PathBuf,
     committed: bool,
+    /// Files of the previous output were linked in (a build of some locales).
+    carried: bool,
 }
 
 fn sibling(out: &Path, kind: &str, id: &str) -> PathBuf {
@@ -112,18 +114,21 @@ impl Staging {
         let dir = sibling(out, "staging", &std::process::id().to_string());
         std::fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
         std::fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| Error::io(&dir, e))?;
-        let staging = Staging {
+        let mut staging = Staging {
             dir,
             out: out.to_path_buf(),
             committed: false,
+            carried: false,
         };
         if out.is_dir() {
-            staging.carry_over(out, "", carry)?;
+            staging.carried = staging.carry_over(out, "", carry)? > 0;
         }
         Ok(staging)
     }
 
-    fn carry_over(&self, from: &Path, rel: &str, carry: &dyn Fn(&str) -> bool) -> Result<()> {
+    /// Links the files `carry` keeps into the staging directory; returns how many.
+    fn carry_over(&self, from: &Path, rel: &str, carry: &dyn Fn(&str) -> bool) -> Result<usize> {
+        let mut carried = 0;
         let entries = std::fs::read_dir(from).map_err(|e| Error::io(from, e))?;
         for entry in entries {
             let entry = entry.map_err(|e| Error::io(from, e))?;
@@ -141,26 +146,35 @@ impl Staging {
             let file_type = entry.file_type().map_err(|e| Error::io(&path, e))?;
             if file_type.is_dir() {
                 std::fs::create_dir_all(&target).map_err(|e| Error::io(&target, e))?;
-                self.carry_over(&path, &child_rel, carry)?;
+                carried += self.carry_over(&path, &child_rel, carry)?;
             } else if file_type.is_file() {
                 // A hard link costs nothing; new files are always written to new inodes.
                 if std::fs::hard_link(&path, &target).is_err() {
                     std::fs::copy(&path, &target).map_err(|e| Error::io(&path, e))?;
                 }
+                carried += 1;
             }
         }
-        Ok(())
+        Ok(carried)
     }
 
     /// Writes a file of the new output (`rel` is `/`-separated).
     pub fn write(&self, rel: &str, contents: &[u8]) -> Result<()> {
         let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        if self.carried {
+            // Never write through a hard link carried over from the previous output.
+            let _ = std::fs::remove_file(&path);
         }
-        // Never write through a hard link carried over from the previous output.
-        let _ = std::fs::remove_file(&path);
-        std::fs::write(&path, contents).map_err(|e| Error::io(&path, e))
+        match std::fs::write(&path, contents) {
+            // The first file of a directory creates it (one system call less for the others).
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                }
+                std::fs::write(&path, contents).map_err(|e| Error::io(&path, e))
+            }
+            result => result.map_err(|e| Error::io(&path, e)),
+        }
     }
 
     /// Swaps the new output in; the old one is removed afterwards.

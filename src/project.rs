@@ -63,6 +63,8 @@ pub struct Segment {
     /// False for text without words (numbers, symbols), which reads the same in every
     /// language: shown as it is where no translation exists, never counted missing.
     pub needs_translation: bool,
+    /// The numbers of the text (digits only), which a translation must keep.
+    pub numbers: Vec<String>,
 }
 
 /// A Markdown page.
@@ -290,7 +292,14 @@ impl Project {
         (files, problems)
     }
 
+    /// How much of a page a locale translates (reading the locale's file for it).
     pub fn coverage(&self, locale: usize, page: &Page) -> Coverage {
+        let (file, _) = self.page_file(locale, &page.slug);
+        self.coverage_of(locale, page, file.as_deref())
+    }
+
+    /// How much of a page a locale translates, given the locale's file for it.
+    pub fn coverage_of(&self, locale: usize, page: &Page, file: Option<&FtlFile>) -> Coverage {
         let total = page.segments.len();
         if locale == self.source {
             return Coverage {
@@ -299,8 +308,6 @@ impl Project {
                 ..Coverage::default()
             };
         }
-        let (file, _) = self.page_file(locale, &page.slug);
-        let file = file.as_deref();
         let mut c = Coverage {
             total,
             ..Coverage::default()
@@ -948,6 +955,7 @@ impl RawPage {
             .map(|(r, id)| Segment {
                 hash: ftl::source_hash(&r.text),
                 needs_translation: markdown::has_words(&markdown::plain_text(&r.inlines)),
+                numbers: crate::lint::translation::numbers(&markdown::plain_text(&r.inlines)),
                 id,
                 kind: r.kind,
                 text: r.text,

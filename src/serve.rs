@@ -538,6 +538,14 @@ impl Watcher {
         let layouts: Vec<Layout> = (0..project.locales.len())
             .map(|i| Layout::new(project, i))
             .collect();
+        // Which editions of each affected page are partial (its language menu says so).
+        let mut affected: Vec<usize> = pairs.iter().map(|&(_, p)| p).collect();
+        affected.sort_unstable();
+        affected.dedup();
+        let partials: std::collections::HashMap<usize, Vec<bool>> = affected
+            .par_iter()
+            .map(|&p| (p, render::page_partials(project, &project.pages[p])))
+            .collect();
         type Rendered = (String, String, Vec<Diagnostic>, Vec<String>);
         let rendered: Vec<Result<Rendered>> = pairs
             .par_iter()
@@ -548,7 +556,11 @@ impl Watcher {
                 let tag = &project.locales[l].locale.tag;
                 let mut written = Vec::new();
                 let html = format!("{tag}/{}.html", page.slug);
-                if put(out, &html, render::html::page(&edition, site).as_bytes())? {
+                if put(
+                    out,
+                    &html,
+                    render::html::page(&edition, site, &partials[&p]).as_bytes(),
+                )? {
                     written.push(html);
                 }
                 let text = format!("{tag}/{}.txt", page.slug);
@@ -616,7 +628,13 @@ impl Watcher {
         if put(
             out,
             "status.html",
-            crate::workflow::status::html_page(project, site, source).as_bytes(),
+            crate::workflow::status::html_page(
+                project,
+                site,
+                source,
+                crate::workflow::status::collect(project, &[]),
+            )
+            .as_bytes(),
         )? {
             written.push("status.html".into());
         }

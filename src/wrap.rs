@@ -41,7 +41,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use icu_segmenter::options::{LineBreakOptions, LineBreakStrictness, LineBreakWordOption};
-use icu_segmenter::{GraphemeClusterSegmenter, LineSegmenter, LineSegmenterBorrowed};
+use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed};
 use unicode_width::UnicodeWidthStr;
 
 /// Options for wrapping one paragraph.
@@ -60,6 +60,10 @@ pub struct WrapOptions<'a> {
 /// Display columns of `s`: East Asian Wide/Fullwidth count 2, combining marks and zero-width characters 0 (unicode-width).
 #[must_use]
 pub fn display_width(s: &str) -> usize {
+    // Printable ASCII is one column a byte: the common case, without table lookups.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
     UnicodeWidthStr::width(s)
 }
 
@@ -234,6 +238,11 @@ fn find_urls(text: &str) -> Vec<Range<usize>> {
     while i < bytes.len() {
         // ASCII bytes never occur inside a multi-byte UTF-8 sequence, so a
         // match on ASCII patterns is always at a char boundary.
+        // Every pattern starts with h, m or w: skip other bytes quickly.
+        if !matches!(bytes[i] | 0x20, b'h' | b'm' | b'w') {
+            i += 1;
+            continue;
+        }
         let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
         let pattern = STARTS.iter().find(|p| {
             bytes
@@ -262,18 +271,24 @@ fn find_urls(text: &str) -> Vec<Range<usize>> {
 /// Collects the output lines and knows which prefix the next line gets.
 struct LineSink<'a> {
     lines: Vec<String>,
-    width: usize,
     first_prefix: Cow<'a, str>,
     rest_prefix: Cow<'a, str>,
+    /// Columns left beside the first and the other prefixes.
+    first_available: usize,
+    rest_available: usize,
 }
 
 impl<'a> LineSink<'a> {
     fn new(opts: &WrapOptions<'a>) -> Self {
+        let width = opts.width.max(1);
+        let first_prefix = sanitize_prefix(opts.first_prefix);
+        let rest_prefix = sanitize_prefix(opts.rest_prefix);
         LineSink {
             lines: Vec::new(),
-            width: opts.width.max(1),
-            first_prefix: sanitize_prefix(opts.first_prefix),
-            rest_prefix: sanitize_prefix(opts.rest_prefix),
+            first_available: width.saturating_sub(display_width(&first_prefix)),
+            rest_available: width.saturating_sub(display_width(&rest_prefix)),
+            first_prefix,
+            rest_prefix,
         }
     }
 
@@ -287,7 +302,11 @@ impl<'a> LineSink<'a> {
 
     /// Columns left for content beside the next line's prefix (may be 0).
     fn available(&self) -> usize {
-        self.width.saturating_sub(display_width(self.prefix()))
+        if self.lines.is_empty() {
+            self.first_available
+        } else {
+            self.rest_available
+        }
     }
 
     /// Adds a line; `content` must already be free of trailing break spaces.
@@ -364,9 +383,11 @@ fn wrap_forced_line(
         let piece = &seg[a..b];
         // Widths add up because pieces meet at grapheme boundaries where a
         // break is allowed, so no ligature or emoji sequence spans them.
-        if open.width + display_width(trim_end_spaces(piece)) <= sink.available() {
+        let trimmed = trim_end_spaces(piece);
+        let trimmed_width = display_width(trimmed);
+        if open.width + trimmed_width <= sink.available() {
             open.end = b;
-            open.width += display_width(piece);
+            open.width += trimmed_width + display_width(&piece[trimmed.len()..]);
             continue;
         }
         let content = trim_end_spaces(&seg[open.start..open.end]);
@@ -392,26 +413,64 @@ fn break_opportunities(
     if seg.is_empty() {
         return Vec::new();
     }
-    let graphemes: Vec<usize> = GraphemeClusterSegmenter::new().segment_str(seg).collect();
-    let mut g = 0; // index of the first grapheme boundary >= the candidate
-    let mut breaks = Vec::new();
-    for pos in segmenter.segment_str(seg) {
-        if pos == 0 || pos >= seg.len() {
+    // In ASCII text without line breaks every character is a grapheme cluster.
+    if seg.is_ascii() {
+        return segmenter
+            .segment_str(seg)
+            .filter(|&pos| pos > 0 && pos < seg.len() && !guards.forbids(offset + pos))
+            .filter(|&pos| breaks_between_words(seg, pos - 1, pos))
+            .collect();
+    }
+    segmenter
+        .segment_str(seg)
+        .filter(|&pos| pos > 0 && pos < seg.len() && !guards.forbids(offset + pos))
+        .filter_map(|pos| {
+            let base = grapheme_base_before(seg, pos)?;
+            breaks_between_words(seg, base, pos).then_some(pos)
+        })
+        .collect()
+}
+
+/// Characters that belong to the grapheme cluster before them (Unicode Extend and the
+/// like): combining marks and other zero-width characters, variation selectors, ZWJ,
+/// emoji modifiers.
+fn extends_cluster(c: char) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    matches!(c, '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}')
+        || (!c.is_whitespace() && c.width() == Some(0) && !matches!(c, '\u{200B}' | '\u{2060}'))
+}
+
+/// Where the grapheme cluster that ends at `pos` starts (its base character), or `None`
+/// when `pos` is inside a cluster: before a combining mark, after a ZWJ, inside a
+/// pair of regional indicators (a flag). ICU's line breaking already keeps clusters
+/// together except after a space; this check stands in for a full grapheme pass.
+fn grapheme_base_before(seg: &str, pos: usize) -> Option<usize> {
+    let (before, after) = seg.split_at(pos);
+    let next = after.chars().next()?;
+    if extends_cluster(next) {
+        return None;
+    }
+    let mut base = pos;
+    let mut chars = before.char_indices().rev();
+    let mut regional = 0;
+    for (i, c) in chars.by_ref() {
+        base = i;
+        if c == '\u{200D}' && base + c.len_utf8() == pos {
+            return None;
+        }
+        if ('\u{1F1E6}'..='\u{1F1FF}').contains(&c) {
+            regional += 1;
             continue;
         }
-        while graphemes.get(g).is_some_and(|&b| b < pos) {
-            g += 1;
-        }
-        if graphemes.get(g) != Some(&pos) || guards.forbids(offset + pos) {
-            continue;
-        }
-        // g >= 1 because graphemes[0] == 0 < pos.
-        let grapheme_start = graphemes.get(g.wrapping_sub(1)).copied().unwrap_or(0);
-        if breaks_between_words(seg, grapheme_start, pos) {
-            breaks.push(pos);
+        if !extends_cluster(c) {
+            break;
         }
     }
-    breaks
+    // An odd run of regional indicators before a regional indicator: a flag's halves.
+    if regional % 2 == 1 && ('\u{1F1E6}'..='\u{1F1FF}').contains(&next) {
+        return None;
+    }
+    Some(base)
 }
 
 /// Whether a break at `pos` (an ICU opportunity at a grapheme boundary, the

@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
         for page in &project.pages {
             let (file, _) = project.page_file(l, &page.slug);
             let edition = Edition::new(&layout, page, file.as_deref());
-            let html = render::html::page(&edition, &site);
+            let html = render::html::page(&edition, &site, &render::page_partials(&project, page));
             let lower = html.to_lowercase();
             assert!(!lower.contains("<script"), "script in {}", project.locales[l].locale.tag);
             assert!(!lower.contains("href=\"javascript:") && !lower.contains("src=\"javascript:"));

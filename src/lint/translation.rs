@@ -79,7 +79,7 @@ pub fn check_translation(
             ));
         }
     }
-    let source_numbers = numbers(&markdown::plain_text(&seg.inlines));
+    let source_numbers = seg.numbers.iter().cloned();
     let mut translated_numbers = numbers(&markdown::plain_text(&fragment.inlines));
     let mut missing = Vec::new();
     for n in source_numbers {
@@ -208,14 +208,17 @@ fn markup_counts(inlines: &[Inline]) -> MarkupCounts {
 
 /// The value of a decimal digit of any script (Arabic-Indic, Devanagari, Thai, fullwidth …).
 fn digit_value(c: char) -> Option<char> {
-    if c.is_ascii_digit() {
-        return Some(c);
+    if c.is_ascii() {
+        return c.is_ascii_digit().then_some(c);
     }
     const ZEROS: &[u32] = &[
         0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
         0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10,
     ];
     let cp = c as u32;
+    if !(0x0660..=0xFF19).contains(&cp) {
+        return None;
+    }
     ZEROS
         .iter()
         .find(|&&zero| (zero..zero + 10).contains(&cp))
@@ -225,35 +228,45 @@ fn digit_value(c: char) -> Option<char> {
 /// Numbers in a text as their digits alone: grouping and decimal separators between
 /// digits are dropped, so 130,000 = 130.000 = 130 000 = ١٣٠٬٠٠٠ → "130000".
 pub fn numbers(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut current = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if let Some(d) = digit_value(chars[i]) {
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if let Some(d) = digit_value(c) {
             current.push(d);
-        } else {
-            let separator = matches!(
-                chars[i],
-                ',' | '.'
-                    | '\''
-                    | ' '
-                    | '\u{a0}'
-                    | '\u{202f}'
-                    | '\u{2009}'
-                    | '\u{66b}'
-                    | '\u{66c}'
-                    | '’'
-            );
-            let continues = !current.is_empty() && separator && chars.get(i + 1).copied().and_then(digit_value).is_some()
-                // A space only groups digits when three follow (130 000), not between two numbers.
-                && (!chars[i].is_whitespace() || chars[i + 1..].iter().take(3).filter(|c| digit_value(**c).is_some()).count() == 3
-                    && chars.get(i + 4).is_none_or(|c| digit_value(*c).is_none()));
-            if !continues && !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
+            continue;
         }
-        i += 1;
+        if current.is_empty() {
+            continue;
+        }
+        let separator = matches!(
+            c,
+            ',' | '.'
+                | '\''
+                | ' '
+                | '\u{a0}'
+                | '\u{202f}'
+                | '\u{2009}'
+                | '\u{66b}'
+                | '\u{66c}'
+                | '’'
+        );
+        let continues = separator && {
+            let mut ahead = text[i + c.len_utf8()..].chars();
+            let digits = ahead
+                .by_ref()
+                .take(3)
+                .take_while(|c| digit_value(*c).is_some())
+                .count();
+            // A space only groups digits when exactly three follow (130 000), not
+            // between two numbers (2008 2012).
+            digits >= 1
+                && (!c.is_whitespace()
+                    || digits == 3 && ahead.next().is_none_or(|c| digit_value(c).is_none()))
+        };
+        if !continues {
+            out.push(std::mem::take(&mut current));
+        }
     }
     if !current.is_empty() {
         out.push(current);

@@ -10,8 +10,10 @@ use crate::resolve::{Edition, Layout, Localized, Shown};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::collections::HashMap;
 
-/// Renders one edition of a page as a complete HTML document.
-pub fn page(edition: &Edition<'_, '_>, site: &Site) -> String {
+/// Renders one edition of a page as a complete HTML document. `partial[l]` says whether
+/// the page shows passages in the source language in locale `l` (the language menu
+/// says so).
+pub fn page(edition: &Edition<'_, '_>, site: &Site, partial: &[bool]) -> String {
     let page = edition.page;
     let paths = Paths::for_page(page);
     let r = Renderer::new(edition, &paths);
@@ -54,7 +56,7 @@ pub fn page(edition: &Edition<'_, '_>, site: &Site) -> String {
             body {
                 a.skip-link href="#main" { (r.layout("skip-link")) }
                 (header(edition.layout, &paths))
-                (language_menu(edition.layout, site, &paths, &page.slug, "html"))
+                (language_menu(edition.layout, site, &paths, &page.slug, "html", partial))
                 main #main tabindex="-1" {
                     @if fallbacks > 0 {
                         p.fallback-notice role="note" { (r.layout("fallback-notice")) }
@@ -115,13 +117,15 @@ pub(crate) fn localized(layout: &Layout<'_>, id: &str) -> Markup {
 }
 
 /// The language menu: each edition named in its own language, with `lang` and
-/// `hreflang`, the current one marked, partial ones said to be partial in words.
+/// `hreflang`, the current one marked, and the ones whose page (or, on an edition's
+/// list of pages, which edition) is partly untranslated said to be partial in words.
 pub(crate) fn language_menu(
     layout: &Layout<'_>,
     site: &Site,
     paths: &Paths,
     slug: &str,
     ext: &str,
+    partial: &[bool],
 ) -> Markup {
     let current = layout.locale_index;
     let here = layout.locale;
@@ -134,7 +138,7 @@ pub(crate) fn language_menu(
                             lang=(e.tag) hreflang=(e.tag) dir=(e.direction.as_str())
                             aria-current=[(e.locale_index == current).then_some("page")] {
                             (e.name)
-                            @if !e.complete {
+                            @if partial.get(e.locale_index).copied().unwrap_or(!e.complete) {
                                 " "
                                 span.partial lang=(here.tag) dir=(here.direction().as_str()) {
                                     "(" (layout.text("language-partial").text) ")"
@@ -556,7 +560,7 @@ pub fn edition_index(layout: &Layout<'_>, site: &Site, pages: &[ListedPage]) -> 
             body {
                 a.skip-link href="#main" { (localized(layout, "skip-link")) }
                 (header(layout, &paths))
-                (language_menu(layout, site, &paths, "index", "html"))
+                (language_menu(layout, site, &paths, "index", "html", &site.partial_editions()))
                 main #main tabindex="-1" {
                     h1 { (localized(layout, "page-list-heading")) }
                     ul.page-list {

@@ -6,6 +6,7 @@ pub mod text;
 
 use crate::locale::{Direction, Locale};
 use crate::project::{Page, Project};
+use rayon::prelude::*;
 
 /// A language edition of the site, as menus and the language chooser show it.
 #[derive(Debug, Clone)]
@@ -15,7 +16,7 @@ pub struct EditionInfo {
     /// The language's name in itself (its `language-name`, else the built-in table).
     pub name: String,
     pub direction: Direction,
-    /// Every segment of every page translated and current.
+    /// Every page of the edition shown without a passage in the source language.
     pub complete: bool,
 }
 
@@ -28,7 +29,23 @@ pub struct Site {
 }
 
 impl Site {
+    /// Every edition, its completeness measured by resolving every page in it.
     pub fn new(project: &Project) -> Site {
+        let mut site = Site::unmeasured(project);
+        let partial: Vec<Vec<bool>> = project
+            .pages
+            .par_iter()
+            .map(|page| page_partials(project, page))
+            .collect();
+        for e in &mut site.editions {
+            e.complete = partial.iter().all(|p| !p[e.locale_index]);
+        }
+        site
+    }
+
+    /// Every edition, not yet known to be complete: the build fills `complete` in from
+    /// the pages it resolved anyway.
+    pub fn unmeasured(project: &Project) -> Site {
         let editions = project
             .locales
             .iter()
@@ -38,7 +55,7 @@ impl Site {
                 tag: lf.locale.tag.clone(),
                 name: language_name(project, i),
                 direction: lf.locale.direction(),
-                complete: project.locale_coverage(i).is_complete(),
+                complete: false,
             })
             .collect();
         Site {
@@ -47,11 +64,33 @@ impl Site {
         }
     }
 
+    /// For each locale, whether its edition is partial (indexed by locale).
+    pub fn partial_editions(&self) -> Vec<bool> {
+        let mut partial = vec![false; self.editions.len()];
+        for e in &self.editions {
+            if let Some(p) = partial.get_mut(e.locale_index) {
+                *p = !e.complete;
+            }
+        }
+        partial
+    }
+
     pub fn edition(&self, locale_index: usize) -> Option<&EditionInfo> {
         self.editions
             .iter()
             .find(|e| e.locale_index == locale_index)
     }
+}
+
+/// For each locale, whether the page shows any passage in the source language there.
+pub fn page_partials(project: &Project, page: &Page) -> Vec<bool> {
+    (0..project.locales.len())
+        .map(|l| {
+            let (file, _) = project.page_file(l, &page.slug);
+            let (shown, _) = crate::resolve::resolve_segments(project, l, page, file.as_deref());
+            shown.iter().any(|s| s.fallback.is_some())
+        })
+        .collect()
 }
 
 /// The name of a locale's language in itself.

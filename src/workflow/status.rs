@@ -46,6 +46,17 @@ pub struct LocaleStatus {
 
 /// The figures of `locales` (every locale but the source when empty), pages by slug.
 pub fn collect(project: &Project, locales: &[usize]) -> Vec<LocaleStatus> {
+    collect_with(project, locales, |l, p| {
+        project.coverage(l, &project.pages[p])
+    })
+}
+
+/// The same, from coverage already counted (`coverage(locale, page index)`), as the build has it.
+pub fn collect_with(
+    project: &Project,
+    locales: &[usize],
+    coverage: impl Fn(usize, usize) -> Coverage,
+) -> Vec<LocaleStatus> {
     let selected: Vec<usize> = if locales.is_empty() {
         (0..project.locales.len())
             .filter(|&i| i != project.source)
@@ -60,8 +71,9 @@ pub fn collect(project: &Project, locales: &[usize]) -> Vec<LocaleStatus> {
             let pages = project
                 .pages
                 .iter()
-                .map(|page| {
-                    let c = project.coverage(l, page);
+                .enumerate()
+                .map(|(p, page)| {
+                    let c = coverage(l, p);
                     sum.add(c);
                     PageStatus {
                         page: page.slug.clone(),
@@ -203,8 +215,12 @@ fn figure_headings() -> Markup {
 /// `dist/status.html`: for coordinators, the same figures as `fluentpress status` in
 /// accessible tables: one for every edition, then one per edition with its pages. The
 /// fixed text is English; it carries `lang="en"` where the source locale is another.
-pub fn html_page(project: &Project, site: &Site, layout: &Layout<'_>) -> String {
-    let mut statuses = collect(project, &[]);
+pub fn html_page(
+    project: &Project,
+    site: &Site,
+    layout: &Layout<'_>,
+    mut statuses: Vec<LocaleStatus>,
+) -> String {
     // The names the rest of the site shows (the same function makes both).
     for s in &mut statuses {
         if let Some(e) = site.edition(s.locale_index) {
@@ -355,7 +371,7 @@ mod tests {
         let p = project("page-title = Hiboux\n");
         let site = Site::new(&p);
         let layout = Layout::new(&p, p.source);
-        let html = html_page(&p, &site, &layout);
+        let html = html_page(&p, &site, &layout, collect(&p, &[]));
         assert!(
             html.starts_with("<!DOCTYPE html><html lang=\"en\" dir=\"ltr\">"),
             "{html}"
@@ -385,7 +401,12 @@ mod tests {
             ..Config::default()
         };
         let p = Project::in_memory(config, &[("hiboux", PAGE)], &[("fr", &[]), ("de", &[])]);
-        let html = html_page(&p, &Site::new(&p), &Layout::new(&p, p.source));
+        let html = html_page(
+            &p,
+            &Site::new(&p),
+            &Layout::new(&p, p.source),
+            collect(&p, &[]),
+        );
         assert!(html.contains(r#"<html lang="fr" dir="ltr">"#), "{html}");
         assert!(
             html.contains(r#"<main id="main" tabindex="-1" lang="en">"#),

@@ -235,7 +235,7 @@ fn render_all(project: &Project) -> Vec<(String, String, String)> {
         for page in &project.pages {
             let (file, _) = project.page_file(l, &page.slug);
             let edition = Edition::new(&layout, page, file.as_deref());
-            let html = render::html::page(&edition, &site);
+            let html = render::html::page(&edition, &site, &render::page_partials(project, page));
             let text = render::text::page(&edition, &site, 40);
             out.push((project.locales[l].locale.tag.clone(), html, text));
         }
