@@ -55,7 +55,8 @@ fn without_history(text: &str) -> String {
 /// some translation was made from, which means reading every locale's file of the page;
 /// without, the text is what the reference must contain to be current.
 pub fn reference_text(project: &Project, page: &Page, history: bool) -> String {
-    let old = project.reference(page);
+    let old_file = project.reference(page);
+    let old = old_file.as_deref();
     // Hashes that translations of each message were made from, to keep the old texts
     // a translator needs to see what changed.
     let mut wanted: HashMap<String, BTreeSet<String>> = HashMap::new();
@@ -136,21 +137,13 @@ pub fn stale(project: &Project) -> Vec<String> {
         .pages
         .par_iter()
         .filter(|page| {
-            let current = source
-                .pages
-                .get(&page.slug)
-                .map(|f| without_history(f.source()));
+            let current = project.reference(page).map(|f| without_history(f.source()));
             current.as_deref()
                 != Some(without_history(&reference_text(project, page, false)).as_str())
         })
         .map(|page| source.page_path(&page.slug))
         .collect();
-    out.extend(
-        source
-            .orphans
-            .iter()
-            .map(|o| o.rel_path.to_string_lossy().replace('\\', "/")),
-    );
+    out.extend(project.orphan_paths(project.source));
     out.sort();
     out
 }
@@ -165,7 +158,8 @@ pub fn plan(project: &Project) -> Plan {
     let source = project.source_locale();
     for page in &project.pages {
         let text = reference_text(project, page, true);
-        let current = source.pages.get(&page.slug).map(|f| f.source());
+        let current_file = project.reference(page);
+        let current = current_file.as_deref().map(|f| f.source());
         if current != Some(text.as_str()) {
             let path = source.page_path(&page.slug);
             if current.map(without_history) != Some(without_history(&text)) {
@@ -174,10 +168,7 @@ pub fn plan(project: &Project) -> Plan {
             plan.write.push((path, text));
         }
     }
-    for orphan in &source.orphans {
-        plan.remove
-            .push(orphan.rel_path.to_string_lossy().replace('\\', "/"));
-    }
+    plan.remove = project.orphan_paths(project.source);
     plan
 }
 

@@ -540,6 +540,8 @@ impl InlineBuilder {
                     return;
                 };
                 let span = start_span.start..span.end.max(start_span.end);
+                let mut children = children;
+                children.shrink_to_fit();
                 match open {
                     None => self.children().extend(children),
                     Some(open) => {
@@ -588,6 +590,8 @@ impl InlineBuilder {
         while let Some((_, _, children)) = self.stack.pop() {
             self.children().extend(children);
         }
+        // A site's text is held in these trees for the whole build: no spare capacity.
+        self.done.shrink_to_fit();
         self.done
     }
 }

@@ -57,7 +57,8 @@ pub struct Segment {
     pub inlines: Vec<Inline>,
     /// Byte span in the page source.
     pub span: Range<usize>,
-    pub section: String,
+    /// 1-based line and column of the span's start (the page's text is not kept).
+    pub at: (usize, usize),
     /// [`ftl::source_hash`] of `text`.
     pub hash: String,
     /// False for text without words (numbers, symbols), which reads the same in every
@@ -74,8 +75,6 @@ pub struct Page {
     pub slug: String,
     /// `content/<slug>.md`.
     pub rel_path: String,
-    pub source: String,
-    pub lines: LineIndex,
     pub weight: i64,
     pub doc: Document,
     /// The body's segments in document order, then the title and the description.
@@ -100,10 +99,6 @@ impl Page {
 
     pub fn title(&self) -> &str {
         &self.segments[self.title_segment].text
-    }
-
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        self.lines.line_col(&self.source, offset)
     }
 
     /// How deep the page sits under the edition's directory (for relative links).
@@ -252,8 +247,9 @@ impl Project {
     }
 
     /// The reference file of a page (in the source locale).
-    pub fn reference(&self, page: &Page) -> Option<&FtlFile> {
-        self.source_locale().pages.get(&page.slug)
+    /// The reference file of a page (read now if the project was loaded lazily).
+    pub fn reference(&self, page: &Page) -> Option<FileRef<'_>> {
+        self.page_file(self.source, &page.slug).0
     }
 
     /// A locale's file for a page, and what reading it found (I/O errors, invalid
@@ -274,6 +270,19 @@ impl Project {
             d.locale.get_or_insert_with(|| lf.locale.tag.clone());
         }
         (file, problems)
+    }
+
+    /// Paths (relative to the root) of a locale's files that belong to no page.
+    pub fn orphan_paths(&self, locale: usize) -> Vec<String> {
+        let lf = &self.locales[locale];
+        let mut out: Vec<String> = lf
+            .orphans
+            .iter()
+            .map(|o| o.rel_path.to_string_lossy().replace('\\', "/"))
+            .chain(lf.deferred_orphans.iter().map(|(rel, _)| format!("{}/{rel}", lf.dir)))
+            .collect();
+        out.sort();
+        out
     }
 
     /// A locale's files that belong to no page (read now if deferred), with what reading found.
@@ -433,13 +442,7 @@ impl Project {
         }
 
         // Locales.
-        let locales = load_locales(
-            &locales_dir,
-            &raw_pages,
-            &mut problems,
-            loading,
-            &config.source_locale,
-        );
+        let locales = load_locales(&locales_dir, &raw_pages, &mut problems, loading);
         Ok(Project::finish(
             root,
             config,
@@ -484,17 +487,30 @@ impl Project {
         if let Some(site) = &locales[source].site {
             reserved.extend(site.entries.iter().map(|e| e.id.clone()));
         }
-        let reference_files = &locales[source].pages;
-        let mut pages: Vec<Page> = raw_pages
+        // A lazily loaded project reads each reference file here, page by page, and
+        // drops it once the page has its ids (so the references are never all in memory).
+        let source_files = &locales[source];
+        let mut problems = problems;
+        let built: Vec<(Page, Vec<Diagnostic>)> = raw_pages
             .into_par_iter()
             .map(|raw| {
-                let reference = reference_files.get(&raw.slug);
-                raw.into_page(reference, &reserved)
+                let mut found = Vec::new();
+                let read = source_files.deferred.get(&raw.slug).and_then(|path| {
+                    read_ftl(path, &source_files.page_path(&raw.slug), &mut found)
+                });
+                let reference = source_files.pages.get(&raw.slug).or(read.as_ref());
+                let (page, mut checked) = raw.into_page(reference, &reserved);
+                found.append(&mut checked);
+                (page, found)
             })
             .collect();
+        let mut pages = Vec::with_capacity(built.len());
+        for (page, mut found) in built {
+            pages.push(page);
+            problems.append(&mut found);
+        }
         pages.sort_by(|a, b| a.slug.cmp(&b.slug));
         // Problems of content files concern the source locale.
-        let mut problems = problems;
         for d in problems
             .iter_mut()
             .filter(|d| d.file.starts_with(CONTENT_DIR) && d.locale.is_none())
@@ -882,7 +898,13 @@ fn front_matter(
 }
 
 impl RawPage {
-    fn into_page(self, reference: Option<&FtlFile>, reserved: &HashSet<String>) -> Page {
+    /// The page with its message ids, and the findings of the checks of its content
+    /// (made now: the page's text is not kept).
+    fn into_page(
+        self,
+        reference: Option<&FtlFile>,
+        reserved: &HashSet<String>,
+    ) -> (Page, Vec<Diagnostic>) {
         let RawPage {
             slug,
             rel_path,
@@ -960,8 +982,8 @@ impl RawPage {
                 kind: r.kind,
                 text: r.text,
                 inlines: r.inlines,
+                at: lines.line_col(&source, r.span.start),
                 span: r.span,
-                section: r.section,
             })
             .collect();
         let by_id = segments
@@ -969,18 +991,18 @@ impl RawPage {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
-        Page {
+        let page = Page {
             slug,
             rel_path,
-            source,
-            lines,
             weight,
             doc,
             segments,
             title_segment,
             description_segment,
             by_id,
-        }
+        };
+        let problems = crate::lint::content_checks(&page, &source, &lines);
+        (page, problems)
     }
 }
 
@@ -995,7 +1017,6 @@ fn load_locales(
     pages: &[RawPage],
     problems: &mut Vec<Diagnostic>,
     loading: Loading,
-    source: &Locale,
 ) -> Vec<LocaleFiles> {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
@@ -1056,10 +1077,11 @@ fn load_locales(
             let mut found = Vec::new();
             let mut files = Vec::new();
             walk(&path, &path, "ftl", &mut files, &mut found, &shown);
-            // The source locale (the reference) and every site.ftl are always read.
-            let (read_now, later): (Vec<_>, Vec<_>) = files.into_iter().partition(|(rel, _)| {
-                loading == Loading::Eager || locale == *source || rel == SITE_FILE
-            });
+            // Every site.ftl is always read; page files only when loading eagerly (the
+            // source locale's reference files are read page by page to assign ids).
+            let (read_now, later): (Vec<_>, Vec<_>) = files
+                .into_iter()
+                .partition(|(rel, _)| loading == Loading::Eager || rel == SITE_FILE);
             let parsed: Vec<(String, Option<FtlFile>, Vec<Diagnostic>)> = read_now
                 .into_par_iter()
                 .map(|(rel, full)| {
@@ -1131,9 +1153,6 @@ fn assemble_locale(
 impl Project {
     /// The text of a file of the project by its path relative to the root (for snippets).
     pub fn file_text(&self, rel_path: &str) -> Option<std::borrow::Cow<'_, str>> {
-        if let Some(page) = self.pages.iter().find(|p| p.rel_path == rel_path) {
-            return Some(page.source.as_str().into());
-        }
         let loaded = self
             .locales
             .iter()

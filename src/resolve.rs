@@ -296,8 +296,9 @@ fn resolve_segment<'p>(
     if let Some(hash) = &entry.meta.source_hash
         && *hash != seg.hash
     {
-        let old_text = project
-            .reference(page)
+        let reference = project.reference(page);
+        let old_text = reference
+            .as_deref()
             .and_then(|r| r.get(&seg.id))
             .and_then(|e| e.meta.history.iter().find(|(h, _)| h == hash))
             .map(|(_, text)| text.clone());

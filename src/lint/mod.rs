@@ -318,9 +318,6 @@ pub fn project_checks(project: &Project) -> Vec<Diagnostic> {
         }
     }
 
-    for page in &project.pages {
-        content_checks(project, page, &mut out);
-    }
     out
 }
 
@@ -341,14 +338,18 @@ pub fn page_checks(
             &mut out,
             lf,
             file,
-            if is_source { None } else { reference },
+            if is_source {
+                None
+            } else {
+                reference.as_deref()
+            },
             lf.site.as_ref(),
         );
     }
     if !is_source {
         compare_messages(
             &mut out,
-            reference.unwrap_or(&project.default_site),
+            reference.as_deref().unwrap_or(&project.default_site),
             file,
             &lf.page_path(&page.slug),
             &lf.locale.tag,
@@ -553,12 +554,7 @@ fn compare_messages(
             }
             (None, Some(p)) => {
                 let seg = p.segment_by_id(id).expect("segment of the page");
-                Diagnostic::new(
-                    Rule::MissingMessage,
-                    &p.rel_path,
-                    p.line_col(seg.span.start),
-                    message,
-                )
+                Diagnostic::new(Rule::MissingMessage, &p.rel_path, seg.at, message)
             }
             (None, None) => {
                 Diagnostic::new(Rule::MissingMessage, path_of(reference), (1, 1), message)
@@ -739,11 +735,18 @@ pub fn plural_categories(locale: &Locale) -> Vec<&'static str> {
 }
 
 /// Checks of the source content itself: alt text, heading levels, link text, URLs.
-fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
-    let tag = &project.source_locale().locale.tag;
-    let at = |offset: usize| page.line_col(offset);
+/// Run once when the page is loaded (its text is not kept); the diagnostics join the
+/// project's problems, whose locale is the source's.
+pub fn content_checks(
+    page: &Page,
+    source: &str,
+    lines: &crate::source::LineIndex,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let out = &mut out;
+    let at = |offset: usize| lines.line_col(source, offset);
     // Headings are reported at their line's start, where the `#` is.
-    let line_of = |offset: usize| (page.line_col(offset).0, 1);
+    let line_of = |offset: usize| (lines.line_col(source, offset).0, 1);
     // Headings.
     let mut previous: Option<u8> = None;
     let mut h1s = 0;
@@ -760,7 +763,6 @@ fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
                             line_of(seg.span.start),
                             "the page has more than one level-1 heading",
                         )
-                        .locale(tag)
                         .help("a page has one h1, its title; use ## for sections"),
                     );
                 }
@@ -775,12 +777,11 @@ fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
                         line_of(seg.span.start),
                         format!("the heading level jumps from h{p} to h{level}"),
                     )
-                    .locale(tag)
                     .help(format!("use h{} here, or add the missing level", p + 1)),
                 );
             }
             if previous.is_none() && *level > 2 {
-                out.push(Diagnostic::new(Rule::HeadingSkip, &page.rel_path, line_of(seg.span.start), format!("the first heading is h{level}; the page's headings should start at h1 or h2")).locale(tag));
+                out.push(Diagnostic::new(Rule::HeadingSkip, &page.rel_path, line_of(seg.span.start), format!("the first heading is h{level}; the page's headings should start at h1 or h2")));
             }
             previous = Some(*level);
         }
@@ -794,7 +795,7 @@ fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
         {
             out.push(
                 Diagnostic::new(Rule::MissingAlt, &page.rel_path, at(span.start), format!("the image `{dest}` has no alt text"))
-                    .locale(tag)
+
                     .help("describe the image between ![ and ]; for a purely decorative image write ![](file \"decorative\")"),
             );
         }
@@ -808,7 +809,6 @@ fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
                     at(span.start),
                     format!("the image URL `{}` is not allowed", short(dest)),
                 )
-                .locale(tag)
                 .help("only http(s), relative and data:image/ (not SVG) image URLs are published"),
             );
         }
@@ -817,7 +817,7 @@ fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
         markdown::visit(&seg.inlines, &mut |inline| match &inline.kind {
             InlineKind::Link { dest, children, .. } => {
                 if crate::render::is_unsafe_url(dest, false) {
-                    out.push(Diagnostic::new(Rule::UnsafeUrl, &page.rel_path, at(inline.span.start), format!("the link URL `{}` is not allowed; the link is published as plain text", short(dest))).locale(tag).span(inline.span.clone()).help("javascript:, vbscript: and data: links are never published"));
+                    out.push(Diagnostic::new(Rule::UnsafeUrl, &page.rel_path, at(inline.span.start), format!("the link URL `{}` is not allowed; the link is published as plain text", short(dest))).span(inline.span.clone()).help("javascript:, vbscript: and data: links are never published"));
                 }
                 let text = markdown::plain_text(children);
                 if translation::is_generic_link_text(&text) {
@@ -831,7 +831,6 @@ fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
                                 text.trim()
                             ),
                         )
-                        .locale(tag)
                         .span(inline.span.clone())
                         .help("name the destination in the link text"),
                     );
@@ -846,7 +845,6 @@ fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
                             at(inline.span.start),
                             format!("the image `{dest}` has no alt text"),
                         )
-                        .locale(tag)
                         .span(inline.span.clone())
                         .help("describe the image between ![ and ]"),
                     );
@@ -859,7 +857,6 @@ fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
                             at(inline.span.start),
                             format!("the image URL `{}` is not allowed", short(dest)),
                         )
-                        .locale(tag)
                         .span(inline.span.clone()),
                     );
                 }
@@ -867,6 +864,7 @@ fn content_checks(project: &Project, page: &Page, out: &mut Vec<Diagnostic>) {
             _ => {}
         });
     }
+    std::mem::take(out)
 }
 
 fn short(url: &str) -> String {
