@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::lint::rules::Severity;
 use crate::lint::{self, Settings};
 use crate::output::Staging;
-use crate::project::{Coverage, LOCALES_DIR, Project};
+use crate::project::{Coverage, Project};
 use crate::render::{self, Site, html::ListedPage};
 use crate::resolve::{Edition, Layout};
 use rayon::prelude::*;
@@ -82,29 +82,7 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     let selected: Vec<usize> = if opts.locales.is_empty() {
         (0..project.locales.len()).collect()
     } else {
-        let mut chosen = Vec::new();
-        for tag in &opts.locales {
-            let locale =
-                crate::locale::Locale::parse(tag).map_err(|e| Error::Usage(e.to_string()))?;
-            match project.locale_index(&locale.tag) {
-                Some(i) => chosen.push(i),
-                None => {
-                    let known: Vec<&str> = project
-                        .locales
-                        .iter()
-                        .map(|l| l.locale.tag.as_str())
-                        .collect();
-                    return Err(Error::Usage(format!(
-                        "--locale {tag}: there is no {LOCALES_DIR}/{} directory; the locales are {}",
-                        locale.tag,
-                        known.join(", ")
-                    )));
-                }
-            }
-        }
-        chosen.sort_unstable();
-        chosen.dedup();
-        chosen
+        project.locale_indices(&opts.locales)?
     };
     let width = opts.text_width.unwrap_or(project.config.text_width);
     // Which editions are complete is learnt while building, page by page.

@@ -243,42 +243,12 @@ fn report_load_problems(project: &Project) {
     let mut problems = project.problems.clone();
     crate::diagnostic::sort(&mut problems);
     for d in &problems {
-        let locale = d
-            .locale
-            .as_ref()
-            .map(|l| format!(" [{l}]"))
-            .unwrap_or_default();
-        eprintln!(
-            "{}[{}]: {}:{}:{}: {}{locale}",
-            d.severity, d.rule, d.file, d.line, d.column, d.message
-        );
+        eprintln!("{}", d.one_line());
     }
 }
 
 fn locale_indices(project: &Project, tags: &[String]) -> anyhow::Result<Vec<usize>> {
-    let mut out = Vec::new();
-    for tag in tags {
-        let locale = crate::locale::Locale::parse(tag)
-            .map_err(|e| Error::Usage(format!("--locale: {e}")))?;
-        match project.locale_index(&locale.tag) {
-            Some(i) => out.push(i),
-            None => {
-                let known: Vec<&str> = project
-                    .locales
-                    .iter()
-                    .map(|l| l.locale.tag.as_str())
-                    .collect();
-                return Err(Error::Usage(format!(
-                    "--locale {tag}: no such locale; the locales are {}",
-                    known.join(", ")
-                ))
-                .into());
-            }
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-    Ok(out)
+    Ok(project.locale_indices(tags)?)
 }
 
 fn build(root: &std::path::Path, args: BuildArgs) -> anyhow::Result<Outcome> {

@@ -66,6 +66,20 @@ pub struct Segment {
     pub needs_translation: bool,
     /// The numbers of the text (digits only), which a translation must keep.
     pub numbers: Vec<String>,
+    /// The segment's message in the reference file as it was loaded, if it has one.
+    pub reference: Option<ReferenceEntry>,
+}
+
+/// What the consumers need of a segment's message in the reference file, kept so the
+/// file need not be read again: where it is, and the older source texts it records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReferenceEntry {
+    /// Byte offset of the message id in the reference file.
+    pub offset: usize,
+    /// 1-based line and column of the id.
+    pub at: (usize, usize),
+    /// Earlier source texts by hash (`# fluentpress: was …`).
+    pub history: Vec<(String, String)>,
 }
 
 /// A Markdown page.
@@ -242,6 +256,30 @@ impl Project {
         &self.locales[self.source]
     }
 
+    /// The indices of the locales named by `tags` (any spelling of a tag), sorted and
+    /// without repeats; an unknown or invalid tag is a usage error naming the locales.
+    pub fn locale_indices(&self, tags: &[String]) -> Result<Vec<usize>> {
+        let mut out = Vec::new();
+        for tag in tags {
+            let locale = Locale::parse(tag).map_err(|e| Error::Usage(format!("--locale: {e}")))?;
+            match self.locale_index(&locale.tag) {
+                Some(i) => out.push(i),
+                None => {
+                    let known: Vec<&str> =
+                        self.locales.iter().map(|l| l.locale.tag.as_str()).collect();
+                    return Err(Error::Usage(format!(
+                        "--locale {tag}: there is no {LOCALES_DIR}/{} directory; the locales are {}",
+                        locale.tag,
+                        known.join(", ")
+                    )));
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        Ok(out)
+    }
+
     pub fn locale_index(&self, tag: &str) -> Option<usize> {
         self.locales.iter().position(|l| l.locale.tag == tag)
     }
@@ -279,7 +317,11 @@ impl Project {
             .orphans
             .iter()
             .map(|o| o.rel_path.to_string_lossy().replace('\\', "/"))
-            .chain(lf.deferred_orphans.iter().map(|(rel, _)| format!("{}/{rel}", lf.dir)))
+            .chain(
+                lf.deferred_orphans
+                    .iter()
+                    .map(|(rel, _)| format!("{}/{rel}", lf.dir)),
+            )
             .collect();
         out.sort();
         out
@@ -978,6 +1020,13 @@ impl RawPage {
                 hash: ftl::source_hash(&r.text),
                 needs_translation: markdown::has_words(&markdown::plain_text(&r.inlines)),
                 numbers: crate::lint::translation::numbers(&markdown::plain_text(&r.inlines)),
+                reference: reference.and_then(|f| {
+                    f.get(&id).map(|e| ReferenceEntry {
+                        offset: e.offset,
+                        at: f.line_col(e.offset),
+                        history: e.meta.history.clone(),
+                    })
+                }),
                 id,
                 kind: r.kind,
                 text: r.text,

@@ -296,11 +296,10 @@ fn resolve_segment<'p>(
     if let Some(hash) = &entry.meta.source_hash
         && *hash != seg.hash
     {
-        let reference = project.reference(page);
-        let old_text = reference
-            .as_deref()
-            .and_then(|r| r.get(&seg.id))
-            .and_then(|e| e.meta.history.iter().find(|(h, _)| h == hash))
+        let old_text = seg
+            .reference
+            .as_ref()
+            .and_then(|r| r.history.iter().find(|(h, _)| h == hash))
             .map(|(_, text)| text.clone());
         let mut d = diag(
             Rule::Outdated,

@@ -269,19 +269,6 @@ fn affected(project: &Project, changed: &[String]) -> Option<Vec<(usize, usize)>
     Some(pairs.into_iter().collect())
 }
 
-/// A diagnostic on one line, as the terminal shows it.
-fn one_line(d: &Diagnostic) -> String {
-    let locale = d
-        .locale
-        .as_ref()
-        .map(|l| format!(" [{l}]"))
-        .unwrap_or_default();
-    format!(
-        "{}[{}]: {}:{}:{}: {}{locale}",
-        d.severity, d.rule, d.file, d.line, d.column, d.message
-    )
-}
-
 /// Writes `bytes` to `out/rel` atomically, unless the file already holds them.
 fn put(out: &Path, rel: &str, bytes: &[u8]) -> Result<bool> {
     let path = out.join(rel);
@@ -363,7 +350,7 @@ impl Watcher {
                 .problems
                 .iter()
                 .filter(|d| d.severity == Severity::Error)
-                .map(one_line)
+                .map(Diagnostic::one_line)
                 .collect();
             lines.push(
                 Error::LoadFailed {
@@ -423,7 +410,7 @@ impl Watcher {
                         .entry(d.locale.as_deref().unwrap_or(""))
                         .or_default() += 1;
                 } else {
-                    eprintln!("{}", one_line(d));
+                    eprintln!("{}", d.one_line());
                 }
             }
         }

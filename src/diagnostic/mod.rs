@@ -77,6 +77,19 @@ impl Diagnostic {
         self
     }
 
+    /// The diagnostic on one line, as build and serve print load problems.
+    pub fn one_line(&self) -> String {
+        let locale = self
+            .locale
+            .as_ref()
+            .map(|l| format!(" [{l}]"))
+            .unwrap_or_default();
+        format!(
+            "{}[{}]: {}:{}:{}: {}{locale}",
+            self.severity, self.rule, self.file, self.line, self.column, self.message
+        )
+    }
+
     /// The order of every output format: file, line, column, code (then the rest, so
     /// output is the same whatever order checks ran in).
     pub fn sort_key(&self) -> impl Ord + '_ {

@@ -284,29 +284,26 @@ pub fn project_checks(project: &Project) -> Vec<Diagnostic> {
             _ => {}
         }
         if let Some(site) = &lf.site {
-            file_checks(
-                &mut out,
-                lf,
-                site,
-                if is_source { None } else { source_site },
-                None,
-            );
+            let source_vars = match (is_source, source_site) {
+                (false, Some(reference)) => SourceVars::Of(reference),
+                _ => SourceVars::None,
+            };
+            file_checks(&mut out, lf, site, source_vars, None);
         }
         if !is_source && let Some(reference) = source_site {
             compare_messages(
                 &mut out,
-                reference,
+                Expected::Site(reference),
                 lf.site.as_ref(),
                 &lf.site_path(),
                 tag,
-                None,
             );
         }
         // Files that belong to no page.
         let (orphans, read) = project.orphan_files(i);
         out.extend(read);
         for file in &orphans {
-            file_checks(&mut out, lf, file, None, lf.site.as_ref());
+            file_checks(&mut out, lf, file, SourceVars::None, lf.site.as_ref());
             for entry in file.entries.iter().filter(|e| !e.is_term) {
                 out.push(
                     at_entry(Rule::ObsoleteMessage, file, entry.offset, format!("`{}` is in a file that belongs to no page in content/", entry.id))
@@ -332,28 +329,26 @@ pub fn page_checks(
     let mut out = Vec::new();
     let lf = &project.locales[locale];
     let is_source = locale == project.source;
-    let reference = project.reference(page);
     if let Some(file) = file {
-        file_checks(
-            &mut out,
-            lf,
-            file,
-            if is_source {
-                None
-            } else {
-                reference.as_deref()
-            },
-            lf.site.as_ref(),
-        );
+        // The reference's messages are the source's text, which passes no variables.
+        let source_vars = if is_source {
+            SourceVars::None
+        } else {
+            SourceVars::Empty
+        };
+        file_checks(&mut out, lf, file, source_vars, lf.site.as_ref());
     }
     if !is_source {
+        let reference_path = project.source_locale().page_path(&page.slug);
         compare_messages(
             &mut out,
-            reference.as_deref().unwrap_or(&project.default_site),
+            Expected::Page {
+                page,
+                reference_path,
+            },
             file,
             &lf.page_path(&page.slug),
             &lf.locale.tag,
-            Some(page),
         );
     }
     out
@@ -362,11 +357,19 @@ pub fn page_checks(
 /// Syntax errors, duplicate ids (within the file, and with `site`, whose messages share
 /// the bundle), references and plural categories of a file's messages, and, when the
 /// file translates `reference`, its variables against the reference's.
+/// The variables a translation's messages may use: those of the same message in a
+/// reference file, none at all, or not checked (the file is not a translation).
+enum SourceVars<'a> {
+    None,
+    Empty,
+    Of(&'a FtlFile),
+}
+
 fn file_checks(
     out: &mut Vec<Diagnostic>,
     lf: &crate::project::LocaleFiles,
     file: &FtlFile,
-    reference: Option<&FtlFile>,
+    source_vars: SourceVars<'_>,
     site: Option<&FtlFile>,
 ) {
     let tag = &lf.locale.tag;
@@ -399,7 +402,8 @@ fn file_checks(
             );
         }
     }
-    let categories = plural_categories(&lf.locale);
+    // Probing the plural rules costs a thousand selections: only for files with a select.
+    let categories = std::cell::OnceCell::new();
     for entry in file.entries.iter().filter(|e| !e.is_term) {
         let Some(message) = file.message(entry) else {
             continue;
@@ -435,6 +439,7 @@ fn file_checks(
             }
         }
         for (selector, keys) in &refs.numeric_selects {
+            let categories = categories.get_or_init(|| plural_categories(&lf.locale));
             let missing: Vec<&&str> = categories.iter().filter(|c| !keys.contains(**c)).collect();
             if !missing.is_empty() {
                 out.push(
@@ -456,19 +461,22 @@ fn file_checks(
                 );
             }
         }
-        let Some(reference) = reference else { continue };
         // Compare variables with the source message.
-        let source_vars: BTreeSet<String> = reference
-            .get(&entry.id)
-            .and_then(|e| reference.message(e))
-            .map(|m| {
-                let mut r = References::default();
-                if let Some(v) = &m.value {
-                    r.pattern(v);
-                }
-                r.variables.iter().map(|s| s.to_string()).collect()
-            })
-            .unwrap_or_default();
+        let source_vars: BTreeSet<String> = match &source_vars {
+            SourceVars::None => continue,
+            SourceVars::Empty => BTreeSet::new(),
+            SourceVars::Of(reference) => reference
+                .get(&entry.id)
+                .and_then(|e| reference.message(e))
+                .map(|m| {
+                    let mut r = References::default();
+                    if let Some(v) = &m.value {
+                        r.pattern(v);
+                    }
+                    r.variables.iter().map(|s| s.to_string()).collect()
+                })
+                .unwrap_or_default(),
+        };
         for var in refs.variables.iter().filter(|v| !source_vars.contains(**v)) {
             out.push(
                 at_entry(
@@ -517,90 +525,91 @@ fn file_checks(
     }
 }
 
-/// `missing-message` and `obsolete-message` for one file against its reference.
+/// What a translation file is compared with: the source locale's `site.ftl`, or a page
+/// (its segments, and where the reference file had them when the project was loaded).
+enum Expected<'a> {
+    Site(&'a FtlFile),
+    Page {
+        page: &'a Page,
+        reference_path: String,
+    },
+}
+
+/// `missing-message` and `obsolete-message` for one file against what it translates.
 fn compare_messages(
     out: &mut Vec<Diagnostic>,
-    reference: &FtlFile,
+    expected: Expected<'_>,
     translation: Option<&FtlFile>,
     expected_path: &str,
     tag: &str,
-    page: Option<&Page>,
 ) {
-    let ids: Vec<(String, Vec<String>, Option<usize>)> = match page {
+    // (id, attributes, whether the source has a value, where to point when it is missing)
+    let ids: Vec<(&str, &[String], bool, Diagnostic)> = match &expected {
         // A page's messages are its segments (the reference file may be stale).
-        Some(page) => page
+        Expected::Page {
+            page,
+            reference_path,
+        } => page
             .reference_order()
-            .map(|i| {
-                let seg = &page.segments[i];
-                (
-                    seg.id.clone(),
-                    Vec::new(),
-                    reference.get(&seg.id).map(|e| e.offset),
-                )
+            .map(|i| &page.segments[i])
+            .filter(|seg| seg.needs_translation)
+            .map(|seg| {
+                let at = match &seg.reference {
+                    Some(r) => {
+                        Diagnostic::new(Rule::MissingMessage, reference_path.as_str(), r.at, "")
+                            .span(r.offset..r.offset + seg.id.len())
+                    }
+                    None => Diagnostic::new(Rule::MissingMessage, &page.rel_path, seg.at, ""),
+                };
+                (seg.id.as_str(), &[][..], true, at)
             })
             .collect(),
-        None => reference
+        Expected::Site(reference) => reference
             .entries
             .iter()
             .filter(|e| !e.is_term)
-            .map(|e| (e.id.clone(), e.attributes.clone(), Some(e.offset)))
+            .map(|e| {
+                (
+                    e.id.as_str(),
+                    &e.attributes[..],
+                    e.has_value,
+                    at_entry(Rule::MissingMessage, reference, e.offset, String::new()),
+                )
+            })
             .collect(),
     };
     let help = format!("translate it in {expected_path}");
-    for (id, attributes, offset) in &ids {
-        let here = |message: String| match (offset, page) {
-            (Some(o), _) => {
-                at_entry(Rule::MissingMessage, reference, *o, message).span(*o..*o + id.len())
-            }
-            (None, Some(p)) => {
-                let seg = p.segment_by_id(id).expect("segment of the page");
-                Diagnostic::new(Rule::MissingMessage, &p.rel_path, seg.at, message)
-            }
-            (None, None) => {
-                Diagnostic::new(Rule::MissingMessage, path_of(reference), (1, 1), message)
-            }
+    for (id, attributes, has_value, at) in &ids {
+        let here = |message: String| {
+            let mut d = at.clone();
+            d.message = message;
+            d.locale(tag).id(*id).help(help.clone())
         };
-        let optional = page
-            .and_then(|p| p.segment_by_id(id))
-            .is_some_and(|s| !s.needs_translation);
         match translation.and_then(|t| t.get(id)) {
-            None if optional => {}
-            None => out.push(
-                here(format!("`{id}` has no {tag} translation"))
-                    .locale(tag)
-                    .id(id)
-                    .help(help.clone()),
-            ),
+            None => out.push(here(format!("`{id}` has no {tag} translation"))),
             Some(entry) => {
-                if !entry.has_value && reference.get(id).is_some_and(|e| e.has_value) {
-                    out.push(
-                        here(format!("`{id}` has no value in {tag}"))
-                            .locale(tag)
-                            .id(id)
-                            .help(help.clone()),
-                    );
+                if !entry.has_value && *has_value {
+                    out.push(here(format!("`{id}` has no value in {tag}")));
                 }
                 for attr in attributes.iter().filter(|a| !entry.attributes.contains(a)) {
-                    out.push(
-                        here(format!(
-                            "the attribute `{id}.{attr}` has no {tag} translation"
-                        ))
-                        .locale(tag)
-                        .id(id)
-                        .help(help.clone()),
-                    );
+                    out.push(here(format!(
+                        "the attribute `{id}.{attr}` has no {tag} translation"
+                    )));
                 }
             }
         }
     }
+    let known: std::collections::HashSet<&str> = match &expected {
+        Expected::Page { page, .. } => page.segments.iter().map(|s| s.id.as_str()).collect(),
+        Expected::Site(_) => ids.iter().map(|(id, ..)| *id).collect(),
+    };
     if let Some(t) = translation {
         for entry in t.entries.iter().filter(|e| !e.is_term) {
-            if !ids.iter().any(|(id, _, _)| *id == entry.id) {
+            if !known.contains(entry.id.as_str()) {
                 out.push(
                     at_entry(Rule::ObsoleteMessage, t, entry.offset, format!("`{}` is not in the reference any more", entry.id))
                         .locale(tag)
                         .id(&entry.id)
-                        .span(entry.offset..entry.offset + entry.id.len())
                         .help("the source text was removed or its id changed; `fluentpress sync` comments it out"),
                 );
             }

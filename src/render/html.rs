@@ -161,26 +161,10 @@ pub(crate) struct Renderer<'e, 'p> {
 
 impl<'e, 'p> Renderer<'e, 'p> {
     pub fn new(edition: &'e Edition<'e, 'p>, paths: &'e Paths) -> Self {
-        let mut footnote_numbers = HashMap::new();
-        let page = edition.page;
-        for shown in &edition.shown {
-            markdown::visit(&shown.inlines, &mut |i| {
-                if let InlineKind::FootnoteRef(label) = &i.kind {
-                    let next = footnote_numbers.len() + 1;
-                    footnote_numbers.entry(label.to_lowercase()).or_insert(next);
-                }
-            });
-        }
-        for f in &page.doc.footnotes {
-            let next = footnote_numbers.len() + 1;
-            footnote_numbers
-                .entry(f.label.to_lowercase())
-                .or_insert(next);
-        }
         Renderer {
             edition,
             paths,
-            footnote_numbers,
+            footnote_numbers: super::footnote_numbers(edition),
         }
     }
 
@@ -360,21 +344,7 @@ impl<'e, 'p> Renderer<'e, 'p> {
         if page.doc.footnotes.is_empty() {
             return html! {};
         }
-        let mut notes: Vec<(usize, &markdown::Footnote)> = page
-            .doc
-            .footnotes
-            .iter()
-            .map(|f| {
-                (
-                    self.footnote_numbers
-                        .get(&f.label.to_lowercase())
-                        .copied()
-                        .unwrap_or(0),
-                    f,
-                )
-            })
-            .collect();
-        notes.sort_by_key(|(n, _)| *n);
+        let notes = super::numbered_footnotes(page, &self.footnote_numbers);
         html! {
             section.footnotes aria-labelledby="footnotes-heading" {
                 h2 #footnotes-heading { (self.layout("notes-heading")) }

@@ -82,6 +82,47 @@ impl Site {
     }
 }
 
+/// Footnote numbers of an edition by case-folded label: in the order of their first
+/// reference in the text as shown, then footnotes never referenced.
+pub fn footnote_numbers(
+    edition: &crate::resolve::Edition<'_, '_>,
+) -> std::collections::HashMap<String, usize> {
+    let mut numbers = std::collections::HashMap::new();
+    for shown in &edition.shown {
+        crate::markdown::visit(&shown.inlines, &mut |i| {
+            if let crate::markdown::InlineKind::FootnoteRef(label) = &i.kind {
+                let next = numbers.len() + 1;
+                numbers.entry(label.to_lowercase()).or_insert(next);
+            }
+        });
+    }
+    for f in &edition.page.doc.footnotes {
+        let next = numbers.len() + 1;
+        numbers.entry(f.label.to_lowercase()).or_insert(next);
+    }
+    numbers
+}
+
+/// A page's footnotes in the order of their numbers.
+pub fn numbered_footnotes<'a>(
+    page: &'a Page,
+    numbers: &std::collections::HashMap<String, usize>,
+) -> Vec<(usize, &'a crate::markdown::Footnote)> {
+    let mut notes: Vec<(usize, &crate::markdown::Footnote)> = page
+        .doc
+        .footnotes
+        .iter()
+        .map(|f| {
+            (
+                numbers.get(&f.label.to_lowercase()).copied().unwrap_or(0),
+                f,
+            )
+        })
+        .collect();
+    notes.sort_by_key(|(n, _)| *n);
+    notes
+}
+
 /// For each locale, whether the page shows any passage in the source language there.
 pub fn page_partials(project: &Project, page: &Page) -> Vec<bool> {
     (0..project.locales.len())

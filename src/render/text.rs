@@ -78,19 +78,7 @@ struct Writer<'e, 'p> {
 
 impl<'e, 'p> Writer<'e, 'p> {
     fn new(edition: &'e Edition<'e, 'p>, paths: &'e Paths, width: usize) -> Self {
-        let mut notes = HashMap::new();
-        for shown in &edition.shown {
-            markdown::visit(&shown.inlines, &mut |i| {
-                if let InlineKind::FootnoteRef(label) = &i.kind {
-                    let next = notes.len() + 1;
-                    notes.entry(label.to_lowercase()).or_insert(next);
-                }
-            });
-        }
-        for f in &edition.page.doc.footnotes {
-            let next = notes.len() + 1;
-            notes.entry(f.label.to_lowercase()).or_insert(next);
-        }
+        let notes = super::footnote_numbers(edition);
         Writer {
             edition,
             paths,
@@ -372,21 +360,7 @@ impl<'e, 'p> Writer<'e, 'p> {
             return;
         }
         self.heading(&self.edition.text("notes-heading").text.clone(), 2);
-        let mut notes: Vec<(usize, &markdown::Footnote)> = page
-            .doc
-            .footnotes
-            .iter()
-            .map(|f| {
-                (
-                    self.notes
-                        .get(&f.label.to_lowercase())
-                        .copied()
-                        .unwrap_or(0),
-                    f,
-                )
-            })
-            .collect();
-        notes.sort_by_key(|(n, _)| *n);
+        let notes = super::numbered_footnotes(page, &self.notes);
         for (n, note) in notes {
             let marker = format!("({n}) ");
             let indent = " ".repeat(display_width(&marker));
