@@ -7,7 +7,6 @@ use crate::markdown::SegmentKind;
 use crate::source::LineIndex;
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -19,9 +18,11 @@ pub struct FtlFile {
     /// Path relative to the site root, with `/` separators (as diagnostics show it).
     pub rel_path: PathBuf,
     pub resource: FluentResource,
-    pub lines: LineIndex,
+    /// Built when a position is first asked for (most files never need one).
+    lines: std::sync::OnceLock<LineIndex>,
     pub entries: Vec<FtlEntry>,
-    pub by_id: HashMap<String, usize>,
+    /// Indices of `entries` sorted by id (stably: the first definition of an id first).
+    by_id: Vec<u32>,
     pub syntax_errors: Vec<SyntaxError>,
     pub had_bom: bool,
 }
@@ -120,9 +121,7 @@ impl FtlFile {
             Err((resource, errors)) => (resource, errors),
         };
         let source = resource.source();
-        let lines = LineIndex::new(source);
         let mut entries = Vec::new();
-        let mut by_id = HashMap::new();
         for (index, entry) in resource.entries().enumerate() {
             let (id, is_term, attributes, has_value) = match entry {
                 ast::Entry::Message(m) => (m.id.name, false, &m.attributes, m.value.is_some()),
@@ -142,8 +141,6 @@ impl FtlFile {
             } else {
                 id.to_string()
             };
-            // The first definition wins, as in a Fluent bundle; lint reports the duplicate.
-            by_id.entry(id.clone()).or_insert(entries.len());
             entries.push(FtlEntry {
                 id,
                 is_term,
@@ -172,10 +169,13 @@ impl FtlFile {
                 }
             })
             .collect();
+        // Sorted lookups: no hashing of ids a translator chose, no copies of them.
+        let mut by_id: Vec<u32> = (0..entries.len() as u32).collect();
+        by_id.sort_by(|&a, &b| entries[a as usize].id.cmp(&entries[b as usize].id));
         FtlFile {
             rel_path,
             resource,
-            lines,
+            lines: std::sync::OnceLock::new(),
             entries,
             by_id,
             syntax_errors,
@@ -187,8 +187,15 @@ impl FtlFile {
         self.resource.source()
     }
 
+    /// The entry with this id; the first definition wins, as in a Fluent bundle (lint
+    /// reports the duplicate).
     pub fn get(&self, id: &str) -> Option<&FtlEntry> {
-        self.by_id.get(id).map(|&i| &self.entries[i])
+        let first = self
+            .by_id
+            .partition_point(|&i| self.entries[i as usize].id.as_str() < id);
+        let &i = self.by_id.get(first)?;
+        let entry = &self.entries[i as usize];
+        (entry.id == id).then_some(entry)
     }
 
     /// The message's AST, for formatting or inspection.
@@ -206,7 +213,9 @@ impl FtlFile {
     }
 
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        self.lines.line_col(self.source(), offset)
+        self.lines
+            .get_or_init(|| LineIndex::new(self.source()))
+            .line_col(self.source(), offset)
     }
 }
 

@@ -314,7 +314,8 @@ fn sync_file(
         if entry.is_term
             || !entry.has_value
             || entry.meta.source_hash.is_some()
-            || file.by_id.get(&entry.id) != Some(&i)
+            // Only the first definition of an id counts (a duplicate is lint's business).
+            || !file.get(&entry.id).is_some_and(|first| std::ptr::eq(first, &file.entries[i]))
         {
             continue;
         }
