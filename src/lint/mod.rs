@@ -752,7 +752,6 @@ pub fn content_checks(
     lines: &crate::source::LineIndex,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let out = &mut out;
     let at = |offset: usize| lines.line_col(source, offset);
     // Headings are reported at their line's start, where the `#` is.
     let line_of = |offset: usize| (lines.line_col(source, offset).0, 1);
@@ -873,7 +872,7 @@ pub fn content_checks(
             _ => {}
         });
     }
-    std::mem::take(out)
+    out
 }
 
 fn short(url: &str) -> String {
