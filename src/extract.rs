@@ -49,13 +49,30 @@ fn without_history(text: &str) -> String {
         .join("\n")
 }
 
+/// A digest of a reference file's text without its history lines, line by line (the
+/// line ending aside): equal digests mean the same messages, ids, hashes and comments.
+pub fn reference_digest(text: &str) -> u128 {
+    let was = format!("# {META_PREFIX} was ");
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for line in text.lines().filter(|l| !l.starts_with(&was)) {
+        hasher.update(line.as_bytes());
+        hasher.update(b"\n");
+    }
+    hasher.digest128()
+}
+
 /// The reference file a page should have now.
 ///
 /// With `history`, messages keep the earlier source texts (`# fluentpress: was …`) that
 /// some translation was made from, which means reading every locale's file of the page;
 /// without, the text is what the reference must contain to be current.
 pub fn reference_text(project: &Project, page: &Page, history: bool) -> String {
-    let old_file = project.reference(page);
+    // The old file only matters for the history lines.
+    let old_file = if history {
+        project.reference(page)
+    } else {
+        None
+    };
     let old = old_file.as_deref();
     // Hashes that translations of each message were made from, to keep the old texts
     // a translator needs to see what changed.
@@ -137,9 +154,7 @@ pub fn stale(project: &Project) -> Vec<String> {
         .pages
         .par_iter()
         .filter(|page| {
-            let current = project.reference(page).map(|f| without_history(f.source()));
-            current.as_deref()
-                != Some(without_history(&reference_text(project, page, false)).as_str())
+            page.reference_digest != Some(reference_digest(&reference_text(project, page, false)))
         })
         .map(|page| source.page_path(&page.slug))
         .collect();

@@ -96,6 +96,10 @@ pub struct Page {
     pub title_segment: usize,
     pub description_segment: usize,
     by_id: HashMap<String, usize>,
+    /// [`crate::extract::reference_digest`] of the reference file as it was at load
+    /// (`None` without a readable one): lint's staleness check compares with it rather
+    /// than reading every reference file a second time.
+    pub reference_digest: Option<u128>,
 }
 
 impl Page {
@@ -1049,6 +1053,7 @@ impl RawPage {
             title_segment,
             description_segment,
             by_id,
+            reference_digest: reference.map(|f| crate::extract::reference_digest(f.source())),
         };
         let problems = crate::lint::content_checks(&page, &source, &lines);
         (page, problems)
