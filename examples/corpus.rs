@@ -264,7 +264,7 @@ struct PageSpec {
 fn slug_of(i: usize) -> String {
     // Nested folders: 16 topics; every third page one level deeper.
     let topic = format!("topic-{:02}", i % 16);
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         format!("{topic}/archive-{}/p{:05}", (i / 3) % 4, i + 1)
     } else {
         format!("{topic}/p{:05}", i + 1)
@@ -275,7 +275,7 @@ fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -51,6 +51,9 @@ pub struct FtlEntry {
     pub attributes: Vec<String>,
     pub has_value: bool,
     pub meta: Meta,
+    /// A later definition of an id the file defined before (lint's `duplicate-id`; the
+    /// first definition is the one used).
+    pub duplicate: bool,
 }
 
 /// What fluentpress's comment lines above a message say.
@@ -150,6 +153,7 @@ impl FtlFile {
                 attributes: attributes.iter().map(|a| a.id.name.to_string()).collect(),
                 has_value,
                 meta: Meta::read(&comment_lines),
+                duplicate: false,
             });
         }
         let syntax_errors = errors
@@ -172,6 +176,12 @@ impl FtlFile {
         // Sorted lookups: no hashing of ids a translator chose, no copies of them.
         let mut by_id: Vec<u32> = (0..entries.len() as u32).collect();
         by_id.sort_by(|&a, &b| entries[a as usize].id.cmp(&entries[b as usize].id));
+        // The sort is stable: of equal ids, all but the first in the file are duplicates.
+        for pair in by_id.windows(2) {
+            if entries[pair[0] as usize].id == entries[pair[1] as usize].id {
+                entries[pair[1] as usize].duplicate = true;
+            }
+        }
         FtlFile {
             rel_path,
             resource,
@@ -190,12 +200,28 @@ impl FtlFile {
     /// The entry with this id; the first definition wins, as in a Fluent bundle (lint
     /// reports the duplicate).
     pub fn get(&self, id: &str) -> Option<&FtlEntry> {
+        self.position(id).map(|i| &self.entries[i])
+    }
+
+    /// The index in `entries` of the first definition of `id`.
+    fn position(&self, id: &str) -> Option<usize> {
         let first = self
             .by_id
             .partition_point(|&i| self.entries[i as usize].id.as_str() < id);
-        let &i = self.by_id.get(first)?;
-        let entry = &self.entries[i as usize];
-        (entry.id == id).then_some(entry)
+        let i = *self.by_id.get(first)? as usize;
+        (self.entries[i].id == id).then_some(i)
+    }
+
+    /// [`get`](Self::get) for ids asked for in about the order the file defines them (a
+    /// translation follows its reference file): the entry at `*next` is tried first,
+    /// and `*next` is left after the entry found. Gives the entry's index too.
+    pub fn get_in_order(&self, id: &str, next: &mut usize) -> Option<(usize, &FtlEntry)> {
+        let i = match self.entries.get(*next) {
+            Some(entry) if entry.id == id && !entry.duplicate => *next,
+            _ => self.position(id)?,
+        };
+        *next = i + 1;
+        Some((i, &self.entries[i]))
     }
 
     /// The message's AST, for formatting or inspection.
@@ -389,6 +415,26 @@ mod tests {
             prop_assume!(!text.lines().any(|l| l.trim().is_empty()));
             prop_assert_eq!(read_back(&text), text);
         }
+    }
+
+    #[test]
+    fn lookups_in_file_order_find_the_first_definition() {
+        let src = "a = 1\nb = 2\na = 3\nc = 4\n";
+        let file = FtlFile::parse("x.ftl".into(), src.to_string(), false);
+        let duplicates: Vec<bool> = file.entries.iter().map(|e| e.duplicate).collect();
+        assert_eq!(duplicates, [false, false, true, false]);
+        // In order: each lookup leaves the cursor after the entry found.
+        let mut next = 0;
+        assert_eq!(file.get_in_order("a", &mut next).map(|(i, _)| i), Some(0));
+        assert_eq!(file.get_in_order("b", &mut next).map(|(i, _)| i), Some(1));
+        // The cursor points at the second `a`, which is not the one a bundle uses.
+        assert_eq!(file.get_in_order("a", &mut next).map(|(i, _)| i), Some(0));
+        assert_eq!(next, 1);
+        // Out of order, and absent.
+        assert_eq!(file.get_in_order("c", &mut next).map(|(i, _)| i), Some(3));
+        assert_eq!(file.get_in_order("b", &mut next).map(|(i, _)| i), Some(1));
+        assert!(file.get_in_order("zz", &mut next).is_none());
+        assert_eq!(next, 2);
     }
 
     #[test]

@@ -233,15 +233,18 @@ pub fn resolve_segments<'p>(
     resources.extend(page_file);
     let bundle = new_bundle(&files.locale, &resources);
     let policy = project.config.outdated_policy(&files.locale);
+    // Segments are looked up in about the order the file has them.
+    let mut next_entry = 0;
     let shown = page
         .segments
         .iter()
         .map(|seg| {
+            let entry = page_file.and_then(|f| f.get_in_order(&seg.id, &mut next_entry));
             resolve_segment(
                 project,
                 files,
                 page,
-                page_file,
+                page_file.zip(entry.map(|(_, e)| e)),
                 &bundle,
                 seg,
                 policy,
@@ -257,7 +260,8 @@ fn resolve_segment<'p>(
     project: &'p Project,
     files: &'p LocaleFiles,
     page: &'p Page,
-    page_file: Option<&FtlFile>,
+    // The page's file and the segment's entry in it.
+    translation: Option<(&FtlFile, &crate::ftl::FtlEntry)>,
     bundle: &Bundle<'_>,
     seg: &'p Segment,
     policy: OutdatedPolicy,
@@ -273,19 +277,20 @@ fn resolve_segment<'p>(
         // Text without words (a number) is right in every language as it is.
         fallback: seg.needs_translation.then_some(Fallback::Missing),
     };
-    let (Some(file), Some(entry)) = (page_file, page_file.and_then(|f| f.get(&seg.id))) else {
+    let Some((file, entry)) = translation else {
         return missing();
     };
     if !entry.has_value {
         return missing();
     }
     let locale = &files.locale;
-    let at = file.line_col(entry.offset);
+    // The position is computed only for a finding: it needs the file's line index,
+    // which a clean file never has to build.
     let diag = |rule: Rule, message: String| {
         Diagnostic::new(
             rule,
             file.rel_path.to_string_lossy().replace('\\', "/"),
-            at,
+            file.line_col(entry.offset),
             message,
         )
         .locale(&locale.tag)

@@ -12,11 +12,11 @@ use crate::error::{Error, Result};
 use crate::ftl::FtlFile;
 use crate::locale::Locale;
 use crate::markdown::{self, Block, InlineKind};
-use crate::project::{LAYOUT_MESSAGES, Page, Project};
+use crate::project::{LAYOUT_MESSAGES, Page, Project, Segment};
 use fluent_syntax::ast;
 use rayon::prelude::*;
 use rules::{Rule, Severity};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Severity overrides: the configuration's, then the command line's.
 #[derive(Debug, Clone, Default)]
@@ -383,9 +383,10 @@ fn file_checks(
                 .help("the text from the start of this entry to the next entry is skipped; a continuation line must not start with `[`, `*` or `.`, and `{` needs a matching `}`"),
         );
     }
-    let mut seen: HashMap<&str, usize> = HashMap::new();
     for entry in &file.entries {
-        if let Some(first) = seen.insert(&entry.id, entry.offset) {
+        if entry.duplicate
+            && let Some(first) = file.get(&entry.id).map(|e| e.offset)
+        {
             let (line, _) = file.line_col(first);
             out.push(
                 at_entry(Rule::DuplicateId, file, entry.offset, format!("`{}` is defined twice in this file (first on line {line}); only the first is used", entry.id))
@@ -543,25 +544,28 @@ fn compare_messages(
     expected_path: &str,
     tag: &str,
 ) {
-    // (id, attributes, whether the source has a value, where to point when it is missing)
-    let ids: Vec<(&str, &[String], bool, Diagnostic)> = match &expected {
+    /// Where a missing message is pointed at: built only for a finding, since nearly
+    /// every expected message is present.
+    enum Source<'a> {
+        Segment(&'a Segment),
+        Entry(usize),
+    }
+    // (id, attributes, whether the source has a value, whether a translation is
+    // expected, where it is in the source), in the order a translation has them.
+    let ids: Vec<(&str, &[String], bool, bool, Source<'_>)> = match &expected {
         // A page's messages are its segments (the reference file may be stale).
-        Expected::Page {
-            page,
-            reference_path,
-        } => page
+        Expected::Page { page, .. } => page
             .reference_order()
             .map(|i| &page.segments[i])
-            .filter(|seg| seg.needs_translation)
             .map(|seg| {
-                let at = match &seg.reference {
-                    Some(r) => {
-                        Diagnostic::new(Rule::MissingMessage, reference_path.as_str(), r.at, "")
-                            .span(r.offset..r.offset + seg.id.len())
-                    }
-                    None => Diagnostic::new(Rule::MissingMessage, &page.rel_path, seg.at, ""),
-                };
-                (seg.id.as_str(), &[][..], true, at)
+                let expected = seg.needs_translation;
+                (
+                    seg.id.as_str(),
+                    &[][..],
+                    true,
+                    expected,
+                    Source::Segment(seg),
+                )
             })
             .collect(),
         Expected::Site(reference) => reference
@@ -573,21 +577,53 @@ fn compare_messages(
                     e.id.as_str(),
                     &e.attributes[..],
                     e.has_value,
-                    at_entry(Rule::MissingMessage, reference, e.offset, String::new()),
+                    true,
+                    Source::Entry(e.offset),
                 )
             })
             .collect(),
     };
-    let help = format!("translate it in {expected_path}");
-    for (id, attributes, has_value, at) in &ids {
+    // Entries of the translation that something in the source asked for.
+    let mut asked_for = vec![false; translation.map_or(0, |t| t.entries.len())];
+    let mut next = 0;
+    for (id, attributes, has_value, expected_here, source) in &ids {
+        let found = translation.and_then(|t| t.get_in_order(id, &mut next));
+        if let Some((i, _)) = found {
+            asked_for[i] = true;
+        }
+        if !expected_here {
+            continue;
+        }
         let here = |message: String| {
-            let mut d = at.clone();
-            d.message = message;
-            d.locale(tag).id(*id).help(help.clone())
+            let at = match (&expected, source) {
+                (
+                    Expected::Page {
+                        page,
+                        reference_path,
+                    },
+                    Source::Segment(seg),
+                ) => match &seg.reference {
+                    Some(r) => Diagnostic::new(
+                        Rule::MissingMessage,
+                        reference_path.as_str(),
+                        r.at,
+                        message,
+                    )
+                    .span(r.offset..r.offset + seg.id.len()),
+                    None => Diagnostic::new(Rule::MissingMessage, &page.rel_path, seg.at, message),
+                },
+                (Expected::Site(reference), Source::Entry(offset)) => {
+                    at_entry(Rule::MissingMessage, reference, *offset, message)
+                }
+                _ => unreachable!("page messages come from segments, site messages from entries"),
+            };
+            at.locale(tag)
+                .id(*id)
+                .help(format!("translate it in {expected_path}"))
         };
-        match translation.and_then(|t| t.get(id)) {
+        match found {
             None => out.push(here(format!("`{id}` has no {tag} translation"))),
-            Some(entry) => {
+            Some((_, entry)) => {
                 if !entry.has_value && *has_value {
                     out.push(here(format!("`{id}` has no value in {tag}")));
                 }
@@ -599,13 +635,19 @@ fn compare_messages(
             }
         }
     }
-    let known: std::collections::HashSet<&str> = match &expected {
-        Expected::Page { page, .. } => page.segments.iter().map(|s| s.id.as_str()).collect(),
-        Expected::Site(_) => ids.iter().map(|(id, ..)| *id).collect(),
-    };
     if let Some(t) = translation {
-        for entry in t.entries.iter().filter(|e| !e.is_term) {
-            if !known.contains(entry.id.as_str()) {
+        // What was not asked for may still be a second definition of an id that was.
+        let known = |id: &str| match &expected {
+            Expected::Page { page, .. } => page.segment_by_id(id).is_some(),
+            Expected::Site(reference) => reference.entries.iter().any(|e| !e.is_term && e.id == id),
+        };
+        for (entry, _) in t
+            .entries
+            .iter()
+            .zip(&asked_for)
+            .filter(|(e, asked)| !e.is_term && !**asked)
+        {
+            if !known(&entry.id) {
                 out.push(
                     at_entry(Rule::ObsoleteMessage, t, entry.offset, format!("`{}` is not in the reference any more", entry.id))
                         .locale(tag)

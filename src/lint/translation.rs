@@ -232,18 +232,62 @@ fn digit_value(c: char) -> Option<char> {
     char::from_digit(cp - zero, 10)
 }
 
+/// Whether `b` may begin a decimal digit: an ASCII digit, or the lead byte of U+0660..
+/// U+1819 (D9..E1) or of the fullwidth digits (EF).
+fn may_start_digit(b: u8) -> bool {
+    b.wrapping_sub(b'0') < 10 || b.wrapping_sub(0xD9) < 9 || b == 0xEF
+}
+
+/// The first byte of `bytes` that may begin a digit. Blocks of 32 bytes are tested whole
+/// (without an early exit, which lets the compiler use vector instructions) and only a
+/// block with a candidate is searched byte by byte.
+fn next_digit_start(bytes: &[u8]) -> Option<usize> {
+    let mut blocks = bytes.chunks_exact(32);
+    let mut base = 0;
+    for block in &mut blocks {
+        if block.iter().fold(false, |hit, &b| hit | may_start_digit(b)) {
+            return block
+                .iter()
+                .position(|&b| may_start_digit(b))
+                .map(|i| base + i);
+        }
+        base += 32;
+    }
+    blocks
+        .remainder()
+        .iter()
+        .position(|&b| may_start_digit(b))
+        .map(|i| base + i)
+}
+
 /// Numbers in a text as their digits alone: grouping and decimal separators between
 /// digits are dropped, so 130,000 = 130.000 = 130 000 = ١٣٠٬٠٠٠ → "130000".
 pub fn numbers(text: &str) -> Vec<String> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut current = String::new();
-    let mut chars = text.char_indices();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < text.len() {
+        if current.is_empty() {
+            // Outside a number only a byte that may start a digit matters: Latin,
+            // Cyrillic, Han and Hangul text is skipped without decoding it. Lead bytes
+            // are never inside a character, so `i` stays on a character boundary.
+            match next_digit_start(&bytes[i..]) {
+                Some(skip) => i += skip,
+                None => break,
+            }
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let next = i + c.len_utf8();
         if let Some(d) = digit_value(c) {
             current.push(d);
+            i = next;
             continue;
         }
         if current.is_empty() {
+            i = next;
             continue;
         }
         let separator = matches!(
@@ -259,7 +303,7 @@ pub fn numbers(text: &str) -> Vec<String> {
                 | '’'
         );
         let continues = separator && {
-            let mut ahead = text[i + c.len_utf8()..].chars();
+            let mut ahead = text[next..].chars();
             let digits = ahead
                 .by_ref()
                 .take(3)
@@ -274,6 +318,7 @@ pub fn numbers(text: &str) -> Vec<String> {
         if !continues {
             out.push(std::mem::take(&mut current));
         }
+        i = next;
     }
     if !current.is_empty() {
         out.push(current);
@@ -290,6 +335,10 @@ fn link_texts(inlines: &[Inline]) -> Vec<String> {
     });
     out
 }
+
+/// The most non-space characters of an entry of [`GENERIC_LINK_TEXTS`] (a unit test
+/// keeps it true).
+const MAX_GENERIC_LINK_TEXT_CHARS: usize = 16;
 
 /// Link texts that say nothing out of context, in the shipped languages and a few more.
 const GENERIC_LINK_TEXTS: &[&str] = &[
@@ -399,12 +448,22 @@ const GENERIC_LINK_TEXTS: &[&str] = &[
 ];
 
 pub fn is_generic_link_text(text: &str) -> bool {
-    let normal: String = text
-        .trim()
-        .trim_matches(|c: char| {
-            c.is_ascii_punctuation() || matches!(c, '。' | '、' | '！' | '»' | '«' | '→' | '›')
-        })
-        .to_lowercase();
+    let trimmed = |c: char| {
+        c.is_ascii_punctuation() || matches!(c, '。' | '、' | '！' | '»' | '«' | '→' | '›')
+    };
+    // Most link texts are names, longer than any generic phrase: every character that is
+    // neither space nor trimmable punctuation survives normalisation (lowercasing never
+    // removes one), so a text with more of them than the longest phrase has cannot be
+    // one. This spares lowercasing and joining every link text of a site.
+    if text
+        .chars()
+        .filter(|&c| !c.is_whitespace() && !trimmed(c))
+        .nth(MAX_GENERIC_LINK_TEXT_CHARS)
+        .is_some()
+    {
+        return false;
+    }
+    let normal: String = text.trim().trim_matches(trimmed).to_lowercase();
     let normal = normal.split_whitespace().collect::<Vec<_>>().join(" ");
     GENERIC_LINK_TEXTS.contains(&normal.as_str())
 }
@@ -428,6 +487,75 @@ mod tests {
         assert_eq!(numbers("in 2008 and 2012"), vec!["2008", "2012"]);
         assert_eq!(numbers("2008 2012"), vec!["2008", "2012"]);
         assert_eq!(numbers("70%와 3등급"), vec!["70", "3"]);
+    }
+
+    #[test]
+    fn longest_generic_link_text_is_counted() {
+        let longest = GENERIC_LINK_TEXTS
+            .iter()
+            .map(|t| t.chars().filter(|c| !c.is_whitespace()).count())
+            .max()
+            .unwrap();
+        assert!(longest <= MAX_GENERIC_LINK_TEXT_CHARS, "{longest}");
+        // The bound is tight enough to be useful.
+        assert!(longest + 4 >= MAX_GENERIC_LINK_TEXT_CHARS, "{longest}");
+    }
+
+    /// The character-by-character scan `numbers` replaced, as the reference it must agree
+    /// with.
+    fn numbers_by_char(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut current = String::new();
+        for (i, c) in text.char_indices() {
+            if let Some(d) = digit_value(c) {
+                current.push(d);
+                continue;
+            }
+            if current.is_empty() {
+                continue;
+            }
+            let separator = matches!(
+                c,
+                ',' | '.'
+                    | '\''
+                    | ' '
+                    | '\u{a0}'
+                    | '\u{202f}'
+                    | '\u{2009}'
+                    | '\u{66b}'
+                    | '\u{66c}'
+                    | '’'
+            );
+            let continues = separator && {
+                let mut ahead = text[i + c.len_utf8()..].chars();
+                let digits = ahead
+                    .by_ref()
+                    .take(3)
+                    .take_while(|c| digit_value(*c).is_some())
+                    .count();
+                digits >= 1
+                    && (!c.is_whitespace()
+                        || digits == 3 && ahead.next().is_none_or(|c| digit_value(c).is_none()))
+            };
+            if !continues {
+                out.push(std::mem::take(&mut current));
+            }
+        }
+        if !current.is_empty() {
+            out.push(current);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, failure_persistence: None, ..Default::default() })]
+
+        /// Digits of every script, separators, and letters whose UTF-8 lead bytes are
+        /// next to the digits' (Arabic, Thai, Myanmar, Khmer, fullwidth forms).
+        #[test]
+        fn numbers_agree_with_the_char_scan(text in "[0-9,.' \u{a0}\u{202f}\u{66b}\u{66c}’a-zé한中كلم٠-٩۰-۹०-९๐-๙ก-ฮ၀-၉က-အ០-៩ក-អ０-９Ａ-Ｚ]{0,100}") {
+            proptest::prop_assert_eq!(numbers(&text), numbers_by_char(&text));
+        }
     }
 
     #[test]
