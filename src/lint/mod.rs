@@ -547,24 +547,56 @@ fn compare_messages(
     /// Where a missing message is pointed at: built only for a finding, since nearly
     /// every expected message is present.
     enum Source<'a> {
-        Segment(&'a Segment),
-        Entry(usize),
+        Segment {
+            seg: &'a Segment,
+            page: &'a Page,
+            reference_path: &'a str,
+        },
+        Entry {
+            reference: &'a FtlFile,
+            offset: usize,
+        },
+    }
+    impl Source<'_> {
+        fn missing(&self, message: String) -> Diagnostic {
+            match *self {
+                Source::Segment {
+                    seg,
+                    page,
+                    reference_path,
+                } => match &seg.reference {
+                    Some(r) => Diagnostic::new(Rule::MissingMessage, reference_path, r.at, message)
+                        .span(r.offset..r.offset + seg.id.len()),
+                    None => Diagnostic::new(Rule::MissingMessage, &page.rel_path, seg.at, message),
+                },
+                Source::Entry { reference, offset } => {
+                    at_entry(Rule::MissingMessage, reference, offset, message)
+                }
+            }
+        }
     }
     // (id, attributes, whether the source has a value, whether a translation is
     // expected, where it is in the source), in the order a translation has them.
     let ids: Vec<(&str, &[String], bool, bool, Source<'_>)> = match &expected {
         // A page's messages are its segments (the reference file may be stale).
-        Expected::Page { page, .. } => page
+        Expected::Page {
+            page,
+            reference_path,
+        } => page
             .reference_order()
             .map(|i| &page.segments[i])
             .map(|seg| {
-                let expected = seg.needs_translation;
+                let source = Source::Segment {
+                    seg,
+                    page,
+                    reference_path,
+                };
                 (
                     seg.id.as_str(),
                     &[][..],
                     true,
-                    expected,
-                    Source::Segment(seg),
+                    seg.needs_translation,
+                    source,
                 )
             })
             .collect(),
@@ -573,13 +605,11 @@ fn compare_messages(
             .iter()
             .filter(|e| !e.is_term)
             .map(|e| {
-                (
-                    e.id.as_str(),
-                    &e.attributes[..],
-                    e.has_value,
-                    true,
-                    Source::Entry(e.offset),
-                )
+                let source = Source::Entry {
+                    reference,
+                    offset: e.offset,
+                };
+                (e.id.as_str(), &e.attributes[..], e.has_value, true, source)
             })
             .collect(),
     };
@@ -595,29 +625,9 @@ fn compare_messages(
             continue;
         }
         let here = |message: String| {
-            let at = match (&expected, source) {
-                (
-                    Expected::Page {
-                        page,
-                        reference_path,
-                    },
-                    Source::Segment(seg),
-                ) => match &seg.reference {
-                    Some(r) => Diagnostic::new(
-                        Rule::MissingMessage,
-                        reference_path.as_str(),
-                        r.at,
-                        message,
-                    )
-                    .span(r.offset..r.offset + seg.id.len()),
-                    None => Diagnostic::new(Rule::MissingMessage, &page.rel_path, seg.at, message),
-                },
-                (Expected::Site(reference), Source::Entry(offset)) => {
-                    at_entry(Rule::MissingMessage, reference, *offset, message)
-                }
-                _ => unreachable!("page messages come from segments, site messages from entries"),
-            };
-            at.locale(tag)
+            source
+                .missing(message)
+                .locale(tag)
                 .id(*id)
                 .help(format!("translate it in {expected_path}"))
         };
