@@ -3,8 +3,8 @@
 //! only when everything succeeded.
 
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
-use crate::lint::rules::Severity;
 use crate::lint::{self, Settings};
 use crate::output::Staging;
 use crate::project::{Coverage, Project};

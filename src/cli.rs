@@ -308,7 +308,7 @@ fn build(root: &std::path::Path, args: BuildArgs) -> anyhow::Result<Outcome> {
 }
 
 fn lint(root: &std::path::Path, args: LintArgs) -> anyhow::Result<Outcome> {
-    use crate::lint::rules::Rule;
+    use crate::diagnostic::Rule;
     use std::io::IsTerminal;
     if let Some(code) = &args.explain {
         if code.is_empty() {

@@ -208,7 +208,7 @@ impl Config {
                             })?;
                         for code in &list {
                             if code != "warnings"
-                                && crate::lint::rules::Rule::from_code(code).is_none()
+                                && crate::diagnostic::Rule::from_code(code).is_none()
                             {
                                 return Err(err(code, unknown_code(code)));
                             }
@@ -247,7 +247,7 @@ fn unknown(prefix: &str, key: &str, known: &[&str]) -> String {
 }
 
 pub fn unknown_code(code: &str) -> String {
-    let codes: Vec<&str> = crate::lint::rules::Rule::ALL
+    let codes: Vec<&str> = crate::diagnostic::Rule::ALL
         .iter()
         .map(|r| r.code())
         .collect();

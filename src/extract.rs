@@ -40,27 +40,7 @@ impl Plan {
     }
 }
 
-/// The lines of a reference file but its history lines (`# fluentpress: was …`).
-fn lines_without_history(text: &str) -> impl Iterator<Item = &str> {
-    let was = format!("# {META_PREFIX} was ");
-    text.lines().filter(move |l| !l.starts_with(&was))
-}
-
-/// A reference file without its history lines.
-fn without_history(text: &str) -> String {
-    lines_without_history(text).collect::<Vec<_>>().join("\n")
-}
-
-/// A digest of a reference file's text without its history lines, line by line (the
-/// line ending aside): equal digests mean the same messages, ids, hashes and comments.
-pub fn reference_digest(text: &str) -> u128 {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    for line in lines_without_history(text) {
-        hasher.update(line.as_bytes());
-        hasher.update(b"\n");
-    }
-    hasher.digest128()
-}
+use crate::ftl::{reference_digest, without_history};
 
 /// The reference file a page should have now.
 ///

@@ -6,6 +6,7 @@
 
 pub mod bidi;
 pub mod build;
+pub mod checks;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
@@ -19,10 +20,12 @@ pub mod locale;
 pub mod markdown;
 pub mod numfmt;
 pub mod output;
+pub mod page;
 pub mod project;
 pub mod render;
 pub mod resolve;
 pub mod serve;
 pub mod source;
+pub mod url;
 pub mod workflow;
 pub mod wrap;

@@ -5,12 +5,13 @@
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Rule;
 use crate::error::{Error, Result};
 use crate::ftl::{self, FtlFile};
 use crate::ids::{self, NewSegment, OldEntry};
-use crate::lint::rules::Rule;
 use crate::locale::Locale;
 use crate::markdown::{self, Document, Inline, SegmentKind};
+pub use crate::page::{Page, ReferenceEntry, Segment};
 use crate::source::{LineIndex, TextFile};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -46,91 +47,6 @@ pub const LAYOUT_MESSAGES: &[&str] = &[
 
 /// Layout strings used when the source locale has no `site.ftl` (or lacks a message).
 pub const DEFAULT_SITE_FTL: &str = include_str!("assets/default-site.ftl");
-
-/// A translatable segment of a page, with its message id.
-#[derive(Debug, Clone)]
-pub struct Segment {
-    pub id: String,
-    pub kind: SegmentKind,
-    /// Inline Markdown (plain text for the title and description).
-    pub text: String,
-    pub inlines: Vec<Inline>,
-    /// Byte span in the page source.
-    pub span: Range<usize>,
-    /// 1-based line and column of the span's start (the page's text is not kept).
-    pub at: (usize, usize),
-    /// [`ftl::source_hash`] of `text`.
-    pub hash: String,
-    /// False for text without words (numbers, symbols), which reads the same in every
-    /// language: shown as it is where no translation exists, never counted missing.
-    pub needs_translation: bool,
-    /// The numbers of the text (digits only), which a translation must keep.
-    pub numbers: Vec<String>,
-    /// The segment's message in the reference file as it was loaded, if it has one.
-    pub reference: Option<ReferenceEntry>,
-}
-
-/// What the consumers need of a segment's message in the reference file, kept so the
-/// file need not be read again: where it is, and the older source texts it records.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReferenceEntry {
-    /// Byte offset of the message id in the reference file.
-    pub offset: usize,
-    /// 1-based line and column of the id.
-    pub at: (usize, usize),
-    /// Earlier source texts by hash (`# fluentpress: was …`).
-    pub history: Vec<(String, String)>,
-}
-
-/// A Markdown page.
-#[derive(Debug)]
-pub struct Page {
-    /// Path under `content/` without `.md`, `/`-separated.
-    pub slug: String,
-    /// `content/<slug>.md`.
-    pub rel_path: String,
-    pub weight: i64,
-    pub doc: Document,
-    /// The body's segments in document order, then the title and the description.
-    pub segments: Vec<Segment>,
-    pub title_segment: usize,
-    pub description_segment: usize,
-    by_id: HashMap<String, usize>,
-    /// [`crate::extract::reference_digest`] of the reference file as it was at load
-    /// (`None` without a readable one): lint's staleness check compares with it rather
-    /// than reading every reference file a second time.
-    pub reference_digest: Option<u128>,
-}
-
-impl Page {
-    /// Segment indices in reference-file order: title, description, then the body.
-    pub fn reference_order(&self) -> impl Iterator<Item = usize> + '_ {
-        [self.title_segment, self.description_segment]
-            .into_iter()
-            // The body's segments come first in `segments`, the title right after them.
-            .chain(0..self.title_segment)
-    }
-
-    pub fn segment_by_id(&self, id: &str) -> Option<&Segment> {
-        self.by_id.get(id).map(|&i| &self.segments[i])
-    }
-
-    pub fn title(&self) -> &str {
-        &self.segments[self.title_segment].text
-    }
-
-    /// How deep the page sits under the edition's directory (for relative links).
-    pub fn depth(&self) -> usize {
-        self.slug.matches('/').count()
-    }
-
-    pub fn context(&self) -> markdown::FragmentContext<'_> {
-        markdown::FragmentContext {
-            refs: &self.doc.refs,
-            footnote_labels: &self.doc.footnote_labels,
-        }
-    }
-}
 
 /// One locale's files.
 #[derive(Debug)]
@@ -1023,7 +939,7 @@ impl RawPage {
             .map(|(r, id)| Segment {
                 hash: ftl::source_hash(&r.text),
                 needs_translation: markdown::has_words(&markdown::plain_text(&r.inlines)),
-                numbers: crate::lint::translation::numbers(&markdown::plain_text(&r.inlines)),
+                numbers: crate::checks::translation::numbers(&markdown::plain_text(&r.inlines)),
                 reference: reference.and_then(|f| {
                     f.get(&id).map(|e| ReferenceEntry {
                         offset: e.offset,
@@ -1053,9 +969,9 @@ impl RawPage {
             title_segment,
             description_segment,
             by_id,
-            reference_digest: reference.map(|f| crate::extract::reference_digest(f.source())),
+            reference_digest: reference.map(|f| crate::ftl::reference_digest(f.source())),
         };
-        let problems = crate::lint::content_checks(&page, &source, &lines);
+        let problems = crate::checks::content::content_checks(&page, &source, &lines);
         (page, problems)
     }
 }

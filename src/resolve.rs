@@ -3,11 +3,11 @@
 //! The build renders from this, and lint reports from the same decisions, so what lint
 //! calls broken is exactly what the build refuses to show.
 
+use crate::checks::translation::{self, Check};
 use crate::config::OutdatedPolicy;
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Rule;
 use crate::ftl::FtlFile;
-use crate::lint::rules::Rule;
-use crate::lint::translation::{self, Check};
 use crate::locale::Locale;
 use crate::markdown::{self, Inline, InlineKind};
 use crate::numfmt;

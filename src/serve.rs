@@ -18,8 +18,9 @@
 
 use crate::build::{self, BuildOptions};
 use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
-use crate::lint::{self, Settings, rules::Severity};
+use crate::lint::{self, Settings};
 use crate::project::{CONTENT_DIR, LOCALES_DIR, Project, SITE_FILE};
 use crate::render::{self, Site, html::ListedPage};
 use crate::resolve::{Edition, Layout};
@@ -405,7 +406,7 @@ impl Watcher {
         let mut untranslated: BTreeMap<&str, usize> = BTreeMap::new();
         for d in &diagnostics {
             if d.locale.as_deref().is_none_or(|t| shown.contains(t)) {
-                if d.rule == crate::lint::rules::Rule::MissingMessage {
+                if d.rule == crate::diagnostic::Rule::MissingMessage {
                     *untranslated
                         .entry(d.locale.as_deref().unwrap_or(""))
                         .or_default() += 1;
@@ -427,7 +428,7 @@ impl Watcher {
             locales: tags.iter().map(|t| t.to_string()).collect(),
         };
         for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
-            if d.rule == crate::lint::rules::Rule::MissingMessage {
+            if d.rule == crate::diagnostic::Rule::MissingMessage {
                 *notes
                     .missing
                     .entry(d.locale.clone().unwrap_or_default())

@@ -2,8 +2,10 @@
 //! Each output format is its own module under `render`.
 
 pub mod render;
+pub mod rule;
 
-use crate::lint::rules::{Rule, Severity};
+pub use rule::{Rule, Severity};
+
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,6 +105,17 @@ impl Diagnostic {
             &self.message,
         )
     }
+}
+
+/// Per-locale figures of a lint run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocaleStats {
+    pub locale: String,
+    /// Segments shown translated (not falling back).
+    pub translated: usize,
+    pub total: usize,
+    pub errors: usize,
+    pub warnings: usize,
 }
 
 /// Sorts diagnostics into their output order and drops exact duplicates.

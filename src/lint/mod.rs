@@ -3,19 +3,16 @@
 //! per-segment checks come from resolving each edition exactly as the build does
 //! ([`crate::resolve`]), so lint and build never disagree.
 
-pub mod rules;
-pub mod translation;
-
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic};
 use crate::error::{Error, Result};
 use crate::ftl::FtlFile;
 use crate::locale::Locale;
-use crate::markdown::{self, Block, InlineKind};
+
+use crate::diagnostic::{Rule, Severity};
 use crate::project::{LAYOUT_MESSAGES, Page, Project, Segment};
 use fluent_syntax::ast;
 use rayon::prelude::*;
-use rules::{Rule, Severity};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Severity overrides: the configuration's, then the command line's.
@@ -95,16 +92,7 @@ impl Settings {
     }
 }
 
-/// Per-locale figures of a lint run.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LocaleStats {
-    pub locale: String,
-    /// Segments shown translated (not falling back).
-    pub translated: usize,
-    pub total: usize,
-    pub errors: usize,
-    pub warnings: usize,
-}
+pub use crate::diagnostic::LocaleStats;
 
 #[derive(Debug, Clone)]
 pub struct Report {
@@ -793,162 +781,6 @@ pub fn plural_categories(locale: &Locale) -> Vec<&'static str> {
         .copied()
         .filter(|n| found.contains(n))
         .collect()
-}
-
-/// Checks of the source content itself: alt text, heading levels, link text, URLs.
-/// Run once when the page is loaded (its text is not kept); the diagnostics join the
-/// project's problems, whose locale is the source's.
-pub fn content_checks(
-    page: &Page,
-    source: &str,
-    lines: &crate::source::LineIndex,
-) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let at = |offset: usize| lines.line_col(source, offset);
-    // Headings are reported at their line's start, where the `#` is.
-    let line_of = |offset: usize| (lines.line_col(source, offset).0, 1);
-    // Headings.
-    let mut previous: Option<u8> = None;
-    let mut h1s = 0;
-    visit_blocks(&page.doc.blocks, &mut |block| {
-        if let Block::Heading { level, segment, .. } = block {
-            let seg = &page.segments[*segment];
-            if *level == 1 {
-                h1s += 1;
-                if h1s == 2 {
-                    out.push(
-                        Diagnostic::new(
-                            Rule::HeadingSkip,
-                            &page.rel_path,
-                            line_of(seg.span.start),
-                            "the page has more than one level-1 heading",
-                        )
-                        .help("a page has one h1, its title; use ## for sections"),
-                    );
-                }
-            }
-            if let Some(p) = previous
-                && *level > p + 1
-            {
-                out.push(
-                    Diagnostic::new(
-                        Rule::HeadingSkip,
-                        &page.rel_path,
-                        line_of(seg.span.start),
-                        format!("the heading level jumps from h{p} to h{level}"),
-                    )
-                    .help(format!("use h{} here, or add the missing level", p + 1)),
-                );
-            }
-            if previous.is_none() && *level > 2 {
-                out.push(Diagnostic::new(Rule::HeadingSkip, &page.rel_path, line_of(seg.span.start), format!("the first heading is h{level}; the page's headings should start at h1 or h2")));
-            }
-            previous = Some(*level);
-        }
-        if let Block::Image {
-            segment: None,
-            title,
-            span,
-            dest,
-        } = block
-            && title != "decorative"
-        {
-            out.push(
-                Diagnostic::new(Rule::MissingAlt, &page.rel_path, at(span.start), format!("the image `{dest}` has no alt text"))
-
-                    .help("describe the image between ![ and ]; for a purely decorative image write ![](file \"decorative\")"),
-            );
-        }
-        if let Block::Image { dest, span, .. } = block
-            && crate::render::is_unsafe_url(dest, true)
-        {
-            out.push(
-                Diagnostic::new(
-                    Rule::UnsafeUrl,
-                    &page.rel_path,
-                    at(span.start),
-                    format!("the image URL `{}` is not allowed", short(dest)),
-                )
-                .help("only http(s), relative and data:image/ (not SVG) image URLs are published"),
-            );
-        }
-    });
-    for seg in &page.segments {
-        markdown::visit(&seg.inlines, &mut |inline| match &inline.kind {
-            InlineKind::Link { dest, children, .. } => {
-                if crate::render::is_unsafe_url(dest, false) {
-                    out.push(Diagnostic::new(Rule::UnsafeUrl, &page.rel_path, at(inline.span.start), format!("the link URL `{}` is not allowed; the link is published as plain text", short(dest))).span(inline.span.clone()).help("javascript:, vbscript: and data: links are never published"));
-                }
-                let text = markdown::plain_text(children);
-                if translation::is_generic_link_text(&text) {
-                    out.push(
-                        Diagnostic::new(
-                            Rule::GenericLinkText,
-                            &page.rel_path,
-                            at(inline.span.start),
-                            format!(
-                                "the link text \"{}\" says nothing out of context",
-                                text.trim()
-                            ),
-                        )
-                        .span(inline.span.clone())
-                        .help("name the destination in the link text"),
-                    );
-                }
-            }
-            InlineKind::Image { dest, alt, .. } => {
-                if markdown::plain_text(alt).trim().is_empty() {
-                    out.push(
-                        Diagnostic::new(
-                            Rule::MissingAlt,
-                            &page.rel_path,
-                            at(inline.span.start),
-                            format!("the image `{dest}` has no alt text"),
-                        )
-                        .span(inline.span.clone())
-                        .help("describe the image between ![ and ]"),
-                    );
-                }
-                if crate::render::is_unsafe_url(dest, true) {
-                    out.push(
-                        Diagnostic::new(
-                            Rule::UnsafeUrl,
-                            &page.rel_path,
-                            at(inline.span.start),
-                            format!("the image URL `{}` is not allowed", short(dest)),
-                        )
-                        .span(inline.span.clone()),
-                    );
-                }
-            }
-            _ => {}
-        });
-    }
-    out
-}
-
-fn short(url: &str) -> String {
-    let s: String = url.chars().take(60).collect();
-    if s.len() < url.len() {
-        format!("{s}…")
-    } else {
-        s
-    }
-}
-
-fn visit_blocks<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a Block)) {
-    for block in blocks {
-        f(block);
-        match block {
-            Block::List { items, .. } => {
-                for item in items {
-                    visit_blocks(item, f);
-                }
-            }
-            Block::Quote(inner) => visit_blocks(inner, f),
-            _ => {}
-        }
-    }
 }
 
 #[cfg(test)]

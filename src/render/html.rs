@@ -3,10 +3,11 @@
 //! links to the plain-text edition. maud escapes every string; `PreEscaped` is used only
 //! for markup this module generated and for authored HTML after the sanitiser.
 
-use super::{EditionInfo, Paths, Site, is_unsafe_url, lang_attrs, output_url};
+use super::{EditionInfo, Paths, Site, lang_attrs, output_url};
 use crate::locale::Locale;
 use crate::markdown::{self, Align, Block, Inline, InlineKind};
 use crate::resolve::{Edition, Layout, Localized, Shown};
+use crate::url::is_unsafe_url;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::collections::HashMap;
 

@@ -3,9 +3,10 @@
 //! fixed display width, headings underlined, links and notes numbered and listed at
 //! the end, untranslated passages flagged in words (plain text has no `lang`).
 
-use super::{Paths, Site, is_unsafe_url};
+use super::{Paths, Site};
 use crate::markdown::{self, Align, Block, Inline, InlineKind};
 use crate::resolve::{Edition, Shown};
+use crate::url::is_unsafe_url;
 use crate::wrap::{WrapOptions, display_width, wrap};
 use std::collections::HashMap;
 use std::ops::Range;

@@ -2,7 +2,7 @@
 //! appear as annotations on the pull request's files.
 
 use crate::diagnostic::Diagnostic;
-use crate::lint::rules::Severity;
+use crate::diagnostic::Severity;
 
 /// Escapes the message part of a workflow command.
 fn data(s: &str) -> String {

@@ -2,8 +2,8 @@
 //! with a caret, help and notes — and a per-locale summary table.
 
 use crate::diagnostic::Diagnostic;
-use crate::lint::LocaleStats;
-use crate::lint::rules::Severity;
+use crate::diagnostic::LocaleStats;
+use crate::diagnostic::Severity;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 /// Renders diagnostics; `source` gives a file's text by its path (for the snippet).

@@ -1,7 +1,7 @@
 //! `--format json`: exactly one JSON object — the diagnostics, sorted, and per-locale figures.
 
 use crate::diagnostic::Diagnostic;
-use crate::lint::LocaleStats;
+use crate::diagnostic::LocaleStats;
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -2,10 +2,10 @@
 //! (raw HTML, other link targets) and what it only warns about (markup, numbers,
 //! untranslated text, link text that says nothing).
 
-use crate::lint::rules::Rule;
+use crate::diagnostic::Rule;
 use crate::locale::Locale;
 use crate::markdown::{self, Fragment, Inline, InlineKind};
-use crate::project::Segment;
+use crate::page::Segment;
 
 /// A finding about a translation; the caller knows where the translation is.
 #[derive(Debug, Clone, PartialEq, Eq)]

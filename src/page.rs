@@ -1,0 +1,92 @@
+//! A loaded page: its parsed document, its translatable segments with their message
+//! ids and source hashes, and what the reference file says of each. Built by
+//! [`crate::project`], read by every later stage.
+
+use crate::markdown::{self, Document, Inline, SegmentKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A translatable segment of a page, with its message id.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    pub id: String,
+    pub kind: SegmentKind,
+    /// Inline Markdown (plain text for the title and description).
+    pub text: String,
+    pub inlines: Vec<Inline>,
+    /// Byte span in the page source.
+    pub span: Range<usize>,
+    /// 1-based line and column of the span's start (the page's text is not kept).
+    pub at: (usize, usize),
+    /// [`ftl::source_hash`] of `text`.
+    pub hash: String,
+    /// False for text without words (numbers, symbols), which reads the same in every
+    /// language: shown as it is where no translation exists, never counted missing.
+    pub needs_translation: bool,
+    /// The numbers of the text (digits only), which a translation must keep.
+    pub numbers: Vec<String>,
+    /// The segment's message in the reference file as it was loaded, if it has one.
+    pub reference: Option<ReferenceEntry>,
+}
+
+/// What the consumers need of a segment's message in the reference file, kept so the
+/// file need not be read again: where it is, and the older source texts it records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReferenceEntry {
+    /// Byte offset of the message id in the reference file.
+    pub offset: usize,
+    /// 1-based line and column of the id.
+    pub at: (usize, usize),
+    /// Earlier source texts by hash (`# fluentpress: was …`).
+    pub history: Vec<(String, String)>,
+}
+
+/// A Markdown page.
+#[derive(Debug)]
+pub struct Page {
+    /// Path under `content/` without `.md`, `/`-separated.
+    pub slug: String,
+    /// `content/<slug>.md`.
+    pub rel_path: String,
+    pub weight: i64,
+    pub doc: Document,
+    /// The body's segments in document order, then the title and the description.
+    pub segments: Vec<Segment>,
+    pub title_segment: usize,
+    pub description_segment: usize,
+    pub(crate) by_id: HashMap<String, usize>,
+    /// [`crate::ftl::reference_digest`] of the reference file as it was at load
+    /// (`None` without a readable one): lint's staleness check compares with it rather
+    /// than reading every reference file a second time.
+    pub reference_digest: Option<u128>,
+}
+
+impl Page {
+    /// Segment indices in reference-file order: title, description, then the body.
+    pub fn reference_order(&self) -> impl Iterator<Item = usize> + '_ {
+        [self.title_segment, self.description_segment]
+            .into_iter()
+            // The body's segments come first in `segments`, the title right after them.
+            .chain(0..self.title_segment)
+    }
+
+    pub fn segment_by_id(&self, id: &str) -> Option<&Segment> {
+        self.by_id.get(id).map(|&i| &self.segments[i])
+    }
+
+    pub fn title(&self) -> &str {
+        &self.segments[self.title_segment].text
+    }
+
+    /// How deep the page sits under the edition's directory (for relative links).
+    pub fn depth(&self) -> usize {
+        self.slug.matches('/').count()
+    }
+
+    pub fn context(&self) -> markdown::FragmentContext<'_> {
+        markdown::FragmentContext {
+            refs: &self.doc.refs,
+            footnote_labels: &self.doc.footnote_labels,
+        }
+    }
+}
