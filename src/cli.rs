@@ -258,7 +258,7 @@ fn build(root: &std::path::Path, args: BuildArgs) -> anyhow::Result<Outcome> {
     let settings = crate::lint::Settings::new(&project.config, &[], &[], &[])?;
     let out = args.out.clone().unwrap_or_else(|| root.join("dist"));
     let terminal = std::io::stderr().is_terminal();
-    let opts = crate::build::BuildOptions {
+    let opts = crate::commands::build::BuildOptions {
         out: out.clone(),
         locales: args.locales,
         jobs: args.jobs,
@@ -266,7 +266,7 @@ fn build(root: &std::path::Path, args: BuildArgs) -> anyhow::Result<Outcome> {
         text_width: args.text_width.map(usize::from),
         progress: terminal && !args.quiet,
     };
-    let report = crate::build::build(&project, &opts, &settings)
+    let report = crate::commands::build::build(&project, &opts, &settings)
         .with_context(|| format!("building into {}", out.display()))?;
     if !args.quiet {
         let source = &project.source_locale().locale;
@@ -336,7 +336,7 @@ fn lint(root: &std::path::Path, args: LintArgs) -> anyhow::Result<Outcome> {
     let settings =
         crate::lint::Settings::new(&project.config, &args.deny, &args.allow, &args.warn)?;
     let locales = locale_indices(&project, &args.locales)?;
-    let report = crate::lint::run(&project, &settings, &locales);
+    let report = crate::commands::lint::run(&project, &settings, &locales);
     let text = match args.format {
         Format::Json => {
             crate::diagnostic::render::json::render(&report.diagnostics, &report.locales)
@@ -373,10 +373,10 @@ fn status(root: &std::path::Path, args: StatusArgs) -> anyhow::Result<Outcome> {
     let project = load_lazily(root)?;
     report_load_problems(&project);
     let locales = locale_indices(&project, &args.locales)?;
-    let statuses = crate::workflow::status::collect(&project, &locales);
+    let statuses = crate::commands::status::collect(&project, &locales);
     match args.format {
-        StatusFormat::Json => print!("{}", crate::workflow::status::json(&statuses)),
-        StatusFormat::Human => print!("{}", crate::workflow::status::human(&statuses)),
+        StatusFormat::Json => print!("{}", crate::commands::status::json(&statuses)),
+        StatusFormat::Human => print!("{}", crate::commands::status::human(&statuses)),
     }
     Ok(Outcome::Ok)
 }
@@ -447,7 +447,7 @@ fn new_locale(root: &std::path::Path, args: NewLocaleArgs) -> anyhow::Result<Out
 
 fn serve(root: &std::path::Path, args: ServeArgs) -> anyhow::Result<Outcome> {
     let out = args.out.clone().unwrap_or_else(|| root.join("dist"));
-    crate::serve::serve(&crate::serve::ServeOptions {
+    crate::commands::serve::serve(&crate::commands::serve::ServeOptions {
         root: root.to_path_buf(),
         out,
         port: args.port,

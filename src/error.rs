@@ -23,6 +23,18 @@ pub enum Error {
     },
     #[error("{0}")]
     Usage(String),
+    #[error(
+        "cannot listen on 127.0.0.1:{port}: {source}; another program (or another `fluentpress serve`) may be using the port: try `--port 0` for any free port"
+    )]
+    Listen {
+        port: u16,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{path}: another fluentpress build is writing this output ({holder}); wait for it to finish, or build into another --out"
+    )]
+    Locked { path: PathBuf, holder: String },
     #[error("{path}: refusing to write there: {reason}")]
     UnsafeOutput { path: PathBuf, reason: String },
     #[error(

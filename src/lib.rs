@@ -5,9 +5,9 @@
 //! translator tools all read that model.
 
 pub mod bidi;
-pub mod build;
 pub mod checks;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
@@ -21,10 +21,10 @@ pub mod markdown;
 pub mod numfmt;
 pub mod output;
 pub mod page;
+pub mod pipeline;
 pub mod project;
 pub mod render;
 pub mod resolve;
-pub mod serve;
 pub mod source;
 pub mod url;
 pub mod workflow;

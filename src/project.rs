@@ -122,36 +122,6 @@ pub enum Loading {
     Lazy,
 }
 
-/// Per (locale, page): how many segments are translated, outdated or missing. Counted
-/// from the files alone (message present, source hash current), so it is cheap.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Coverage {
-    pub total: usize,
-    pub translated: usize,
-    pub outdated: usize,
-    pub missing: usize,
-}
-
-impl Coverage {
-    pub fn add(&mut self, other: Coverage) {
-        self.total += other.total;
-        self.translated += other.translated;
-        self.outdated += other.outdated;
-        self.missing += other.missing;
-    }
-
-    pub fn is_complete(&self) -> bool {
-        self.translated == self.total
-    }
-
-    /// Whole percent translated, rounded down so 99.9 % never shows as 100 %.
-    pub fn percent(&self) -> usize {
-        (self.translated * 100)
-            .checked_div(self.total)
-            .unwrap_or(100)
-    }
-}
-
 /// The loaded site.
 #[derive(Debug)]
 pub struct Project {
@@ -261,50 +231,6 @@ impl Project {
             d.locale.get_or_insert_with(|| lf.locale.tag.clone());
         }
         (files, problems)
-    }
-
-    /// How much of a page a locale translates (reading the locale's file for it).
-    pub fn coverage(&self, locale: usize, page: &Page) -> Coverage {
-        let (file, _) = self.page_file(locale, &page.slug);
-        self.coverage_of(locale, page, file.as_deref())
-    }
-
-    /// How much of a page a locale translates, given the locale's file for it.
-    pub fn coverage_of(&self, locale: usize, page: &Page, file: Option<&FtlFile>) -> Coverage {
-        let total = page.segments.len();
-        if locale == self.source {
-            return Coverage {
-                total,
-                translated: total,
-                ..Coverage::default()
-            };
-        }
-        let mut c = Coverage {
-            total,
-            ..Coverage::default()
-        };
-        for seg in &page.segments {
-            match file.and_then(|f| f.get(&seg.id)) {
-                Some(entry) if entry.has_value => match &entry.meta.source_hash {
-                    Some(hash) if *hash != seg.hash => c.outdated += 1,
-                    _ => c.translated += 1,
-                },
-                _ if !seg.needs_translation => c.translated += 1,
-                _ => c.missing += 1,
-            }
-        }
-        c
-    }
-
-    /// Coverage of a whole locale (all pages).
-    pub fn locale_coverage(&self, locale: usize) -> Coverage {
-        self.pages
-            .par_iter()
-            .map(|page| self.coverage(locale, page))
-            .reduce(Coverage::default, |mut a, b| {
-                a.add(b);
-                a
-            })
     }
 
     /// Loads the site at `root`, every file read.

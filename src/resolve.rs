@@ -37,6 +37,63 @@ pub struct Shown<'p> {
     pub fallback: Option<Fallback>,
 }
 
+/// How much of a page an edition shows in its own language: the one definition of
+/// "translated" that `status`, `status.html`, lint's summary, the build's summary and the
+/// language menu's "partial" mark all count. A segment is translated exactly when the
+/// build renders its translation (or it has no words to translate).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Coverage {
+    pub total: usize,
+    /// Shown in the edition's language.
+    pub translated: usize,
+    /// Shown in the source language: the translation was made from older source text.
+    pub outdated: usize,
+    /// Shown in the source language: there is no translation.
+    pub missing: usize,
+    /// Shown in the source language although a translation exists: lint refused it (raw
+    /// HTML, other link targets, empty, does not format) or it is the source text itself.
+    pub rejected: usize,
+}
+
+impl Coverage {
+    /// Counts what each segment shows.
+    pub fn of(shown: &[Shown<'_>]) -> Coverage {
+        let mut c = Coverage {
+            total: shown.len(),
+            ..Coverage::default()
+        };
+        for s in shown {
+            match s.fallback {
+                None => c.translated += 1,
+                Some(Fallback::Outdated) => c.outdated += 1,
+                Some(Fallback::Missing) => c.missing += 1,
+                Some(Fallback::Rejected | Fallback::Untranslated) => c.rejected += 1,
+            }
+        }
+        c
+    }
+
+    pub fn add(&mut self, other: Coverage) {
+        self.total += other.total;
+        self.translated += other.translated;
+        self.outdated += other.outdated;
+        self.missing += other.missing;
+        self.rejected += other.rejected;
+    }
+
+    /// Some passage is shown in the source language.
+    pub fn is_partial(&self) -> bool {
+        self.translated < self.total
+    }
+
+    /// Whole percent translated, rounded down so 99.9 % never shows as 100 %.
+    pub fn percent(&self) -> usize {
+        (self.translated * 100)
+            .checked_div(self.total)
+            .unwrap_or(100)
+    }
+}
+
 /// A layout string in an edition, or the source locale's when the edition lacks it.
 #[derive(Debug, Clone)]
 pub struct Localized<'p> {
@@ -181,6 +238,10 @@ impl<'l, 'p> Edition<'l, 'p> {
 
     pub fn fallback_count(&self) -> usize {
         self.shown.iter().filter(|s| s.fallback.is_some()).count()
+    }
+
+    pub fn coverage(&self) -> Coverage {
+        Coverage::of(&self.shown)
     }
 
     pub fn text(&self, id: &str) -> &Localized<'p> {

@@ -7,8 +7,7 @@
 
 use fluentpress::config::Config;
 use fluentpress::project::{LAYOUT_MESSAGES, Project};
-use fluentpress::render::{self, Site};
-use fluentpress::resolve::{Edition, Layout};
+use fluentpress::pipeline::{Output, Renderer};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -28,20 +27,18 @@ fuzz_target!(|data: &[u8]| {
     let ar: Vec<(&str, &str)> = vec![("site.ftl", &site_ftl), ("p.ftl", &page_ftl)];
     let ko: Vec<(&str, &str)> = vec![("site.ftl", translation), ("p.ftl", translation)];
     let project = Project::in_memory(Config::default(), &[("p", &page)], &[("en", &[]), ("ar", &ar), ("ko", &ko)]);
-    let site = Site::new(&project);
-    for l in 0..project.locales.len() {
-        let layout = Layout::new(&project, l);
-        for page in &project.pages {
-            let (file, _) = project.page_file(l, &page.slug);
-            let edition = Edition::new(&layout, page, file.as_deref());
-            let html = render::html::page(&edition, &site, &render::page_partials(&project, page));
+    let renderer = Renderer::new(&project, Some(40));
+    let site = renderer.site();
+    let every: Vec<usize> = (0..project.locales.len()).collect();
+    for page in &project.pages {
+        for e in renderer.render_page(page, &every, Output::Files(&site)).editions {
+            let html = e.html.unwrap_or_default();
             let lower = html.to_lowercase();
-            assert!(!lower.contains("<script"), "script in {}", project.locales[l].locale.tag);
+            assert!(!lower.contains("<script"), "script in {}", project.locales[e.locale_index].locale.tag);
             assert!(!lower.contains("href=\"javascript:") && !lower.contains("src=\"javascript:"));
-            let text = render::text::page(&edition, &site, 40);
-            assert!(text.ends_with('\n'));
+            assert!(e.text.unwrap_or_default().ends_with('\n'));
         }
     }
-    let _ = fluentpress::lint::run(&project, &fluentpress::lint::Settings::default(), &[]);
+    let _ = fluentpress::commands::lint::run(&project, &fluentpress::lint::Settings::default(), &[]);
     let _ = fluentpress::extract::plan(&project);
 });

@@ -13,7 +13,7 @@ use crate::diagnostic::{Rule, Severity};
 use crate::project::{LAYOUT_MESSAGES, Page, Project, Segment};
 use fluent_syntax::ast;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Severity overrides: the configuration's, then the command line's.
 #[derive(Debug, Clone, Default)]
@@ -93,96 +93,6 @@ impl Settings {
 }
 
 pub use crate::diagnostic::LocaleStats;
-
-#[derive(Debug, Clone)]
-pub struct Report {
-    pub diagnostics: Vec<Diagnostic>,
-    pub locales: Vec<LocaleStats>,
-}
-
-impl Report {
-    pub fn errors(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
-    }
-
-    pub fn warnings(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count()
-    }
-}
-
-/// Lints the project (only `locales` when given; every locale otherwise).
-pub fn run(project: &Project, settings: &Settings, locales: &[usize]) -> Report {
-    let selected: Vec<usize> = if locales.is_empty() {
-        (0..project.locales.len()).collect()
-    } else {
-        locales.to_vec()
-    };
-    let pairs: Vec<(usize, usize)> = selected
-        .iter()
-        .flat_map(|&l| (0..project.pages.len()).map(move |p| (l, p)))
-        .collect();
-    let resolved: Vec<(usize, usize, usize, Vec<Diagnostic>)> = pairs
-        .par_iter()
-        .map(|&(l, p)| {
-            let page = &project.pages[p];
-            // Each page file is read, checked and dropped here, so a large site's
-            // translations are never all in memory at once.
-            let (file, mut found) = project.page_file(l, &page.slug);
-            found.extend(page_checks(project, l, page, file.as_deref()));
-            let (shown, diagnostics) =
-                crate::resolve::resolve_segments(project, l, page, file.as_deref());
-            found.extend(diagnostics);
-            let translated = shown.iter().filter(|s| s.fallback.is_none()).count();
-            (l, translated, shown.len(), found)
-        })
-        .collect();
-    let mut diagnostics = project_checks(project);
-    let mut counts: BTreeMap<usize, (usize, usize)> =
-        selected.iter().map(|&l| (l, (0, 0))).collect();
-    for (l, translated, total, found) in resolved {
-        let c = counts.entry(l).or_default();
-        c.0 += translated;
-        c.1 += total;
-        diagnostics.extend(found);
-    }
-    if !locales.is_empty() {
-        let tags: BTreeSet<&str> = selected
-            .iter()
-            .map(|&l| project.locales[l].locale.tag.as_str())
-            .collect();
-        diagnostics.retain(|d| d.locale.as_deref().is_none_or(|t| tags.contains(t)));
-    }
-    settings.apply(project, &mut diagnostics);
-    let locales = counts
-        .into_iter()
-        .map(|(l, (translated, total))| {
-            let tag = project.locales[l].locale.tag.clone();
-            let count = |s| {
-                diagnostics
-                    .iter()
-                    .filter(|d| d.severity == s && d.locale.as_deref() == Some(tag.as_str()))
-                    .count()
-            };
-            LocaleStats {
-                errors: count(Severity::Error),
-                warnings: count(Severity::Warning),
-                locale: tag,
-                translated,
-                total,
-            }
-        })
-        .collect();
-    Report {
-        diagnostics,
-        locales,
-    }
-}
 
 fn path_of(file: &FtlFile) -> String {
     file.rel_path.to_string_lossy().replace('\\', "/")

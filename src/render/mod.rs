@@ -2,11 +2,11 @@
 //! plain-text edition, plus what both need — the list of editions and relative paths.
 
 pub mod html;
+pub mod status;
 pub mod text;
 
 use crate::locale::{Direction, Locale};
 use crate::project::{Page, Project};
-use rayon::prelude::*;
 
 /// A language edition of the site, as menus and the language chooser show it.
 #[derive(Debug, Clone)]
@@ -29,22 +29,8 @@ pub struct Site {
 }
 
 impl Site {
-    /// Every edition, its completeness measured by resolving every page in it.
-    pub fn new(project: &Project) -> Site {
-        let mut site = Site::unmeasured(project);
-        let partial: Vec<Vec<bool>> = project
-            .pages
-            .par_iter()
-            .map(|page| page_partials(project, page))
-            .collect();
-        for e in &mut site.editions {
-            e.complete = partial.iter().all(|p| !p[e.locale_index]);
-        }
-        site
-    }
-
-    /// Every edition, not yet known to be complete: the build fills `complete` in from
-    /// the pages it resolved anyway.
+    /// Every edition, not yet known to be complete: the drivers fill `complete` in from
+    /// the coverage of the pages they rendered ([`crate::pipeline::Renderer::site`]).
     pub fn unmeasured(project: &Project) -> Site {
         let editions = project
             .locales
@@ -121,17 +107,6 @@ pub fn numbered_footnotes<'a>(
         .collect();
     notes.sort_by_key(|(n, _)| *n);
     notes
-}
-
-/// For each locale, whether the page shows any passage in the source language there.
-pub fn page_partials(project: &Project, page: &Page) -> Vec<bool> {
-    (0..project.locales.len())
-        .map(|l| {
-            let (file, _) = project.page_file(l, &page.slug);
-            let (shown, _) = crate::resolve::resolve_segments(project, l, page, file.as_deref());
-            shown.iter().any(|s| s.fallback.is_some())
-        })
-        .collect()
 }
 
 /// The name of a locale's language in itself.

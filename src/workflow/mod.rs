@@ -23,7 +23,6 @@
 //! is a message the reference no longer has, commented out rather than deleted.
 
 pub mod new_locale;
-pub mod status;
 pub mod sync;
 
 use crate::ftl::{self, FtlEntry, FtlFile, META_PREFIX};

@@ -2,9 +2,10 @@
 
 use super::support::*;
 use fluentpress::config::Config;
+use fluentpress::pipeline::{Output, Renderer};
 use fluentpress::project::{LAYOUT_MESSAGES, Project};
-use fluentpress::render::{self, Site as RenderSite};
-use fluentpress::resolve::{Edition, Layout};
+use fluentpress::render;
+
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
@@ -228,21 +229,27 @@ fn check_html_with(html: &str, urls: &BTreeSet<String>, authored: bool) -> Resul
 }
 
 fn render_all(project: &Project) -> Vec<(String, String, String)> {
-    let site = RenderSite::new(project);
+    let renderer = Renderer::new(project, Some(40));
+    let site = renderer.site();
+    let every: Vec<usize> = (0..project.locales.len()).collect();
     let mut out = Vec::new();
-    for l in 0..project.locales.len() {
-        let layout = Layout::new(project, l);
-        for page in &project.pages {
-            let (file, _) = project.page_file(l, &page.slug);
-            let edition = Edition::new(&layout, page, file.as_deref());
-            let html = render::html::page(&edition, &site, &render::page_partials(project, page));
-            let text = render::text::page(&edition, &site, 40);
-            out.push((project.locales[l].locale.tag.clone(), html, text));
+    for page in &project.pages {
+        for e in renderer
+            .render_page(page, &every, Output::Files(&site))
+            .editions
+        {
+            out.push((
+                project.locales[e.locale_index].locale.tag.clone(),
+                e.html.unwrap(),
+                e.text.unwrap(),
+            ));
         }
+    }
+    for (l, layout) in renderer.layouts.iter().enumerate() {
         let listed = vec![];
         out.push((
             project.locales[l].locale.tag.clone(),
-            render::html::edition_index(&layout, &site, &listed),
+            render::html::edition_index(layout, &site, &listed),
             String::new(),
         ));
     }
@@ -320,7 +327,7 @@ proptest! {
             }
         }
         let settings = fluentpress::lint::Settings::default();
-        let _ = fluentpress::lint::run(&project, &settings, &[]);
+        let _ = fluentpress::commands::lint::run(&project, &settings, &[]);
     }
 
     #[test]

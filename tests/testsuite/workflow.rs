@@ -479,12 +479,14 @@ fn status_json_matches_the_fixture() {
     let human = site.run(&["status"]).ok().stdout;
     assert!(
         human.contains(
-            "fr (Français): 31% complete: 5 of 16 passages translated, 2 outdated, 9 missing\n"
+            "fr (Français): 31% complete: 5 of 16 passages translated, 2 outdated, 9 missing, 0 rejected\n"
         ),
         "{human}"
     );
     assert!(
-        human.contains("\n  owls                         2         2        2      6       33%\n"),
+        human.contains(
+            "\n  owls                         2         2        2         0      6       33%\n"
+        ),
         "{human}"
     );
     site.run(&["status", "--locale", "xx"]).code(2);
@@ -501,7 +503,7 @@ fn the_build_writes_a_status_page_linked_from_the_chooser() {
     assert_eq!(status.matches("<h1>").count(), 1);
     assert!(status.contains("<caption>Every language edition</caption>"));
     assert!(
-        status.contains(r#"<th scope="row"><a href="fr/index.html" hreflang="fr" lang="fr">Français</a> (fr)</th><td class="align-end">5</td><td class="align-end">2</td><td class="align-end">9</td><td class="align-end">16</td><td class="align-end">31%</td>"#),
+        status.contains(r#"<th scope="row"><a href="fr/index.html" hreflang="fr" lang="fr">Français</a> (fr)</th><td class="align-end">5</td><td class="align-end">2</td><td class="align-end">9</td><td class="align-end">0</td><td class="align-end">16</td><td class="align-end">31%</td>"#),
         "{status}"
     );
     assert!(

@@ -2,14 +2,14 @@
 //! text, written as it is rendered, into a staging directory that replaces the output
 //! only when everything succeeded.
 
-use crate::diagnostic::Diagnostic;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, Result};
 use crate::lint::{self, Settings};
 use crate::output::Staging;
-use crate::project::{Coverage, Project};
+use crate::pipeline::{Output, RenderedEdition, RenderedPage, Renderer};
+use crate::project::Project;
 use crate::render::{self, Site, html::ListedPage};
-use crate::resolve::{Edition, Layout};
+use crate::resolve::{Coverage, Layout};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -37,6 +37,9 @@ pub struct LocaleSummary {
     pub files: usize,
     /// Passages shown in the source language.
     pub fallbacks: usize,
+    /// Passages shown in the edition's language, and all passages ([`Coverage`]).
+    pub translated: usize,
+    pub total: usize,
     pub errors: usize,
     pub warnings: usize,
 }
@@ -44,32 +47,18 @@ pub struct LocaleSummary {
 #[derive(Debug, Clone, Default)]
 pub struct BuildReport {
     pub locales: Vec<LocaleSummary>,
+    /// Every finding, severities applied, sorted (what `lint` would report).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Per page (in project order): what the build showed, the outputs taken out.
+    pub pages: Vec<RenderedPage>,
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
     pub seconds: f64,
 }
 
-/// What building one page gave.
-struct PageResult {
-    /// The selected locales' editions.
-    built: Vec<TaskResult>,
-    /// Per locale: the page shows passages in the source language.
-    partial: Vec<bool>,
-    /// Per locale: translated, outdated and missing segments (for status.html).
-    coverage: Vec<Coverage>,
-}
-
-/// What building one edition of a page gave.
-struct TaskResult {
-    locale_index: usize,
-    title: ListedPage,
-    fallbacks: usize,
-    diagnostics: Vec<Diagnostic>,
-}
-
-const STYLE: &str = include_str!("assets/style.css");
-const SEAL: &str = include_str!("assets/seal.svg");
+const STYLE: &str = include_str!("../assets/style.css");
+const SEAL: &str = include_str!("../assets/seal.svg");
 
 /// Builds the site into `opts.out`.
 pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Result<BuildReport> {
@@ -84,9 +73,8 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     } else {
         project.locale_indices(&opts.locales)?
     };
-    let width = opts.text_width.unwrap_or(project.config.text_width);
     // Which editions are complete is learnt while building, page by page.
-    let mut site = Site::unmeasured(project);
+    let site = Site::unmeasured(project);
     let partial = !opts.locales.is_empty();
     let rebuilt: Vec<String> = selected
         .iter()
@@ -105,9 +93,8 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     staging.write("seal.svg", SEAL.as_bytes())?;
     copy_content_files(project, &staging)?;
 
-    let layouts: Vec<Layout> = (0..project.locales.len())
-        .map(|i| Layout::new(project, i))
-        .collect();
+    let renderer = Renderer::new(project, opts.text_width);
+    let layouts = &renderer.layouts;
     let progress = opts.progress.then(|| {
         let bar = indicatif::ProgressBar::new((project.pages.len() * selected.len()) as u64);
         bar.set_style(
@@ -121,68 +108,25 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     let written = AtomicUsize::new(0);
     // One task a page: every locale's file for it is read once, each edition resolved
     // (the language menu says which are partial), the selected ones rendered and
-    // written, and everything dropped before the next page.
-    let render = || -> Result<Vec<PageResult>> {
+    // written, and everything but a few facts dropped before the next page.
+    let render = || -> Result<Vec<RenderedPage>> {
         project
             .pages
             .par_iter()
             .map(|page| {
-                let files: Vec<_> = (0..project.locales.len())
-                    .map(|l| project.page_file(l, &page.slug))
-                    .collect();
-                let editions: Vec<Edition> = files
-                    .iter()
-                    .enumerate()
-                    .map(|(l, (file, _))| Edition::new(&layouts[l], page, file.as_deref()))
-                    .collect();
-                let partial: Vec<bool> = editions.iter().map(|e| e.fallback_count() > 0).collect();
-                let coverage: Vec<Coverage> = files
-                    .iter()
-                    .enumerate()
-                    .map(|(l, (file, _))| project.coverage_of(l, page, file.as_deref()))
-                    .collect();
-                let mut built = Vec::with_capacity(selected.len());
-                for (l, (edition, (file, read_problems))) in
-                    editions.into_iter().zip(files).enumerate()
-                {
-                    if !selected.contains(&l) {
-                        continue;
-                    }
-                    let tag = &project.locales[l].locale.tag;
-                    staging.write(
-                        &format!("{tag}/{}.html", page.slug),
-                        render::html::page(&edition, &site, &partial).as_bytes(),
-                    )?;
-                    staging.write(
-                        &format!("{tag}/{}.txt", page.slug),
-                        render::text::page(&edition, &site, width).as_bytes(),
-                    )?;
+                let mut rendered = renderer.render_page(page, &selected, Output::Files(&site));
+                for e in &mut rendered.editions {
+                    let tag = &project.locales[e.locale_index].locale.tag;
+                    let html = e.html.take().unwrap_or_default();
+                    let text = e.text.take().unwrap_or_default();
+                    staging.write(&format!("{tag}/{}.html", page.slug), html.as_bytes())?;
+                    staging.write(&format!("{tag}/{}.txt", page.slug), text.as_bytes())?;
                     written.fetch_add(2, Ordering::Relaxed);
                     if let Some(bar) = &progress {
                         bar.inc(1);
                     }
-                    let mut diagnostics = read_problems;
-                    diagnostics.extend(lint::page_checks(project, l, page, file.as_deref()));
-                    let title = &edition.shown[page.title_segment];
-                    built.push(TaskResult {
-                        locale_index: l,
-                        title: ListedPage {
-                            slug: page.slug.clone(),
-                            title: crate::markdown::plain_text(&title.inlines),
-                            fallback: title.fallback.is_some(),
-                        },
-                        fallbacks: edition.fallback_count(),
-                        diagnostics: {
-                            diagnostics.extend(edition.diagnostics);
-                            diagnostics
-                        },
-                    });
                 }
-                Ok(PageResult {
-                    built,
-                    partial,
-                    coverage,
-                })
+                Ok(rendered)
             })
             .collect()
     };
@@ -197,23 +141,28 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-    for e in &mut site.editions {
-        e.complete = pages.iter().all(|p| !p.partial[e.locale_index]);
-    }
-    let results: Vec<&TaskResult> = pages.iter().flat_map(|p| &p.built).collect();
+    // Every locale was resolved for every page: the editions' completeness and the
+    // status page come from the same coverage as the menus and the summaries.
+    let coverage: Vec<Vec<Coverage>> = pages
+        .iter()
+        .map(|p| p.coverage.iter().map(|c| c.unwrap_or_default()).collect())
+        .collect();
+    let site = renderer.site_from(&coverage);
 
     // Lint: the project's static checks and what each page's files and editions showed.
     let mut diagnostics = lint::project_checks(project);
-    for r in &results {
-        diagnostics.extend(r.diagnostics.iter().cloned());
+    for page in &pages {
+        for e in &page.editions {
+            diagnostics.extend(e.diagnostics.iter().cloned());
+        }
     }
     settings.apply(project, &mut diagnostics);
 
     // Each edition's list of pages.
-    let mut per_locale: BTreeMap<usize, Vec<(usize, &TaskResult)>> = BTreeMap::new();
+    let mut per_locale: BTreeMap<usize, Vec<(usize, &RenderedEdition)>> = BTreeMap::new();
     for (p, page) in pages.iter().enumerate() {
-        for r in &page.built {
-            per_locale.entry(r.locale_index).or_default().push((p, r));
+        for e in &page.editions {
+            per_locale.entry(e.locale_index).or_default().push((p, e));
         }
     }
     let mut summaries = Vec::new();
@@ -243,7 +192,12 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
             tag: tag.clone(),
             pages: results.len(),
             files: results.len() * 2 + 1,
-            fallbacks: results.iter().map(|(_, r)| r.fallbacks).sum(),
+            fallbacks: results
+                .iter()
+                .map(|(_, r)| r.coverage.total - r.coverage.translated)
+                .sum(),
+            translated: results.iter().map(|(_, r)| r.coverage.translated).sum(),
+            total: results.iter().map(|(_, r)| r.coverage.total).sum(),
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
         });
@@ -259,11 +213,10 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
         "index.html",
         render::html::chooser(&pairs, &site, &layouts[project.source], true).as_bytes(),
     )?;
-    let statuses = crate::workflow::status::collect_with(project, &[], |l, p| pages[p].coverage[l]);
+    let statuses = render::status::collect_with(project, &[], |l, p| coverage[p][l]);
     staging.write(
         "status.html",
-        crate::workflow::status::html_page(project, &site, &layouts[project.source], statuses)
-            .as_bytes(),
+        render::status::html_page(project, &site, &layouts[project.source], statuses).as_bytes(),
     )?;
     if let Some(base) = &site.base_url {
         staging.write("sitemap.xml", sitemap(project, &site, base).as_bytes())?;
@@ -284,6 +237,8 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     staging.commit()?;
     Ok(BuildReport {
         locales: summaries,
+        diagnostics,
+        pages,
         files,
         errors,
         warnings,

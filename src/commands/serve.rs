@@ -16,14 +16,15 @@
 //!   name or completeness, the configuration, files beside the pages) rebuilds
 //!   everything with the normal build, which swaps the output directory whole.
 
-use crate::build::{self, BuildOptions};
+use crate::commands::build::{self, BuildOptions};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
 use crate::lint::{self, Settings};
+use crate::pipeline::{Output, RenderedEdition, RenderedPage, Renderer};
 use crate::project::{CONTENT_DIR, LOCALES_DIR, Project, SITE_FILE};
 use crate::render::{self, Site, html::ListedPage};
-use crate::resolve::{Edition, Layout};
+use crate::resolve::{Coverage, Layout};
 use maud::html;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -79,13 +80,18 @@ struct Shared {
 
 /// Builds, serves and watches until the process is stopped (Ctrl-C).
 pub fn serve(opts: &ServeOptions) -> Result<()> {
-    // Problems that no edit can fix stop the command before it starts.
-    if let Err(e @ Error::Usage(_)) = Project::load(&opts.root) {
-        return Err(e);
-    }
+    // Problems that no edit can fix stop the command before it starts; otherwise the
+    // site loaded here is the one the first build renders.
+    let first = match Project::load(&opts.root) {
+        Err(e @ Error::Usage(_)) => return Err(e),
+        other => other,
+    };
     crate::output::check(&opts.out)?;
-    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, opts.port))
-        .map_err(|e| Error::Usage(format!("cannot listen on 127.0.0.1:{}: {e}", opts.port)))?;
+    let listener =
+        TcpListener::bind((Ipv4Addr::LOCALHOST, opts.port)).map_err(|e| Error::Listen {
+            port: opts.port,
+            source: e,
+        })?;
     let port = listener
         .local_addr()
         .map_err(|e| Error::io("127.0.0.1", e))?
@@ -104,7 +110,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         shape: None,
         editions: HashMap::new(),
     };
-    watcher.rebuild(None);
+    watcher.rebuild_with(first, None);
 
     println!("http://127.0.0.1:{port}/");
     let _ = std::io::stdout().flush();
@@ -293,8 +299,9 @@ struct Watcher {
     stamps: BTreeMap<String, Stamp>,
     /// The shape of the output on disk; `None` when it is not known to be current.
     shape: Option<Shape>,
-    /// Each edition's findings, by (tag, slug), kept between partial updates.
-    editions: HashMap<(String, String), Vec<Diagnostic>>,
+    /// What the pipeline found of each edition, by (tag, slug), kept between partial
+    /// updates: its title, coverage and findings.
+    editions: HashMap<(String, String), RenderedEdition>,
 }
 
 impl Watcher {
@@ -338,11 +345,16 @@ impl Watcher {
 
     /// Rebuilds after `changed` files changed (everything when `None`).
     fn rebuild(&mut self, changed: Option<&[String]>) {
+        let loaded = Project::load(&self.root);
+        self.rebuild_with(loaded, changed);
+    }
+
+    fn rebuild_with(&mut self, loaded: Result<Project>, changed: Option<&[String]>) {
         let started = Instant::now();
         if let Some(changed) = changed {
             eprintln!("changed: {}", changed.join(", "));
         }
-        let project = match Project::load(&self.root) {
+        let project = match loaded {
             Ok(p) => p,
             Err(e) => return self.fail(e.to_string()),
         };
@@ -365,42 +377,45 @@ impl Watcher {
             Ok(s) => s,
             Err(e) => return self.fail(e.to_string()),
         };
-        let site = Site::new(&project);
-        let shape = Shape::of(&project, &site);
+        let renderer = Renderer::new(&project, None);
         let pairs = match changed {
-            Some(changed) if self.shape.as_ref() == Some(&shape) => affected(&project, changed),
+            Some(changed) if self.shape.is_some() => affected(&project, changed),
             _ => None,
         };
+        // An edit applied in place, unless it changed the shape of the site: then (and
+        // at the start) the normal build.
         let result = match &pairs {
-            None => self.full(&project, &settings),
-            Some(pairs) => self.update(&project, &site, pairs),
+            Some(pairs) => match self.update(&renderer, pairs) {
+                Ok(Some(written)) => Ok(written),
+                Ok(None) => self.full(&renderer, &settings),
+                Err(e) => Err(e),
+            },
+            None => self.full(&renderer, &settings),
         };
         let written = match result {
             Ok(written) => written,
             Err(e) => return self.fail(e.to_string()),
         };
-        self.shape = Some(shape);
+        let partial_update =
+            pairs.is_some() && written.first().map(String::as_str) != Some("everything");
 
-        // Lint: the static checks and every edition's findings.
-        let mut diagnostics = lint::static_checks(&project);
+        // Lint: the project's static checks and every edition's findings.
         let tags: BTreeSet<&str> = project
             .locales
             .iter()
             .map(|l| l.locale.tag.as_str())
             .collect();
-        let slugs: BTreeSet<&str> = project.pages.iter().map(|p| p.slug.as_str()).collect();
-        self.editions
-            .retain(|(tag, slug), _| tags.contains(tag.as_str()) && slugs.contains(slug.as_str()));
-        for found in self.editions.values() {
-            diagnostics.extend(found.iter().cloned());
+        let mut diagnostics = lint::project_checks(&project);
+        for edition in self.editions.values() {
+            diagnostics.extend(edition.diagnostics.iter().cloned());
         }
         settings.apply(&project, &mut diagnostics);
-        let shown: BTreeSet<&str> = match &pairs {
-            None => tags.clone(),
-            Some(pairs) => pairs
+        let shown: BTreeSet<&str> = match (&pairs, partial_update) {
+            (Some(pairs), true) => pairs
                 .iter()
                 .map(|&(l, _)| project.locales[l].locale.tag.as_str())
                 .collect(),
+            _ => tags.clone(),
         };
         // Untranslated messages are counted, not listed: `fluentpress status` has them.
         let mut untranslated: BTreeMap<&str, usize> = BTreeMap::new();
@@ -453,12 +468,8 @@ impl Watcher {
             .filter(|d| d.severity == Severity::Error)
             .count();
         let warnings = diagnostics.len() - errors;
-        match &pairs {
-            None => eprintln!(
-                "built everything in {:.2} s; lint: {errors} error(s), {warnings} warning(s)",
-                started.elapsed().as_secs_f64()
-            ),
-            Some(pairs) => eprintln!(
+        match (&pairs, partial_update) {
+            (Some(pairs), true) => eprintln!(
                 "re-rendered {} page edition(s) in {:.2} s: {}; wrote {}; lint: {errors} error(s), {warnings} warning(s)",
                 pairs.len(),
                 started.elapsed().as_secs_f64(),
@@ -476,11 +487,17 @@ impl Watcher {
                     written.join(", ")
                 },
             ),
+            _ => eprintln!(
+                "built everything in {:.2} s; lint: {errors} error(s), {warnings} warning(s)",
+                started.elapsed().as_secs_f64()
+            ),
         }
     }
 
-    /// The normal build into the output directory (swapped in whole).
-    fn full(&mut self, project: &Project, settings: &Settings) -> Result<Vec<String>> {
+    /// The normal build into the output directory (swapped in whole); what it found of
+    /// each edition is kept for later partial updates.
+    fn full(&mut self, renderer: &Renderer<'_>, settings: &Settings) -> Result<Vec<String>> {
+        let project = renderer.project;
         let opts = BuildOptions {
             out: self.out.clone(),
             locales: Vec::new(),
@@ -489,113 +506,128 @@ impl Watcher {
             text_width: None,
             progress: false,
         };
-        {
+        let report = {
             let _swap = self.shared.swap.write().unwrap_or_else(|e| e.into_inner());
-            build::build(project, &opts, settings)?;
+            build::build(project, &opts, settings)?
+        };
+        self.editions.clear();
+        for (page, rendered) in project.pages.iter().zip(report.pages) {
+            for e in rendered.editions {
+                let tag = project.locales[e.locale_index].locale.tag.clone();
+                self.editions.insert((tag, page.slug.clone()), e);
+            }
         }
-        let pairs: Vec<(usize, usize)> = (0..project.locales.len())
-            .flat_map(|l| (0..project.pages.len()).map(move |p| (l, p)))
-            .collect();
-        let found: Vec<((String, String), Vec<Diagnostic>)> = pairs
-            .par_iter()
-            .map(|&(l, p)| {
-                let page = &project.pages[p];
-                let (file, _) = project.page_file(l, &page.slug);
-                let (_, diagnostics) =
-                    crate::resolve::resolve_segments(project, l, page, file.as_deref());
-                (
-                    (project.locales[l].locale.tag.clone(), page.slug.clone()),
-                    diagnostics,
-                )
-            })
-            .collect();
-        self.editions = found.into_iter().collect();
+        self.shape = Some(Shape::of(project, &self.site(renderer)));
         Ok(vec!["everything".into()])
     }
 
-    /// Re-renders `pairs` in place, then the affected editions' page lists, the chooser
-    /// and the status page. Returns the files that changed.
-    fn update(
-        &mut self,
-        project: &Project,
-        site: &Site,
-        pairs: &[(usize, usize)],
-    ) -> Result<Vec<String>> {
-        let out = &self.out;
-        let width = project.config.text_width;
-        let layouts: Vec<Layout> = (0..project.locales.len())
-            .map(|i| Layout::new(project, i))
-            .collect();
-        // Which editions of each affected page are partial (its language menu says so).
-        let mut affected: Vec<usize> = pairs.iter().map(|&(_, p)| p).collect();
-        affected.sort_unstable();
-        affected.dedup();
-        let partials: std::collections::HashMap<usize, Vec<bool>> = affected
-            .par_iter()
-            .map(|&p| (p, render::page_partials(project, &project.pages[p])))
-            .collect();
-        type Rendered = (String, String, Vec<Diagnostic>, Vec<String>);
-        let rendered: Vec<Result<Rendered>> = pairs
-            .par_iter()
-            .map(|&(l, p)| {
-                let page = &project.pages[p];
-                let (file, _) = project.page_file(l, &page.slug);
-                let edition = Edition::new(&layouts[l], page, file.as_deref());
-                let tag = &project.locales[l].locale.tag;
-                let mut written = Vec::new();
-                let html = format!("{tag}/{}.html", page.slug);
-                if put(
-                    out,
-                    &html,
-                    render::html::page(&edition, site, &partials[&p]).as_bytes(),
-                )? {
-                    written.push(html);
-                }
-                let text = format!("{tag}/{}.txt", page.slug);
-                if put(
-                    out,
-                    &text,
-                    render::text::page(&edition, site, width).as_bytes(),
-                )? {
-                    written.push(text);
-                }
-                Ok((tag.clone(), page.slug.clone(), edition.diagnostics, written))
+    /// The site as the kept editions describe it (completeness from their coverage).
+    fn site(&self, renderer: &Renderer<'_>) -> Site {
+        let project = renderer.project;
+        let coverage: Vec<Vec<Coverage>> = project
+            .pages
+            .iter()
+            .map(|page| {
+                project
+                    .locales
+                    .iter()
+                    .map(|lf| {
+                        self.editions
+                            .get(&(lf.locale.tag.clone(), page.slug.clone()))
+                            .map(|e| e.coverage)
+                            .unwrap_or_default()
+                    })
+                    .collect()
             })
             .collect();
+        renderer.site_from(&coverage)
+    }
+
+    /// Re-renders `pairs` in place through the page renderer, then the affected
+    /// editions' page lists, the chooser and the status page. Returns the files that
+    /// changed, or `None` when the edit changed the shape of the site (the caller then
+    /// runs the normal build).
+    fn update(
+        &mut self,
+        renderer: &Renderer<'_>,
+        pairs: &[(usize, usize)],
+    ) -> Result<Option<Vec<String>>> {
+        let project = renderer.project;
+        let out = &self.out;
+        let mut by_page: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &(l, p) in pairs {
+            by_page.entry(p).or_default().push(l);
+        }
+        // The menus of the pages rendered now say which of their editions are partial;
+        // the site's completeness is checked after, from what they found.
+        let before = self.site(renderer);
+        let rendered: Vec<(usize, RenderedPage)> = by_page
+            .par_iter()
+            .map(|(&p, locales)| {
+                (
+                    p,
+                    renderer.render_page(&project.pages[p], locales, Output::Files(&before)),
+                )
+            })
+            .collect();
+        let mut kept = self.editions.clone();
+        for (p, page) in &rendered {
+            let slug = &project.pages[*p].slug;
+            for (l, coverage) in page.coverage.iter().enumerate() {
+                let key = (project.locales[l].locale.tag.clone(), slug.clone());
+                if let (Some(c), Some(e)) = (coverage, kept.get_mut(&key)) {
+                    e.coverage = *c;
+                }
+            }
+            for e in &page.editions {
+                let key = (
+                    project.locales[e.locale_index].locale.tag.clone(),
+                    slug.clone(),
+                );
+                let mut facts = e.clone();
+                facts.html = None;
+                facts.text = None;
+                kept.insert(key, facts);
+            }
+        }
+        let previous = std::mem::replace(&mut self.editions, kept);
+        let site = self.site(renderer);
+        if self.shape.as_ref() != Some(&Shape::of(project, &site)) {
+            self.editions = previous;
+            return Ok(None);
+        }
         let mut written = Vec::new();
-        for r in rendered {
-            let (tag, slug, diagnostics, mut files) = r?;
-            self.editions.insert((tag, slug), diagnostics);
-            written.append(&mut files);
+        for (p, page) in rendered {
+            let slug = &project.pages[p].slug;
+            for e in page.editions {
+                let tag = &project.locales[e.locale_index].locale.tag;
+                for (ext, bytes) in [("html", e.html), ("txt", e.text)] {
+                    let rel = format!("{tag}/{slug}.{ext}");
+                    if put(out, &rel, bytes.unwrap_or_default().as_bytes())? {
+                        written.push(rel);
+                    }
+                }
+            }
         }
         // The affected editions' lists of pages (a title may have changed).
         let locales: BTreeSet<usize> = pairs.iter().map(|&(l, _)| l).collect();
         for l in locales {
+            let tag = &project.locales[l].locale.tag;
             let mut listed: Vec<(i64, &str, ListedPage)> = project
                 .pages
-                .par_iter()
-                .map(|page| {
-                    let (file, _) = project.page_file(l, &page.slug);
-                    let edition = Edition::new(&layouts[l], page, file.as_deref());
-                    let title = &edition.shown[page.title_segment];
-                    (
-                        page.weight,
-                        page.slug.as_str(),
-                        ListedPage {
-                            slug: page.slug.clone(),
-                            title: crate::markdown::plain_text(&title.inlines),
-                            fallback: title.fallback.is_some(),
-                        },
-                    )
+                .iter()
+                .filter_map(|page| {
+                    let e = self.editions.get(&(tag.clone(), page.slug.clone()))?;
+                    Some((page.weight, page.slug.as_str(), e.title.clone()))
                 })
                 .collect();
             listed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
             let listed: Vec<ListedPage> = listed.into_iter().map(|(_, _, p)| p).collect();
-            let rel = format!("{}/index.html", project.locales[l].locale.tag);
+            let rel = format!("{tag}/index.html");
             if put(
                 out,
                 &rel,
-                render::html::edition_index(&layouts[l], site, &listed).as_bytes(),
+                render::html::edition_index(&renderer.layouts[l], &site, &listed).as_bytes(),
             )? {
                 written.push(rel);
             }
@@ -603,30 +635,33 @@ impl Watcher {
         let pairs_info: Vec<(&render::EditionInfo, &Layout)> = site
             .editions
             .iter()
-            .map(|e| (e, &layouts[e.locale_index]))
+            .map(|e| (e, &renderer.layouts[e.locale_index]))
             .collect();
-        let source = &layouts[project.source];
+        let source = &renderer.layouts[project.source];
         if put(
             out,
             "index.html",
-            render::html::chooser(&pairs_info, site, source, true).as_bytes(),
+            render::html::chooser(&pairs_info, &site, source, true).as_bytes(),
         )? {
             written.push("index.html".into());
         }
+        let statuses = render::status::collect_with(project, &[], |l, p| {
+            self.editions
+                .get(&(
+                    project.locales[l].locale.tag.clone(),
+                    project.pages[p].slug.clone(),
+                ))
+                .map(|e| e.coverage)
+                .unwrap_or_default()
+        });
         if put(
             out,
             "status.html",
-            crate::workflow::status::html_page(
-                project,
-                site,
-                source,
-                crate::workflow::status::collect(project, &[]),
-            )
-            .as_bytes(),
+            render::status::html_page(project, &site, source, statuses).as_bytes(),
         )? {
             written.push("status.html".into());
         }
-        Ok(written)
+        Ok(Some(written))
     }
 }
 

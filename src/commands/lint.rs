@@ -1,0 +1,95 @@
+//! `fluentpress lint`: every check, for the selected locales — the static checks of the
+//! loaded files ([`crate::lint`]) and what resolving each edition through the one page
+//! renderer found — with the severities of the configuration and the command line.
+
+use crate::diagnostic::{Diagnostic, LocaleStats, Severity};
+use crate::lint::{Settings, project_checks};
+use crate::pipeline::{Output, Renderer};
+use crate::project::Project;
+use crate::resolve::Coverage;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    pub locales: Vec<LocaleStats>,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+}
+
+/// Lints the project (only `locales` when given; every locale otherwise).
+pub fn run(project: &Project, settings: &Settings, locales: &[usize]) -> Report {
+    let selected: Vec<usize> = if locales.is_empty() {
+        (0..project.locales.len()).collect()
+    } else {
+        locales.to_vec()
+    };
+    let renderer = Renderer::new(project, None);
+    // Page by page: each locale's file is read, checked, resolved and dropped, so a
+    // large site's translations are never all in memory at once.
+    let pages: Vec<Vec<(usize, Coverage, Vec<Diagnostic>)>> = project
+        .pages
+        .par_iter()
+        .map(|page| {
+            renderer
+                .render_page(page, &selected, Output::Facts)
+                .editions
+                .into_iter()
+                .map(|e| (e.locale_index, e.coverage, e.diagnostics))
+                .collect()
+        })
+        .collect();
+    let mut diagnostics = project_checks(project);
+    let mut counts: BTreeMap<usize, Coverage> =
+        selected.iter().map(|&l| (l, Coverage::default())).collect();
+    for (l, coverage, found) in pages.into_iter().flatten() {
+        counts.entry(l).or_default().add(coverage);
+        diagnostics.extend(found);
+    }
+    if !locales.is_empty() {
+        let tags: BTreeSet<&str> = selected
+            .iter()
+            .map(|&l| project.locales[l].locale.tag.as_str())
+            .collect();
+        diagnostics.retain(|d| d.locale.as_deref().is_none_or(|t| tags.contains(t)));
+    }
+    settings.apply(project, &mut diagnostics);
+    let locales = counts
+        .into_iter()
+        .map(|(l, coverage)| {
+            let tag = project.locales[l].locale.tag.clone();
+            let count = |s| {
+                diagnostics
+                    .iter()
+                    .filter(|d| d.severity == s && d.locale.as_deref() == Some(tag.as_str()))
+                    .count()
+            };
+            LocaleStats {
+                errors: count(Severity::Error),
+                warnings: count(Severity::Warning),
+                locale: tag,
+                translated: coverage.translated,
+                total: coverage.total,
+            }
+        })
+        .collect();
+    Report {
+        diagnostics,
+        locales,
+    }
+}

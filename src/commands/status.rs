@@ -1,0 +1,232 @@
+//! `fluentpress status`: per locale and per page, how many passages are translated,
+//! outdated, missing or rejected — counted by resolving each edition through the one
+//! page renderer, so the figures are exactly what the build shows.
+
+use crate::pipeline::{Output, Renderer};
+use crate::project::Project;
+pub use crate::render::status::{LocaleStatus, PageStatus, collect_with};
+use crate::resolve::Coverage;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::fmt::Write as _;
+use unicode_width::UnicodeWidthStr;
+
+/// The figures of `locales` (every locale but the source when empty), pages by slug.
+pub fn collect(project: &Project, locales: &[usize]) -> Vec<LocaleStatus> {
+    let selected: Vec<usize> = if locales.is_empty() {
+        (0..project.locales.len())
+            .filter(|&i| i != project.source)
+            .collect()
+    } else {
+        locales.to_vec()
+    };
+    let renderer = Renderer::new(project, None);
+    // Page by page, each locale's file read, resolved and dropped.
+    let coverage: Vec<Vec<Coverage>> = project
+        .pages
+        .par_iter()
+        .map(|page| {
+            let rendered = renderer.render_page(page, &selected, Output::Facts);
+            rendered
+                .coverage
+                .iter()
+                .map(|c| c.unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    collect_with(project, &selected, |l, p| coverage[p][l])
+}
+
+/// `{"locales": [...]}`, one object per locale with its pages.
+pub fn json(statuses: &[LocaleStatus]) -> String {
+    #[derive(Serialize)]
+    struct Report<'a> {
+        locales: &'a [LocaleStatus],
+    }
+    let mut text =
+        serde_json::to_string_pretty(&Report { locales: statuses }).expect("plain data serialises");
+    text.push('\n');
+    text
+}
+
+fn pad_start(text: &str, width: usize) -> String {
+    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+fn pad_end(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// A table per locale: its sums, then a row per page.
+pub fn human(statuses: &[LocaleStatus]) -> String {
+    let mut out = String::new();
+    if statuses.is_empty() {
+        out.push_str("no translations yet: `fluentpress new-locale TAG` starts one\n");
+        return out;
+    }
+    let columns = [
+        "translated",
+        "outdated",
+        "missing",
+        "rejected",
+        "total",
+        "complete",
+    ];
+    for (n, s) in statuses.iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let _ = writeln!(
+            out,
+            "{} ({}): {}% complete: {} of {} passage{} translated, {} outdated, {} missing, {} rejected",
+            s.locale,
+            s.name,
+            s.percent,
+            s.translated,
+            s.total,
+            if s.total == 1 { "" } else { "s" },
+            s.outdated,
+            s.missing,
+            s.rejected
+        );
+        let page_width = s
+            .pages
+            .iter()
+            .map(|p| p.page.width())
+            .chain(["page".len()])
+            .max()
+            .unwrap_or(4);
+        let mut line = format!("  {}", pad_end("page", page_width));
+        for c in columns {
+            line.push_str("  ");
+            line.push_str(c);
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+        for p in &s.pages {
+            let values = [
+                p.translated.to_string(),
+                p.outdated.to_string(),
+                p.missing.to_string(),
+                p.rejected.to_string(),
+                p.total.to_string(),
+                format!("{}%", p.percent),
+            ];
+            let mut line = format!("  {}", pad_end(&p.page, page_width));
+            for (c, v) in columns.iter().zip(&values) {
+                line.push_str("  ");
+                line.push_str(&pad_start(v, c.len()));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::locale::Locale;
+    use crate::render::status::html_page;
+    use crate::resolve::Layout;
+
+    const PAGE: &str = "+++\ntitle = \"Owls\"\ndescription = \"All about owls.\"\n+++\n\n# Owls\n\nOwls hunt at night.\n\n250\n";
+
+    fn project(fr: &str) -> Project {
+        let probe = Project::in_memory(Config::default(), &[("owls", PAGE)], &[("en", &[])]);
+        let reference = crate::extract::reference_text(&probe, &probe.pages[0], true);
+        Project::in_memory(
+            Config::default(),
+            &[("owls", PAGE)],
+            &[
+                ("en", &[("owls.ftl", reference.as_str())]),
+                ("fr", &[("owls.ftl", fr)]),
+            ],
+        )
+    }
+
+    #[test]
+    fn counts_translated_outdated_and_missing() {
+        let p = project("page-title = Hiboux\n# fluentpress: source 00000000\nowls = Hiboux\n");
+        let fr = p.locale_index("fr").unwrap();
+        let s = collect(&p, &[]);
+        assert_eq!(s.len(), 1, "the source locale is left out");
+        let s = &s[0];
+        assert_eq!(s.locale, "fr");
+        // title, description, heading, paragraph, and "250" (no words: never missing).
+        assert_eq!((s.total, s.translated, s.outdated, s.missing), (5, 2, 1, 2));
+        assert_eq!(s.percent, 40);
+        assert_eq!(s.pages[0].page, "owls");
+        let json: serde_json::Value = serde_json::from_str(&json(&collect(&p, &[fr]))).unwrap();
+        assert_eq!(json["locales"][0]["pages"][0]["outdated"], 1);
+        assert_eq!(json["locales"][0]["missing"], 2);
+        assert!(json["locales"][0].get("name").is_none());
+        let text = human(&collect(&p, &[]));
+        assert!(
+            text.starts_with(
+                "fr (Français): 40% complete: 2 of 5 passages translated, 1 outdated, 2 missing, 0 rejected\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n  owls           2         1        2         0      5       40%\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn status_page_is_an_accessible_table() {
+        let p = project("page-title = Hiboux\n");
+        let site = Renderer::new(&p, None).site();
+        let layout = Layout::new(&p, p.source);
+        let html = html_page(&p, &site, &layout, collect(&p, &[]));
+        assert!(
+            html.starts_with("<!DOCTYPE html><html lang=\"en\" dir=\"ltr\">"),
+            "{html}"
+        );
+        assert_eq!(html.matches("<h1").count(), 1);
+        assert!(html.contains("<caption>Every language edition</caption>"));
+        assert!(
+            html.contains(r#"<th class="align-end" scope="col">Missing</th>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="fr/index.html" hreflang="fr" lang="fr">Français</a> (fr)"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="fr/owls.html">Owls</a>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<td class="align-end">40%</td>"#), "{html}");
+        assert!(html.contains(r#"<a href="index.html">All language editions</a>"#));
+    }
+
+    #[test]
+    fn the_fixed_english_text_is_marked_when_the_source_is_another_language() {
+        let config = Config {
+            source_locale: Locale::parse("fr").unwrap(),
+            ..Config::default()
+        };
+        let p = Project::in_memory(config, &[("hiboux", PAGE)], &[("fr", &[]), ("de", &[])]);
+        let html = html_page(
+            &p,
+            &Renderer::new(&p, None).site(),
+            &Layout::new(&p, p.source),
+            collect(&p, &[]),
+        );
+        assert!(html.contains(r#"<html lang="fr" dir="ltr">"#), "{html}");
+        assert!(
+            html.contains(r#"<main id="main" tabindex="-1" lang="en">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="de/hiboux.html" lang="fr">Owls</a>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"(<span lang="fr">Français</span>)"#),
+            "{html}"
+        );
+    }
+}
