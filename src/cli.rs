@@ -273,13 +273,15 @@ fn build(root: &std::path::Path, args: BuildArgs) -> anyhow::Result<Outcome> {
         let s = |n: usize| if n == 1 { "" } else { "s" };
         for l in &report.locales {
             eprintln!(
-                "{:<8} {} page{}, {} files, {} passage{} shown in {}; lint: {} error{}, {} warning{}",
+                "{:<8} {} page{}, {} files, {} of {} passage{} translated, {} shown in {}; lint: {} error{}, {} warning{}",
                 l.tag,
                 l.pages,
                 s(l.pages),
                 l.files,
+                l.translated,
+                l.total,
+                s(l.total),
                 l.fallbacks,
-                s(l.fallbacks),
                 source.tag,
                 l.errors,
                 s(l.errors),

@@ -1,5 +1,7 @@
 mod support;
 
+mod architecture;
+mod coverage;
 mod html;
 mod lint;
 mod pipeline;
