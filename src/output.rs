@@ -2,6 +2,11 @@
 //! beside the output and swaps it in only when complete. A failed or killed build
 //! leaves the previous output as it was; the next build removes what a killed one left.
 //! fluentpress only ever replaces a directory that carries its marker file.
+//!
+//! Builds into the same output take turns: each holds an OS file lock on
+//! `.<name>.fluentpress.lock` beside the output from its first look at the output until
+//! its new output is in place (and `serve` holds it while it updates files in place),
+//! so two builds never clean up or swap each other's directories.
 
 use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
@@ -17,6 +22,74 @@ pub struct Staging {
     committed: bool,
     /// Files of the previous output were linked in (a build of some locales).
     carried: bool,
+    /// Held until the staging directory is swapped in or dropped.
+    _lock: OutputLock,
+}
+
+/// The exclusive right to change an output directory, released when dropped.
+pub struct OutputLock {
+    _file: std::fs::File,
+}
+
+/// Waits for (and takes) the lock of `out`. While another process holds it, says once on
+/// standard error who does.
+pub fn lock(out: &Path) -> Result<OutputLock> {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
+    let path = out.with_file_name(format!(".{name}.fluentpress.lock"));
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|e| Error::io(&path, e))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut holder = String::new();
+            let _ = std::io::Read::read_to_string(&mut file, &mut holder);
+            let holder = holder.trim();
+            eprintln!(
+                "waiting for another fluentpress ({}) to finish writing {}",
+                if holder.is_empty() {
+                    "process unknown"
+                } else {
+                    holder
+                },
+                out.display()
+            );
+            file.lock().map_err(|e| Error::io(&path, e))?;
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+    }
+    // Who holds it, for the next one that waits (advisory: the lock is what counts).
+    let _ = file.set_len(0);
+    let _ = std::io::Write::write_all(
+        &mut file,
+        format!("process {}\n", std::process::id()).as_bytes(),
+    );
+    Ok(OutputLock { _file: file })
+}
+
+/// A name no other staging or old directory of this process or another has.
+fn unique_id() -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    format!(
+        "{}-{}-{nanos}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 fn sibling(out: &Path, kind: &str, id: &str) -> PathBuf {
@@ -92,6 +165,7 @@ impl Staging {
     /// `carry` decides which files of the current output (paths relative to it) are
     /// kept in the new one — for a build of only some locales.
     pub fn begin(out: &Path, carry: &dyn Fn(&str) -> bool) -> Result<Staging> {
+        let lock = lock(out)?;
         check(out)?;
         let parent = out
             .parent()
@@ -111,7 +185,7 @@ impl Staging {
         for stale in leftovers(out) {
             std::fs::remove_dir_all(&stale).map_err(|e| Error::io(&stale, e))?;
         }
-        let dir = sibling(out, "staging", &std::process::id().to_string());
+        let dir = sibling(out, "staging", &unique_id());
         std::fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
         std::fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| Error::io(&dir, e))?;
         let mut staging = Staging {
@@ -119,6 +193,7 @@ impl Staging {
             out: out.to_path_buf(),
             committed: false,
             carried: false,
+            _lock: lock,
         };
         if out.is_dir() {
             staging.carried = staging.carry_over(out, "", carry)? > 0;
@@ -179,7 +254,7 @@ impl Staging {
 
     /// Swaps the new output in; the old one is removed afterwards.
     pub fn commit(mut self) -> Result<()> {
-        let old = sibling(&self.out, "old", &std::process::id().to_string());
+        let old = sibling(&self.out, "old", &unique_id());
         let had_old = self.out.exists();
         if had_old {
             std::fs::rename(&self.out, &old).map_err(|e| Error::io(&self.out, e))?;

@@ -596,6 +596,9 @@ impl Watcher {
             self.editions = previous;
             return Ok(None);
         }
+        // A build started meanwhile (by hand, or CI) must not swap the directory away
+        // while files are written into it.
+        let _lock = crate::output::lock(out)?;
         let mut written = Vec::new();
         for (p, page) in rendered {
             let slug = &project.pages[p].slug;

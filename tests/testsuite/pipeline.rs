@@ -266,3 +266,71 @@ fn configuration_errors_name_the_key_and_suggest_one() {
             .all(|l| l.chars().count() <= 30 || !l.contains(' '))
     );
 }
+
+/// A site of `n` pages (the fixture's, plus generated ones), references extracted.
+fn many_pages(n: usize) -> Site {
+    let site = Site::fixture("workflow/status");
+    for i in 0..n {
+        site.write(
+            &format!("content/generated/page-{i:03}.md"),
+            &format!(
+                "+++\ntitle = \"Page {i}\"\ndescription = \"Generated page {i}.\"\n+++\n\n# Page {i}\n\nOwls hunt at night; page {i} says so.\n\n## More\n\n- one\n- two\n"
+            ),
+        );
+    }
+    site.run(&["extract"]).ok();
+    site
+}
+
+/// Directories a build leaves beside its output while it works.
+fn leftovers(site: &Site) -> Vec<String> {
+    std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".dist.fluentpress-"))
+        .collect()
+}
+
+#[test]
+fn concurrent_builds_take_turns_and_lose_nothing() {
+    let site = many_pages(128);
+    site.run(&["build", "-q"]).ok();
+    let expected = site.tree("dist");
+    for round in 0..2 {
+        let children: Vec<_> = (0..6)
+            .map(|_| {
+                std::process::Command::new(env!("CARGO_BIN_EXE_fluentpress"))
+                    .args(["build", "-q"])
+                    .current_dir(site.path())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        assert!(site.exists("dist/.fluentpress-output"), "round {round}");
+        assert_eq!(
+            site.tree("dist"),
+            expected,
+            "round {round}: the output changed"
+        );
+        assert_eq!(leftovers(&site), Vec::<String>::new(), "round {round}");
+    }
+    // And a build of one locale at the same time as a whole build.
+    let whole = std::process::Command::new(env!("CARGO_BIN_EXE_fluentpress"))
+        .args(["build", "-q"])
+        .current_dir(site.path())
+        .spawn()
+        .unwrap();
+    site.run(&["build", "-q", "--locale", "ko"]).ok();
+    assert!(whole.wait_with_output().unwrap().status.success());
+    assert_eq!(site.tree("dist"), expected);
+    site.run(&["build"]).ok();
+}

@@ -941,3 +941,54 @@ fn serve_refuses_a_directory_it_did_not_create() {
     assert_eq!(site.read("dist/precious.txt"), "keep me");
     assert!(run.stdout.is_empty(), "{}", run.stdout);
 }
+
+#[test]
+fn builds_while_serve_runs_lose_nothing() {
+    let site = Site::shipped();
+    let server = Server::start(&site);
+    let page = format!("/fr/{SHIPPED_PAGE}.html");
+    assert!(server.get(&page).body.contains("Corée du Nord"));
+    let done = server.rebuilds();
+    // Builds started together with an edit that serve applies in place.
+    let builds: Vec<_> = (0..4)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_fluentpress"))
+                .args(["build", "-q"])
+                .current_dir(site.path())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let ftl = format!("locales/fr/{SHIPPED_PAGE}.ftl");
+    let text = site.read(&ftl);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("page-title = "))
+        .unwrap()
+        .to_string();
+    site.write(&ftl, &text.replace(&line, &format!("{line} (révisé)")));
+    for build in builds {
+        let out = build.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    server.wait_rebuilds(done);
+    server.wait_for(&page, "the edit", |body| body.contains("(révisé)"));
+    assert!(site.exists("dist/.fluentpress-output"));
+    let stray: Vec<String> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".dist.fluentpress-"))
+        .collect();
+    assert!(stray.is_empty(), "{stray:?}");
+    // The output is whole: a later build, and serve's next edit, still work.
+    site.run(&["build", "-q"]).ok();
+    assert!(
+        site.read(&format!("dist/fr/{SHIPPED_PAGE}.html"))
+            .contains("(révisé)")
+    );
+}
