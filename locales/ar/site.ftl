@@ -48,8 +48,10 @@ untranslated-marker = [لم يُترجم بعد]
 links-heading = الروابط
 # عنوان الحواشي.
 notes-heading = الحواشي
-# تسمية الصورة؛ تكتب النسخة النصية العادية [صورة: الوصف].
+# تسمية الصورة، وتُمرَّر إلى image-text باسم $label.
 image-label = صورة
+# طريقة كتابة الصورة في النسخة النصية: $label هي image-label، و$description وصف الصورة.
+image-text = [{ $label }: { $description }]
 # عنوان قائمة هذه الصفحة بلغات أخرى.
 other-editions-heading = لغات أخرى
 # الاسم الميسَّر للرابط الذي يعود من الحاشية إلى موضع الإحالة إليها.

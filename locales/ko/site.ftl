@@ -43,8 +43,10 @@ untranslated-marker = [아직 번역되지 않음]
 links-heading = 링크
 # 각주의 제목입니다.
 notes-heading = 주석
-# 이미지 레이블입니다. 일반 텍스트판에서는 [이미지: 설명] 형식으로 씁니다.
+# 이미지 레이블입니다. image-text에 $label로 전달됩니다.
 image-label = 이미지
+# 텍스트 버전에서 이미지를 쓰는 형식입니다. $label은 image-label, $description은 이미지 설명입니다.
+image-text = [{ $label }: { $description }]
 # 이 페이지의 다른 언어판 목록 제목입니다.
 other-editions-heading = 다른 언어
 # 각주에서 참조 위치로 돌아가는 링크의 접근성 이름입니다.

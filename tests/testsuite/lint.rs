@@ -82,6 +82,7 @@ image-label = Image
 other-editions-heading = Other languages
 footnote-backlink = Back to text
 footer-text = Published with fluentpress.
+image-text = [{ $label }: { $description }]
 ";
 
 /// fallback-notice is on line 12, footer-text on line 24.
@@ -110,6 +111,7 @@ image-label = Illustration
 other-editions-heading = Autres langues
 footnote-backlink = Retour au texte
 footer-text = Publié avec fluentpress.
+image-text = [{ $label } : { $description }]
 ";
 
 /// The complete French translation of the page, one message a line (line n = message n).

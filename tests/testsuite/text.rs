@@ -184,3 +184,35 @@ fn untranslated_passages_are_flagged_and_counted() {
     let en = site.read("dist/en/every-construct.txt");
     assert!(!en.contains("[not yet translated]"));
 }
+
+/// The bracketed labels and headings of the plain-text edition are the locale's
+/// `site.ftl` messages, punctuation included: French writes "[Image : …]".
+#[test]
+fn labels_and_their_punctuation_come_from_site_ftl() {
+    let site = Site::fixture("text-constructs");
+    let ko = "locales/ko/site.ftl";
+    let mut text = site.read(ko);
+    for (from, to) in [
+        (
+            "image-text = [{ $label }: { $description }]",
+            "image-text = [{ $label }\u{a0}: { $description }]",
+        ),
+        ("untranslated-marker = [아직 번역되지 않음]", "untranslated-marker = «non traduit»"),
+        ("links-heading = 링크", "links-heading = Liens"),
+        ("notes-heading = 주석", "notes-heading = Remarques"),
+    ] {
+        assert!(text.contains(from), "{ko} has no {from:?}");
+        text = text.replace(from, to);
+    }
+    site.write(ko, &text);
+    built(&site);
+    let out = site.read("dist/ko/every-construct.txt");
+    assert!(out.contains("[이미지\u{a0}: "), "{out}");
+    assert!(!out.contains("[이미지: "), "{out}");
+    assert!(out.contains("«non traduit» A third item."), "{out}");
+    assert!(out.contains("\nLiens\n-----\n"), "{out}");
+    assert!(out.contains("\nRemarques\n---------\n"), "{out}");
+    // The source edition keeps its own.
+    let en = site.read("dist/en/every-construct.txt");
+    assert!(en.contains("[Image: A seal: a white star on a dark blue disc]"), "{en}");
+}
