@@ -136,7 +136,10 @@ impl<'p> Layout<'p> {
     /// punctuates it (`image-text`, with `image-label` as `$label`).
     pub fn image_text(&self, description: &str) -> String {
         let mut args = FluentArgs::new();
-        args.set("label", FluentValue::from(self.text("image-label").text.as_str()));
+        args.set(
+            "label",
+            FluentValue::from(self.text("image-label").text.as_str()),
+        );
         args.set("description", FluentValue::from(description));
         self.format("image-text", Some(&args)).text
     }

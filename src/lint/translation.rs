@@ -736,7 +736,11 @@ mod tests {
         ] {
             assert_ne!(numbers(text), en, "{text}");
         }
-        assert_eq!(numbers("13 万"), vec!["13"], "a unit follows its digits at once");
+        assert_eq!(
+            numbers("13 万"),
+            vec!["13"],
+            "a unit follows its digits at once"
+        );
         assert_eq!(numbers("1억 2억"), vec!["100000000", "200000000"]);
         assert_eq!(numbers("1万 5000"), vec!["10000", "5000"]);
     }
