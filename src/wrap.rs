@@ -253,6 +253,15 @@ const THAI_COMPOUNDS: &[&str] = &[
     "เช่นเดียวกัน",       // likewise
     "เช่นเดียวกับ",       // just as
     "ดารุสมาน",         // Darusman (a name)
+    "รัฐบัญญัติ",          // (U.S.) Act
+    "กฎหมาย",          // law
+    "การเมือง",         // politics
+    "ร้อยละ",           // per cent
+    "ผู้ย้ายถิ่น",          // migrant
+    "นักวิจัย",           // researcher
+    "แสดงตน",          // identify oneself
+    "ช่วยเหลือ",         // help
+    "ขาดไม่ได้",         // indispensable
 ];
 
 /// Byte ranges of the [`THAI_COMPOUNDS`] in `text`.

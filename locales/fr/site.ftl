@@ -8,7 +8,7 @@ language-name = Français
 site-name = Département d’État des États-Unis
 site-tagline = La diplomatie en action
 # Texte de remplacement de l’image du Grand Sceau dans l’en-tête de la page.
-seal-alt = Département d’État des États-Unis - Grand Sceau
+seal-alt = Département d’État des États-Unis – Grand Sceau
 
 ## Navigation
 

@@ -17,7 +17,7 @@ skip-link = 本文へスキップ
 # 他の言語版の一覧を表示するメニューのアクセシブルな名前です。
 language-menu-label = 言語
 # 翻訳が完了していない版の名称の後に表示されます。
-language-partial = 一部のみ翻訳
+language-partial = 一部翻訳済み
 # すべての言語版を一覧表示するページのタイトルです。
 language-chooser-heading = 言語を選択
 # 各版のページ一覧の見出しです。

@@ -42,7 +42,7 @@ untranslated-marker = [ยังไม่ได้แปล]
 # หัวข้อของรายการที่อยู่ลิงก์แบบมีหมายเลขท้ายหน้าข้อความล้วน
 links-heading = ลิงก์
 # หัวข้อของเชิงอรรถ
-notes-heading = หมายเหตุ
+notes-heading = เชิงอรรถ
 # ป้ายกำกับรูปภาพ ส่งให้ image-text เป็น $label
 image-label = รูปภาพ
 # รูปแบบที่ฉบับข้อความล้วนใช้เขียนรูปภาพ: $label คือ image-label และ $description คือคำอธิบายรูปภาพ

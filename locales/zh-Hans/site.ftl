@@ -8,7 +8,7 @@ language-name = 简体中文
 site-name = 美国国务院
 site-tagline = 行动中的外交
 # 页眉中美国国玺图像的替代文字。
-seal-alt = 美国国务院 - 美国国玺
+seal-alt = 美国国务院——美国国玺
 
 ## 导航
 
