@@ -497,8 +497,7 @@ fn scaled(text: &str, run: &Run, power: u32) -> Option<u128> {
     let written = &text[run.start..run.end];
     let fraction = written
         .char_indices()
-        .filter(|(_, c)| digit_value(*c).is_none())
-        .last()
+        .rfind(|(_, c)| digit_value(*c).is_none())
         .map(|(i, c)| {
             written[i + c.len_utf8()..]
                 .chars()
