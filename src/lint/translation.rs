@@ -288,7 +288,7 @@ fn next_digit_start(bytes: &[u8]) -> Option<usize> {
 /// Numbers in a text as their digits alone: grouping and decimal separators between
 /// digits are dropped, so 130,000 = 130.000 = 130 000 = ١٣٠٬٠٠٠ = ๑๓๐,๐๐๐ = １３０，０００
 /// → "130000", and a CJK unit after the digits is multiplied out, so 13万 = 13만 =
-/// 130,000 → "130000" (see [`with_units`]).
+/// 130,000 → "130000" (see `with_units`).
 pub fn numbers(text: &str) -> Vec<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
