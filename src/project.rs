@@ -40,6 +40,7 @@ pub const LAYOUT_MESSAGES: &[&str] = &[
     "links-heading",
     "notes-heading",
     "image-label",
+    "image-text",
     "other-editions-heading",
     "footnote-backlink",
     "footer-text",

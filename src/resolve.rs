@@ -150,7 +150,8 @@ impl<'p> Layout<'p> {
             bundles,
         };
         for &id in crate::project::LAYOUT_MESSAGES {
-            if id != "fallback-notice" {
+            // Messages with variables are formatted where they are used.
+            if !matches!(id, "fallback-notice" | "image-text") {
                 let localized = layout.format(id, None);
                 layout.strings.insert(id, localized);
             }
@@ -186,6 +187,18 @@ impl<'p> Layout<'p> {
             fallback_lang: None,
         };
         self.strings.get(id).unwrap_or(&EMPTY)
+    }
+
+    /// An image in the plain-text edition, "[Image: description]" as the locale
+    /// punctuates it (`image-text`, with `image-label` as `$label`).
+    pub fn image_text(&self, description: &str) -> String {
+        let mut args = FluentArgs::new();
+        args.set(
+            "label",
+            FluentValue::from(self.text("image-label").text.as_str()),
+        );
+        args.set("description", FluentValue::from(description));
+        self.format("image-text", Some(&args)).text
     }
 
     /// The notice that `count` passages are shown in the source language.

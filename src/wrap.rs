@@ -22,8 +22,11 @@
 //!    forms...). So "well-being" and "U.S.-North" are never split at the
 //!    hyphen, while "北朝鮮は" may break between any two characters.
 //! 3. It is dropped if it falls on no grapheme cluster boundary, or strictly
-//!    inside a protected byte range: the caller's and the URL-like tokens the
-//!    module finds itself (`http://`, `https://`, `mailto:`, `www.`).
+//!    inside a protected byte range: the caller's, the URL-like tokens the
+//!    module finds itself (`http://`, `https://`, `mailto:`, `www.`), and the
+//!    Thai compounds the dictionary splits although they read as one word
+//!    (`THAI_COMPOUNDS`: "สิทธิมนุษยชน", human rights, is never broken
+//!    after "สิทธิ" or "มนุษย").
 //!
 //! The whitespace at a break (including U+200B ZERO WIDTH SPACE) is
 //! dropped; no line ends in whitespace. A token
@@ -205,6 +208,7 @@ impl Guards {
             .filter(|r| r.start < r.end)
             .cloned()
             .chain(find_urls(text))
+            .chain(find_compounds(text))
             .collect();
         all.sort_by_key(|r| r.start);
         let mut ranges: Vec<Range<usize>> = Vec::with_capacity(all.len());
@@ -224,6 +228,57 @@ impl Guards {
         let i = self.ranges.partition_point(|r| r.end <= pos);
         self.ranges.get(i).is_some_and(|r| r.start < pos)
     }
+}
+
+/// Thai compounds that the ICU dictionary splits into words of their own, so that a
+/// line could end inside them ("สิทธิมนุษย|ชน", "เรือน|จำ"): each one reads as one
+/// word, and breaking it changes or loses its meaning. Those of the shipped pages and
+/// common ones like them; a line breaks before or after them, never inside.
+const THAI_COMPOUNDS: &[&str] = &[
+    "สิทธิมนุษยชน",       // human rights (สิทธิ|มนุษย|ชน)
+    "ต่างประเทศ",       // foreign, abroad
+    "เรือนจำ",          // prison
+    "ภายใต้",           // under
+    "ต่อเนื่อง",          // continuous
+    "ต่ออายุ",           // renew
+    "ผู้หญิง",            // women
+    "ตะวันออกเฉียงเหนือ", // north-east
+    "ความสัมพันธ์",       // relations
+    "ข้าหลวงใหญ่",       // high commissioner
+    "ได้รับ",            // receive
+    "พวกเขา",          // they
+    "ดำเนินการ",        // carry out
+    "เมื่อไม่นานมานี้",     // recently
+    "โดยตลอด",         // throughout
+    "เช่นเดียวกัน",       // likewise
+    "เช่นเดียวกับ",       // just as
+    "ดารุสมาน",         // Darusman (a name)
+    "รัฐบัญญัติ",          // (U.S.) Act
+    "กฎหมาย",          // law
+    "การเมือง",         // politics
+    "ร้อยละ",           // per cent
+    "ผู้ย้ายถิ่น",          // migrant
+    "นักวิจัย",           // researcher
+    "แสดงตน",          // identify oneself
+    "ช่วยเหลือ",         // help
+    "ขาดไม่ได้",         // indispensable
+];
+
+/// Byte ranges of the [`THAI_COMPOUNDS`] in `text`.
+fn find_compounds(text: &str) -> Vec<Range<usize>> {
+    // Thai is U+0E00..U+0E7F: E0 B8 xx or E0 B9 xx in UTF-8. Most paragraphs have none.
+    let has_thai = text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xE0 && (w[1] == 0xB8 || w[1] == 0xB9));
+    if !has_thai {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for compound in THAI_COMPOUNDS {
+        out.extend(text.match_indices(compound).map(|(i, m)| i..i + m.len()));
+    }
+    out
 }
 
 /// Byte ranges of URL-like tokens: from `http://`, `https://`, `mailto:` or
@@ -740,8 +795,8 @@ mod tests {
     }
 
     /// Thai words as the ICU dictionary knows them. Note that the dictionary
-    /// splits some compounds ("สิทธิมนุษยชน" after "มนุษย"), so those
-    /// appear here as their parts.
+    /// splits some compounds ("สิทธิมนุษยชน" after "มนุษย"; the wrapper keeps
+    /// those of `THAI_COMPOUNDS` whole), so those appear here as their parts.
     const THAI_WORDS: &[&str] = &[
         "ประเทศ",
         "เกาหลีเหนือ",
@@ -850,6 +905,39 @@ mod tests {
         // Spaces between Thai phrases are break opportunities too.
         let lines = wrap("ภาษาไทย เป็นภาษา", &[], &opts(1));
         assert_eq!(lines, ["ภาษา", "ไทย", "เป็น", "ภาษา"]);
+    }
+
+    #[test]
+    fn thai_compounds_are_kept_whole() {
+        let text = "รายงานบันทึกการละเมิดสิทธิมนุษยชนอย่างร้ายแรง ผู้หญิงถูกส่งเข้าเรือนจำในต่างประเทศ";
+        // The dictionary alone splits them.
+        let pieces: Vec<usize> = line_segmenter(false).segment_str("สิทธิมนุษยชน").collect();
+        assert!(pieces.len() > 2, "{pieces:?}");
+        for width in 1..=45 {
+            let lines = wrap(text, &[], &opts(width));
+            assert_eq!(lines.join("").replace(' ', ""), text.replace(' ', ""));
+            for pair in lines.windows(2) {
+                let joined = format!("{}{}", pair[0], pair[1]);
+                for compound in THAI_COMPOUNDS {
+                    for (i, _) in joined.match_indices(compound) {
+                        let end = i + compound.len();
+                        assert!(
+                            !(i < pair[0].len() && pair[0].len() < end),
+                            "width {width}: {compound} broken in {lines:?}"
+                        );
+                    }
+                }
+            }
+            // Wider than the longest compound, every line keeps to the width.
+            if width >= 12 {
+                assert!(
+                    lines.iter().all(|l| display_width(l) <= width),
+                    "{width}: {lines:?}"
+                );
+            }
+        }
+        // Text without Thai is not searched.
+        assert!(find_compounds("human rights").is_empty());
     }
 
     #[test]

@@ -44,8 +44,10 @@ untranslated-marker = [not yet translated]
 links-heading = Links
 # Heading of the footnotes.
 notes-heading = Notes
-# Label for an image; the plain-text edition writes [Image: description].
+# Label for an image, given to image-text as $label.
 image-label = Image
+# How the plain-text edition writes an image: $label is image-label, $description the image's description.
+image-text = [{ $label }: { $description }]
 # Heading of the list of this page in other languages.
 other-editions-heading = Other languages
 # Accessible name of the link from a footnote back to where it is referenced.

@@ -20,7 +20,7 @@ human-rights-the-state-departments-annual = El informe anual de derechos humanos
 human-rights-the-north-korean-government = El Gobierno norcoreano sigue controlando casi todos los aspectos de la vida de los ciudadanos y les niega las libertades de expresión, de prensa, de religión, de reunión y de asociación. Siguen llegando informes de que el Gobierno restringe gravemente la libertad de circulación y somete a sus ciudadanos a trabajos forzosos.
 
 # fluentpress: source 88c20d4a
-human-rights-recent-ngo-studies-suggest = Estudios recientes de ONG indican que entre 130.000 y 200.000 norcoreanos se encuentran recluidos en una extensa red de prisiones políticas y centros de detención repartidos por toda la RPDC. Estos informes describen condiciones duras y potencialmente mortales en el sistema de campos de prisioneros y de detención, donde persisten los abusos contra los derechos humanos y se prevé que muchos presos no sobrevivan.
+human-rights-recent-ngo-studies-suggest = Estudios recientes de ONG indican que entre 130.000 y 200.000 norcoreanos se encuentran recluidos en una extensa red de prisiones políticas y centros de detención repartidos por toda la RPDC. Estos informes describen condiciones duras y potencialmente mortales en el sistema de campos de prisioneros y de detención, donde persisten los abusos contra los derechos humanos y muchos presos tienen pocas probabilidades de sobrevivir.
 
 # fluentpress: source cab3ba50
 human-rights-for-those-who-attempt = Para quienes intentan salir de Corea del Norte, la situación también es desoladora. Según los informes, los guardias fronterizos tenían órdenes de disparar a matar contra los posibles desertores, y muchas de las personas sorprendidas cuando intentaban cruzar la frontera son enviadas a prisión, en algunos casos junto con miembros de su familia extensa.
@@ -35,7 +35,7 @@ human-rights-the-dprk-denies-religious = La RPDC niega la libertad religiosa a s
 us-efforts = Esfuerzos de Estados Unidos en torno a las cuestiones de derechos humanos en Corea del Norte
 
 # fluentpress: source 024416f5
-us-efforts-the-united-states-is = Estados Unidos está profundamente preocupado por el bienestar del pueblo norcoreano y por las condiciones de derechos humanos en que vive. Los derechos humanos son parte integral de la política de Estados Unidos hacia Corea del Norte, y la forma en que Corea del Norte aborda los derechos humanos influye de manera significativa en las perspectivas de unos lazos más estrechos entre Estados Unidos y Corea del Norte.
+us-efforts-the-united-states-is = Estados Unidos está profundamente preocupado por el bienestar del pueblo norcoreano y por las condiciones de derechos humanos en que vive. Los derechos humanos son parte integrante de la política de Estados Unidos hacia Corea del Norte, y la forma en que Corea del Norte aborda los derechos humanos influye de manera significativa en las perspectivas de unos lazos más estrechos entre Estados Unidos y Corea del Norte.
 
 # fluentpress: source adbd85cf
 us-efforts-the-united-states-remains = Estados Unidos mantiene su compromiso de ayudar a quienes salen de Corea del Norte, y colaboramos con el [Alto Comisionado de las Naciones Unidas para los Refugiados (ACNUR)](https://www.unhcr.org/) para prestar ayuda a los solicitantes de asilo.

@@ -45,8 +45,10 @@ untranslated-marker = [aún sin traducir]
 links-heading = Enlaces
 # Encabezado de las notas.
 notes-heading = Notas
-# Etiqueta de una imagen; la edición en texto sin formato escribe [Imagen: descripción].
+# Etiqueta de una imagen, que image-text recibe como $label.
 image-label = Imagen
+# Cómo escribe una imagen la edición en texto sin formato: $label es image-label y $description, la descripción de la imagen.
+image-text = [{ $label }: { $description }]
 # Encabezado de la lista de esta página en otros idiomas.
 other-editions-heading = Otros idiomas
 # Nombre accesible del enlace que lleva de una nota al lugar donde se cita.

@@ -8,7 +8,7 @@ language-name = Français
 site-name = Département d’État des États-Unis
 site-tagline = La diplomatie en action
 # Texte de remplacement de l’image du Grand Sceau dans l’en-tête de la page.
-seal-alt = Département d’État des États-Unis - Grand Sceau
+seal-alt = Département d’État des États-Unis – Grand Sceau
 
 ## Navigation
 
@@ -45,8 +45,10 @@ untranslated-marker = [pas encore traduit]
 links-heading = Liens
 # Titre des notes.
 notes-heading = Notes
-# Libellé d’une image ; l’édition en texte brut écrit [Image : description].
+# Libellé d’une image, transmis à image-text comme $label.
 image-label = Image
+# Comment l’édition en texte brut écrit une image : $label est image-label, $description la description de l’image.
+image-text = [{ $label } : { $description }]
 # Titre de la liste de cette page dans d’autres langues.
 other-editions-heading = Autres langues
 # Nom accessible du lien qui ramène d’une note à l’endroit où elle est appelée.

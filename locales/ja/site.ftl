@@ -17,7 +17,7 @@ skip-link = 本文へスキップ
 # 他の言語版の一覧を表示するメニューのアクセシブルな名前です。
 language-menu-label = 言語
 # 翻訳が完了していない版の名称の後に表示されます。
-language-partial = 一部のみ翻訳
+language-partial = 一部翻訳済み
 # すべての言語版を一覧表示するページのタイトルです。
 language-chooser-heading = 言語を選択
 # 各版のページ一覧の見出しです。
@@ -43,8 +43,10 @@ untranslated-marker = [未翻訳]
 links-heading = リンク
 # 脚注の見出しです。
 notes-heading = 注
-# 画像のラベルです。プレーンテキスト版では [画像：説明] と書きます。
+# 画像のラベルです。image-text に $label として渡されます。
 image-label = 画像
+# プレーンテキスト版での画像の書き方です。$label は image-label、$description は画像の説明です。
+image-text = [{ $label }：{ $description }]
 # このページの他の言語版の一覧の見出しです。
 other-editions-heading = 他の言語
 # 脚注から参照箇所へ戻るリンクのアクセシブルな名前です。

@@ -22,10 +22,10 @@ language-partial = 부분 번역
 language-chooser-heading = 언어 선택
 # 언어판의 페이지 목록 제목입니다.
 page-list-heading = 페이지 목록
-# 웹 페이지에서 일반 텍스트판으로 가는 링크입니다.
-text-edition-link = 일반 텍스트판
-# 일반 텍스트판에서 웹 페이지로 돌아가는 링크입니다.
-html-edition-link = 웹판
+# 웹 페이지에서 텍스트 버전으로 가는 링크입니다.
+text-edition-link = 텍스트 버전
+# 텍스트 버전에서 웹 페이지로 돌아가는 링크입니다.
+html-edition-link = 웹 버전
 
 ## 알림
 
@@ -34,17 +34,19 @@ fallback-notice =
     { $count ->
        *[other] 이 페이지의 단락 { $count }개는 아직 번역되지 않아 영어로 표시됩니다.
     }
-# 일반 텍스트판: 영어로 표시되는 각 단락 앞에 붙입니다.
+# 텍스트 버전: 영어로 표시되는 각 단락 앞에 붙입니다.
 untranslated-marker = [아직 번역되지 않음]
 
-## 일반 텍스트판
+## 텍스트 버전
 
 # 일반 텍스트 페이지 끝에 있는 링크 주소 번호 목록의 제목입니다.
 links-heading = 링크
 # 각주의 제목입니다.
 notes-heading = 주석
-# 이미지 레이블입니다. 일반 텍스트판에서는 [이미지: 설명] 형식으로 씁니다.
+# 이미지 레이블입니다. image-text에 $label로 전달됩니다.
 image-label = 이미지
+# 텍스트 버전에서 이미지를 쓰는 형식입니다. $label은 image-label, $description은 이미지 설명입니다.
+image-text = [{ $label }: { $description }]
 # 이 페이지의 다른 언어판 목록 제목입니다.
 other-editions-heading = 다른 언어
 # 각주에서 참조 위치로 돌아가는 링크의 접근성 이름입니다.

@@ -8,7 +8,7 @@ language-name = 简体中文
 site-name = 美国国务院
 site-tagline = 行动中的外交
 # 页眉中美国国玺图像的替代文字。
-seal-alt = 美国国务院 - 美国国玺
+seal-alt = 美国国务院——美国国玺
 
 ## 导航
 
@@ -43,8 +43,10 @@ untranslated-marker = [尚未翻译]
 links-heading = 链接
 # 脚注的标题。
 notes-heading = 注释
-# 图像的标签；纯文本版写作 [图片：说明]。
+# 图像的标签，作为 $label 传给 image-text。
 image-label = 图片
+# 纯文本版中图像的写法：$label 为 image-label，$description 为图像的说明。
+image-text = [{ $label }：{ $description }]
 # 本页其他语言版本列表的标题。
 other-editions-heading = 其他语言
 # 从脚注返回引用位置的链接的无障碍名称。

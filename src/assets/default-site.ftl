@@ -21,6 +21,7 @@ untranslated-marker = [not yet translated]
 links-heading = Links
 notes-heading = Notes
 image-label = Image
+image-text = [{ $label }: { $description }]
 other-editions-heading = Other languages
 footnote-backlink = Back to text
 footer-text = Published with fluentpress.

@@ -286,11 +286,14 @@ fn next_digit_start(bytes: &[u8]) -> Option<usize> {
 }
 
 /// Numbers in a text as their digits alone: grouping and decimal separators between
-/// digits are dropped, so 130,000 = 130.000 = 130 000 = ١٣٠٬٠٠٠ → "130000".
+/// digits are dropped, so 130,000 = 130.000 = 130 000 = ١٣٠٬٠٠٠ = ๑๓๐,๐๐๐ = １３０，０００
+/// → "130000", and a CJK unit after the digits is multiplied out, so 13万 = 13만 =
+/// 130,000 → "130000" (see `with_units`).
 pub fn numbers(text: &str) -> Vec<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut current = String::new();
+    let mut start = 0;
     let mut i = 0;
     while i < text.len() {
         if current.is_empty() {
@@ -314,6 +317,9 @@ pub fn numbers(text: &str) -> Vec<String> {
         };
         let next = i + c.len_utf8();
         if let Some(d) = digit_value(c) {
+            if current.is_empty() {
+                start = i;
+            }
             current.push(d);
             i = next;
             continue;
@@ -322,40 +328,189 @@ pub fn numbers(text: &str) -> Vec<String> {
             i = next;
             continue;
         }
-        let separator = matches!(
-            c,
-            ',' | '.'
-                | '\''
-                | ' '
-                | '\u{a0}'
-                | '\u{202f}'
-                | '\u{2009}'
-                | '\u{66b}'
-                | '\u{66c}'
-                | '’'
-        );
-        let continues = separator && {
-            let mut ahead = text[next..].chars();
-            let digits = ahead
-                .by_ref()
-                .take(3)
-                .take_while(|c| digit_value(*c).is_some())
-                .count();
-            // A space only groups digits when exactly three follow (130 000), not
-            // between two numbers (2008 2012).
-            digits >= 1
-                && (!c.is_whitespace()
-                    || digits == 3 && ahead.next().is_none_or(|c| digit_value(c).is_none()))
-        };
-        if !continues {
-            out.push(std::mem::take(&mut current));
+        if !separator_continues(c, &text[next..]) {
+            out.push(Run {
+                digits: std::mem::take(&mut current),
+                start,
+                end: i,
+            });
         }
         i = next;
     }
     if !current.is_empty() {
-        out.push(current);
+        out.push(Run {
+            digits: current,
+            start,
+            end: text.len(),
+        });
+    }
+    with_units(text, out)
+}
+
+/// Whether the non-digit `c` right after a digit, followed by `ahead`, is a separator
+/// inside the number (130,000; 130 000; 1.5) rather than its end.
+fn separator_continues(c: char, ahead: &str) -> bool {
+    let separator = matches!(
+        c,
+        ',' | '.'
+            | '\''
+            | ' '
+            | '\u{a0}'
+            | '\u{202f}'
+            | '\u{2009}'
+            | '\u{66b}'
+            | '\u{66c}'
+            | '’'
+            | '，'
+    );
+    separator && {
+        let mut ahead = ahead.chars();
+        let digits = ahead
+            .by_ref()
+            .take(3)
+            .take_while(|c| digit_value(*c).is_some())
+            .count();
+        // A space (or the fullwidth comma, which is also the comma of Chinese
+        // sentences) only groups digits when exactly three follow (130 000), not
+        // between two numbers (2008 2012).
+        digits >= 1
+            && (!(c.is_whitespace() || c == '，')
+                || digits == 3 && ahead.next().is_none_or(|c| digit_value(c).is_none()))
+    }
+}
+
+/// A run of digits found by the scan: its digits alone, and the byte range of `text`
+/// from its first digit to just after its last.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Run {
+    digits: String,
+    start: usize,
+    end: usize,
+}
+
+/// The multiplier of a CJK numeral unit written after digits, as a power of ten.
+/// `large` units (myriads and up) may be followed by a smaller part of the same
+/// number (1億3000万, 1만 5천).
+fn unit_power(c: char) -> Option<(u32, bool)> {
+    Some(match c {
+        // 百 and 千 (also in Japanese and Korean Han), 백 and 천 in Hangul.
+        '百' | '백' => (2, false),
+        '千' | '천' => (3, false),
+        // The myriad: 万 (Japanese, simplified Chinese), 萬 (traditional), 만 (Korean).
+        '万' | '萬' | '만' => (4, true),
+        // 10^8: 億 (Japanese, traditional), 亿 (simplified), 억 (Korean).
+        '億' | '亿' | '억' => (8, true),
+        // 10^12: 兆 (Japanese), 조 (Korean).
+        '兆' | '조' => (12, true),
+        _ => return None,
+    })
+}
+
+/// Numbers written with CJK units after their digits (13万 = 130000, 13만~20만,
+/// 1.5万 = 15000, 5천만 = 50000000, 1億3000万 = 130000000) replaced by their values;
+/// every other run is kept as its digits.
+fn with_units(text: &str, runs: Vec<Run>) -> Vec<String> {
+    // Most texts have no unit after any number: nothing to do.
+    if !runs
+        .iter()
+        .any(|r| text[r.end..].chars().next().and_then(unit_power).is_some())
+    {
+        return runs.into_iter().map(|r| r.digits).collect();
+    }
+    let mut out: Vec<String> = Vec::with_capacity(runs.len());
+    // A number being built that ends with a large unit: its value so far, the power of
+    // its last large unit, and the byte after it.
+    let mut open: Option<(u128, u32, usize)> = None;
+    for run in runs {
+        let unit = units_after(text, &run);
+        let value = unit.and_then(|u| scaled(text, &run, u.power));
+        if let Some((before, smallest, end)) = open {
+            // The next part of the same number follows the unit at once (or after one
+            // space, as Korean writes 1억 3000만) and is smaller than it.
+            let between = &text[end..run.start];
+            let adjacent = between.is_empty() || (between == " " && unit.is_some());
+            let part = match unit {
+                Some(_) => value,
+                None if run.digits.len() < 30 => run.digits.parse::<u128>().ok(),
+                None => None,
+            };
+            if adjacent
+                && unit.map_or(0, |u| u.power) < smallest
+                && let Some(total) = part.and_then(|p| before.checked_add(p))
+            {
+                match unit {
+                    Some(u) if u.large => open = Some((total, u.power, u.end)),
+                    _ => {
+                        out.push(total.to_string());
+                        open = None;
+                    }
+                }
+                continue;
+            }
+            out.push(before.to_string());
+            open = None;
+        }
+        match (value, unit) {
+            (Some(v), Some(u)) if u.large => open = Some((v, u.power, u.end)),
+            (Some(v), _) => out.push(v.to_string()),
+            _ => out.push(run.digits),
+        }
+    }
+    if let Some((before, _, _)) = open {
+        out.push(before.to_string());
     }
     out
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    /// The power of ten of all the units after the digits (千万 = 7).
+    power: u32,
+    /// Whether the last of them is a myriad or larger.
+    large: bool,
+    /// The byte after the last unit.
+    end: usize,
+}
+
+/// The units right after `run` (one small unit, then at most one large one: 千, 万,
+/// 千万, 천만), if any.
+fn units_after(text: &str, run: &Run) -> Option<Unit> {
+    let mut chars = text[run.end..].char_indices();
+    let (_, first) = chars.next()?;
+    let (mut power, mut large) = unit_power(first)?;
+    let mut end = run.end + first.len_utf8();
+    if !large
+        && let Some((i, c)) = chars.next()
+        && let Some((p, true)) = unit_power(c)
+    {
+        power += p;
+        large = true;
+        end = run.end + i + c.len_utf8();
+    }
+    Some(Unit { power, large, end })
+}
+
+/// The value of `run` times 10^`power`, reading a final separator followed by one or
+/// two digits as a decimal point (1.5万, 2,5万); `None` when that is not a whole number
+/// or too large to compute.
+fn scaled(text: &str, run: &Run, power: u32) -> Option<u128> {
+    let written = &text[run.start..run.end];
+    let fraction = written
+        .char_indices()
+        .rfind(|(_, c)| digit_value(*c).is_none())
+        .map(|(i, c)| {
+            written[i + c.len_utf8()..]
+                .chars()
+                .filter(|c| digit_value(*c).is_some())
+                .count()
+        })
+        .filter(|&n| n < 3)
+        .unwrap_or(0) as u32;
+    if fraction > power || run.digits.len() > 24 {
+        return None;
+    }
+    let digits: u128 = run.digits.parse().ok()?;
+    digits.checked_mul(10u128.checked_pow(power - fraction)?)
 }
 
 fn link_texts(inlines: &[Inline]) -> Vec<String> {
@@ -522,6 +677,74 @@ mod tests {
     }
 
     #[test]
+    fn numbers_as_each_language_writes_them() {
+        let en = numbers("between 130,000-200,000 North Koreans");
+        for text in [
+            "13만~20만 명",
+            "13万至20万名",
+            "13万～20万人",
+            "13萬至20萬名",
+            "130,000 ถึง 200,000 คน",
+            "๑๓๐,๐๐๐ ถึง ๒๐๐,๐๐๐ คน",
+            "١٣٠٬٠٠٠ و٢٠٠٬٠٠٠",
+            "۱۳۰٬۰۰۰ تا ۲۰۰٬۰۰۰",
+            "１３万～２０万人",
+            "１３０，０００～２００，０００人",
+            "130 000 à 200\u{a0}000",
+            "130\u{202f}000 et 200 000",
+            "130.000 y 200.000",
+            "13.0万至20万",
+        ] {
+            assert_eq!(numbers(text), en, "{text}");
+        }
+        assert_eq!(numbers("70퍼센트"), vec!["70"]);
+        assert_eq!(numbers("1.5万人"), vec!["15000"]);
+        assert_eq!(numbers("2,5만"), vec!["25000"]);
+        assert_eq!(numbers("1,000万"), vec!["10000000"]);
+        assert_eq!(numbers("3千人"), vec!["3000"]);
+        assert_eq!(numbers("5천만 명"), vec!["50000000"]);
+        assert_eq!(numbers("5千万"), vec!["50000000"]);
+        assert_eq!(numbers("3백만"), vec!["3000000"]);
+        assert_eq!(numbers("1億3000万円"), vec!["130000000"]);
+        assert_eq!(numbers("1억 3000만 원"), vec!["130000000"]);
+        assert_eq!(numbers("1亿3千万"), vec!["130000000"]);
+        assert_eq!(numbers("1万5000人"), vec!["15000"]);
+        assert_eq!(numbers("2조"), vec!["2000000000000"]);
+        // Years, ordinals and other numbers next to Han and Hangul stay as written.
+        assert_eq!(numbers("2004年と2008年"), vec!["2004", "2008"]);
+        assert_eq!(numbers("3등급 국가"), vec!["3"]);
+        assert_eq!(numbers("第3级"), vec!["3"]);
+        // A fullwidth comma between numbers is the sentence's comma.
+        assert_eq!(numbers("2008，2012"), vec!["2008", "2012"]);
+    }
+
+    #[test]
+    fn numbers_still_catch_a_changed_number() {
+        let en = numbers("between 130,000-200,000 North Koreans");
+        for text in [
+            "12万至20万名",
+            "13万至21万名",
+            "13천~20만 명",
+            "13~20만 명",
+            "1.3万至20万",
+            "130万至200万",
+            "13億",
+            "๑๒๐,๐๐๐ ถึง ๒๐๐,๐๐๐ คน",
+            "١٢٠٬٠٠٠ و٢٠٠٬٠٠٠",
+            "１３，０００～２００，０００人",
+        ] {
+            assert_ne!(numbers(text), en, "{text}");
+        }
+        assert_eq!(
+            numbers("13 万"),
+            vec!["13"],
+            "a unit follows its digits at once"
+        );
+        assert_eq!(numbers("1억 2억"), vec!["100000000", "200000000"]);
+        assert_eq!(numbers("1万 5000"), vec!["10000", "5000"]);
+    }
+
+    #[test]
     fn longest_generic_link_text_is_counted() {
         let longest = GENERIC_LINK_TEXTS
             .iter()
@@ -538,45 +761,34 @@ mod tests {
     fn numbers_by_char(text: &str) -> Vec<String> {
         let mut out = Vec::new();
         let mut current = String::new();
+        let mut start = 0;
         for (i, c) in text.char_indices() {
             if let Some(d) = digit_value(c) {
+                if current.is_empty() {
+                    start = i;
+                }
                 current.push(d);
                 continue;
             }
             if current.is_empty() {
                 continue;
             }
-            let separator = matches!(
-                c,
-                ',' | '.'
-                    | '\''
-                    | ' '
-                    | '\u{a0}'
-                    | '\u{202f}'
-                    | '\u{2009}'
-                    | '\u{66b}'
-                    | '\u{66c}'
-                    | '’'
-            );
-            let continues = separator && {
-                let mut ahead = text[i + c.len_utf8()..].chars();
-                let digits = ahead
-                    .by_ref()
-                    .take(3)
-                    .take_while(|c| digit_value(*c).is_some())
-                    .count();
-                digits >= 1
-                    && (!c.is_whitespace()
-                        || digits == 3 && ahead.next().is_none_or(|c| digit_value(c).is_none()))
-            };
-            if !continues {
-                out.push(std::mem::take(&mut current));
+            if !separator_continues(c, &text[i + c.len_utf8()..]) {
+                out.push(Run {
+                    digits: std::mem::take(&mut current),
+                    start,
+                    end: i,
+                });
             }
         }
         if !current.is_empty() {
-            out.push(current);
+            out.push(Run {
+                digits: current,
+                start,
+                end: text.len(),
+            });
         }
-        out
+        with_units(text, out)
     }
 
     #[test]

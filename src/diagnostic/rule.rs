@@ -72,7 +72,7 @@ rules! {
     RawHtml "raw-html" Error
         "A translation contains an HTML tag or character entity. Translations may only use inline Markdown; HTML from a translation never becomes markup, so the build shows the source text instead.";
     NumberMismatch "number-mismatch" Warning
-        "A number in the source segment does not appear in the translation. Digits are compared after removing grouping separators, so 130,000 = 130.000 = 130 000 = ١٣٠٬٠٠٠; dates, counts and percentages must survive translation.";
+        "A number in the source segment does not appear in the translation. Numbers are compared by value as each language writes them: grouping separators are removed and digits of every script read (130,000 = 130.000 = 130 000 = ١٣٠٬٠٠٠ = ๑๓๐,๐๐๐ = １３０，０００), and a CJK unit right after the digits is multiplied out (13万 = 13만 = 130,000; 1.5万 = 15,000; 5천만 = 50,000,000; 1億3000万 = 130,000,000), so 12万 for 130,000 is still a finding; dates, counts and percentages must survive translation.";
     Untranslated "untranslated" Warning
         "A translation is identical to the source text although the source has words. If that is right (a name, an acronym), say so with a comment line `# fluentpress: allow untranslated` above the message.";
     EmptyMessage "empty-message" Error

@@ -182,11 +182,7 @@ impl<'e, 'p> Writer<'e, 'p> {
                 let Some(segment) = segment else { return };
                 let shown = &self.edition.shown[*segment];
                 let alt = markdown::plain_text(&shown.inlines);
-                let text = format!(
-                    "[{}: {}]",
-                    self.edition.text("image-label").text,
-                    self.marked(shown, &alt)
-                );
+                let text = self.edition.layout.image_text(&self.marked(shown, &alt));
                 self.blank_if_top(first, rest);
                 self.paragraph(&text, first, rest);
                 self.end_if_top(first, rest);
@@ -437,11 +433,7 @@ impl<'e, 'p> Writer<'e, 'p> {
                 InlineKind::Image { alt, .. } => {
                     let alt = markdown::plain_text(alt);
                     if !alt.trim().is_empty() {
-                        out.push_str(&format!(
-                            "[{}: {}]",
-                            self.edition.text("image-label").text,
-                            alt.trim()
-                        ));
+                        out.push_str(&self.edition.layout.image_text(alt.trim()));
                     }
                 }
                 InlineKind::FootnoteRef(label) => {

@@ -82,6 +82,7 @@ image-label = Image
 other-editions-heading = Other languages
 footnote-backlink = Back to text
 footer-text = Published with fluentpress.
+image-text = [{ $label }: { $description }]
 ";
 
 /// fallback-notice is on line 12, footer-text on line 24.
@@ -110,6 +111,7 @@ image-label = Illustration
 other-editions-heading = Autres langues
 footnote-backlink = Retour au texte
 footer-text = Publié avec fluentpress.
+image-text = [{ $label } : { $description }]
 ";
 
 /// The complete French translation of the page, one message a line (line n = message n).
@@ -612,6 +614,57 @@ fn rule_number_mismatch() {
         1,
         "0250 is not 250 either"
     );
+}
+
+/// The shipped translations write 130,000–200,000 as their languages do (13万, 13만,
+/// Thai and fullwidth digits): lint takes them for the source's numbers, and still
+/// notices a number that changed.
+#[test]
+fn number_mismatch_reads_numbers_as_each_language_writes_them() {
+    let site = Site::shipped();
+    let page = |tag: &str| format!("locales/{tag}/north-korea-human-rights.ftl");
+    let id = "human-rights-recent-ngo-studies-suggest";
+    for (tag, written) in [
+        ("ko", "13만~20만 명"),
+        ("zh-Hans", "13万至20万名"),
+        ("ja", "13万～20万人"),
+    ] {
+        assert!(site.read(&page(tag)).contains(written), "{tag}: {written}");
+    }
+    // Other ways of writing the same numbers.
+    edit(
+        &site,
+        &page("th"),
+        "130,000 ถึง 200,000",
+        "๑๓๐,๐๐๐ ถึง ๒๐๐,๐๐๐",
+    );
+    edit(&site, &page("ar"), "130,000 و200,000", "١٣٠٬٠٠٠ و٢٠٠٬٠٠٠");
+    edit(&site, &page("es"), "130.000 y 200.000", "130 000 y 200 000");
+    let (code, report) = site.lint_json(&["--deny", "warnings"]);
+    assert_eq!(report["diagnostics"], json!([]), "{report:#}");
+    assert_eq!(code, 0);
+    // A changed number is still a finding, in every way of writing it.
+    edit(&site, &page("ko"), "13만~20만 명", "12만~20만 명");
+    edit(&site, &page("zh-Hans"), "13万至20万名", "13万至21万名");
+    edit(&site, &page("ja"), "13万～20万人", "1.3万～20万人");
+    edit(&site, &page("th"), "๑๓๐,๐๐๐", "๑๒๐,๐๐๐");
+    let (_, report) = site.lint_json(&[]);
+    let found = with_code(&report, "number-mismatch");
+    let mut locales: Vec<&str> = found
+        .iter()
+        .map(|d| d["locale"].as_str().unwrap())
+        .collect();
+    locales.sort_unstable();
+    assert_eq!(locales, ["ja", "ko", "th", "zh-Hans"], "{report:#}");
+    for d in found {
+        assert_eq!(d["message_id"], id, "{d}");
+        let missing = if d["locale"] == "zh-Hans" {
+            "200000"
+        } else {
+            "130000"
+        };
+        assert!(d["message"].as_str().unwrap().contains(missing), "{d}");
+    }
 }
 
 #[test]

@@ -184,3 +184,85 @@ fn untranslated_passages_are_flagged_and_counted() {
     let en = site.read("dist/en/every-construct.txt");
     assert!(!en.contains("[not yet translated]"));
 }
+
+/// The bracketed labels and headings of the plain-text edition are the locale's
+/// `site.ftl` messages, punctuation included: French writes "[Image : …]".
+#[test]
+fn labels_and_their_punctuation_come_from_site_ftl() {
+    let site = Site::fixture("text-constructs");
+    let ko = "locales/ko/site.ftl";
+    let mut text = site.read(ko);
+    for (from, to) in [
+        (
+            "image-text = [{ $label }: { $description }]",
+            "image-text = [{ $label }\u{a0}: { $description }]",
+        ),
+        (
+            "untranslated-marker = [아직 번역되지 않음]",
+            "untranslated-marker = «non traduit»",
+        ),
+        ("links-heading = 링크", "links-heading = Liens"),
+        ("notes-heading = 주석", "notes-heading = Remarques"),
+    ] {
+        assert!(text.contains(from), "{ko} has no {from:?}");
+        text = text.replace(from, to);
+    }
+    site.write(ko, &text);
+    built(&site);
+    let out = site.read("dist/ko/every-construct.txt");
+    assert!(out.contains("[이미지\u{a0}: "), "{out}");
+    assert!(!out.contains("[이미지: "), "{out}");
+    assert!(out.contains("«non traduit» A third item."), "{out}");
+    assert!(out.contains("\nLiens\n-----\n"), "{out}");
+    assert!(out.contains("\nRemarques\n---------\n"), "{out}");
+    // The source edition keeps its own.
+    let en = site.read("dist/en/every-construct.txt");
+    assert!(
+        en.contains("[Image: A seal: a white star on a dark blue disc]"),
+        "{en}"
+    );
+}
+
+/// The dictionary splits "สิทธิมนุษยชน" (human rights) into three words; the wrapper
+/// keeps it whole at every width, so no line of the Thai edition ends inside it.
+#[test]
+fn the_thai_edition_never_breaks_human_rights() {
+    let site = Site::shipped();
+    for width in ["30", "40", "72"] {
+        let out = format!("dist-{width}");
+        site.run(&[
+            "build",
+            "--out",
+            &out,
+            "--locale",
+            "th",
+            "--text-width",
+            width,
+        ])
+        .ok();
+        let text = site.read(&format!("{out}/th/{PAGE}.txt"));
+        let compound = "สิทธิมนุษยชน";
+        let mut seen = 0;
+        for para in paragraphs(&text) {
+            seen += para
+                .iter()
+                .map(|l| l.matches(compound).count())
+                .sum::<usize>();
+            for pair in para.windows(2) {
+                let joined = format!("{}{}", pair[0], pair[1]);
+                for (i, _) in joined.match_indices(compound) {
+                    assert!(
+                        i + compound.len() <= pair[0].len() || i >= pair[0].len(),
+                        "width {width}: a line ends inside {compound}:\n{}\n{}",
+                        pair[0],
+                        pair[1]
+                    );
+                }
+            }
+        }
+        assert!(
+            seen > 10,
+            "width {width}: {compound} only {seen} times whole"
+        );
+    }
+}
