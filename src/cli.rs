@@ -93,6 +93,10 @@ pub struct LintArgs {
     /// Make this rule a warning (repeatable).
     #[arg(long, value_name = "CODE")]
     pub warn: Vec<String>,
+    /// Fail (exit 1) when a locale has fewer than PERCENT of its passages translated;
+    /// missing and outdated translations are otherwise coverage, never errors.
+    #[arg(long, value_name = "PERCENT", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub min_coverage: Option<u8>,
     /// Explain a rule (or list every rule when no code is given) and exit.
     #[arg(long, value_name = "CODE", num_args = 0..=1, default_missing_value = "")]
     pub explain: Option<String>,
@@ -336,14 +340,24 @@ fn lint(root: &std::path::Path, args: LintArgs) -> anyhow::Result<Outcome> {
     }
     let project = load_lazily(root)?;
     let settings =
-        crate::lint::Settings::new(&project.config, &args.deny, &args.allow, &args.warn)?;
+        crate::lint::Settings::new(&project.config, &args.deny, &args.allow, &args.warn)?
+            .min_coverage(args.min_coverage);
     let locales = locale_indices(&project, &args.locales)?;
     let report = crate::commands::lint::run(&project, &settings, &locales);
+    // Coverage (missing and outdated passages) is listed one by one for the locales a
+    // translator asked about; a whole-site run counts it in the summary table.
+    let listed: Vec<crate::diagnostic::Diagnostic> = report
+        .diagnostics
+        .iter()
+        .filter(|d| !args.locales.is_empty() || d.severity != crate::diagnostic::Severity::Note)
+        .cloned()
+        .collect();
+    let notes = report.diagnostics.len() - listed.len();
     let text = match args.format {
         Format::Json => {
             crate::diagnostic::render::json::render(&report.diagnostics, &report.locales)
         }
-        Format::Github => crate::diagnostic::render::github::render(&report.diagnostics),
+        Format::Github => crate::diagnostic::render::github::render(&listed),
         Format::Human => {
             let color = match args.color {
                 Color::Always => true,
@@ -353,13 +367,18 @@ fn lint(root: &std::path::Path, args: LintArgs) -> anyhow::Result<Outcome> {
                 }
             };
             let source = |path: &str| project.file_text(path).map(|t| t.into_owned());
-            let mut text =
-                crate::diagnostic::render::human::render(&report.diagnostics, &source, color);
+            let mut text = crate::diagnostic::render::human::render(&listed, &source, color);
             text.push_str(&crate::diagnostic::render::human::summary(
                 &report.locales,
                 report.errors(),
                 report.warnings(),
             ));
+            if notes > 0 {
+                text.push_str(&format!(
+                    "{notes} passage{} still to translate or update (coverage, not errors): `fluentpress lint --locale TAG` lists them, `fluentpress status` counts them per page\n",
+                    if notes == 1 { " is" } else { "s are" }
+                ));
+            }
             text
         }
     };
@@ -442,7 +461,7 @@ fn new_locale(root: &std::path::Path, args: NewLocaleArgs) -> anyhow::Result<Out
         new.locale.autonym().unwrap_or(tag)
     );
     eprintln!(
-        "while it is in progress, `[locales.{tag}]` with `work_in_progress = true` in fluentpress.toml makes its missing translations warnings"
+        "missing translations are coverage, not errors; while it is in progress, `[locales.{tag}]` with `work_in_progress = true` in fluentpress.toml exempts it from a `min_coverage` gate"
     );
     Ok(Outcome::Ok)
 }

@@ -20,9 +20,11 @@ pub enum OutdatedPolicy {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LocaleSettings {
-    /// A translation in progress: missing messages are warnings, not errors.
+    /// A translation in progress: no `min_coverage` gate applies to it.
     pub work_in_progress: bool,
     pub outdated: Option<OutdatedPolicy>,
+    /// The lowest percentage of translated passages lint accepts for this locale.
+    pub min_coverage: Option<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +41,12 @@ pub struct Config {
     pub deny: Vec<String>,
     pub allow: Vec<String>,
     pub warn: Vec<String>,
+    /// `[lint] min_coverage`: the lowest percentage of translated passages lint accepts
+    /// in every locale (`[locales.TAG] min_coverage` overrides it).
+    pub min_coverage: Option<u8>,
+    /// `[links] localizable`: URL patterns a translation may point elsewhere within
+    /// (`https://*.wikipedia.org/`: a Korean page may link to Korean Wikipedia).
+    pub localizable_links: Vec<String>,
 }
 
 impl Default for Config {
@@ -52,6 +60,8 @@ impl Default for Config {
             deny: Vec::new(),
             allow: Vec::new(),
             warn: Vec::new(),
+            min_coverage: None,
+            localizable_links: Vec::new(),
         }
     }
 }
@@ -63,13 +73,24 @@ const TOP_KEYS: &[&str] = &[
     "outdated",
     "locales",
     "lint",
+    "links",
 ];
-const LOCALE_KEYS: &[&str] = &["work_in_progress", "outdated"];
-const LINT_KEYS: &[&str] = &["deny", "allow", "warn"];
+const LOCALE_KEYS: &[&str] = &["work_in_progress", "outdated", "min_coverage"];
+const LINT_KEYS: &[&str] = &["deny", "allow", "warn", "min_coverage"];
+const LINKS_KEYS: &[&str] = &["localizable"];
 
 impl Config {
     pub fn locale_settings(&self, locale: &Locale) -> LocaleSettings {
         self.locales.get(&locale.tag).cloned().unwrap_or_default()
+    }
+
+    /// The coverage gate of a locale, if any (none for one in progress).
+    pub fn min_coverage(&self, locale: &Locale) -> Option<u8> {
+        let settings = self.locale_settings(locale);
+        if settings.work_in_progress {
+            return None;
+        }
+        settings.min_coverage.or(self.min_coverage)
     }
 
     pub fn outdated_policy(&self, locale: &Locale) -> OutdatedPolicy {
@@ -180,6 +201,11 @@ impl Config {
                                 "outdated" => {
                                     s.outdated = Some(parse_outdated(v).map_err(|m| err(k, m))?)
                                 }
+                                "min_coverage" => {
+                                    s.min_coverage = Some(parse_percent(v).map_err(|m| {
+                                        err(k, format!("`locales.{tag}.min_coverage` {m}"))
+                                    })?)
+                                }
                                 other => {
                                     return Err(err(
                                         other,
@@ -196,6 +222,13 @@ impl Config {
                         .as_table()
                         .ok_or_else(|| err(key, "`lint` must be a table: [lint]".into()))?;
                     for (k, v) in lint {
+                        if k == "min_coverage" {
+                            config.min_coverage = Some(
+                                parse_percent(v)
+                                    .map_err(|m| err(k, format!("`lint.min_coverage` {m}")))?,
+                            );
+                            continue;
+                        }
                         let list = v
                             .as_array()
                             .and_then(|a| {
@@ -221,11 +254,49 @@ impl Config {
                         }
                     }
                 }
+                "links" => {
+                    let links = value
+                        .as_table()
+                        .ok_or_else(|| err(key, "`links` must be a table: [links]".into()))?;
+                    for (k, v) in links {
+                        match k.as_str() {
+                            "localizable" => {
+                                let list = v
+                                    .as_array()
+                                    .and_then(|a| {
+                                        a.iter()
+                                            .map(|x| x.as_str().map(String::from))
+                                            .collect::<Option<Vec<_>>>()
+                                    })
+                                    .ok_or_else(|| {
+                                        err(k, "`links.localizable` must be a list of URL patterns such as \"https://*.wikipedia.org/\"".into())
+                                    })?;
+                                for pattern in &list {
+                                    if let Err(m) = crate::url::check_localizable_pattern(pattern) {
+                                        return Err(err(k, format!("`links.localizable`: {m}")));
+                                    }
+                                }
+                                config.localizable_links = list;
+                            }
+                            other => {
+                                return Err(err(other, unknown("links.", other, LINKS_KEYS)));
+                            }
+                        }
+                    }
+                }
                 other => return Err(err(other, unknown("", other, TOP_KEYS))),
             }
         }
         Ok(config)
     }
+}
+
+fn parse_percent(value: &toml::Value) -> std::result::Result<u8, String> {
+    value
+        .as_integer()
+        .filter(|p| (0..=100).contains(p))
+        .map(|p| p as u8)
+        .ok_or_else(|| "must be a whole percentage from 0 to 100".into())
 }
 
 fn parse_outdated(value: &toml::Value) -> std::result::Result<OutdatedPolicy, String> {

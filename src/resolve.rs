@@ -467,6 +467,7 @@ fn resolve_segment<'p>(
         locale,
         &project.source_locale().locale,
         allow_untranslated,
+        &project.config.localizable_links,
     ) {
         match rule {
             Rule::RawHtml | Rule::LinkMismatch | Rule::UnsafeUrl => rejected = true,

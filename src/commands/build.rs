@@ -156,6 +156,16 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
             diagnostics.extend(e.diagnostics.iter().cloned());
         }
     }
+    let mut per_locale_coverage: BTreeMap<usize, Coverage> = BTreeMap::new();
+    for page in &pages {
+        for e in &page.editions {
+            per_locale_coverage
+                .entry(e.locale_index)
+                .or_default()
+                .add(e.coverage);
+        }
+    }
+    diagnostics.extend(settings.coverage_gate(project, &per_locale_coverage));
     settings.apply(project, &mut diagnostics);
 
     // Each edition's list of pages.

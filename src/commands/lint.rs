@@ -61,6 +61,7 @@ pub fn run(project: &Project, settings: &Settings, locales: &[usize]) -> Report 
         counts.entry(l).or_default().add(coverage);
         diagnostics.extend(found);
     }
+    diagnostics.extend(settings.coverage_gate(project, &counts));
     if !locales.is_empty() {
         let tags: BTreeSet<&str> = selected
             .iter()
@@ -85,6 +86,9 @@ pub fn run(project: &Project, settings: &Settings, locales: &[usize]) -> Report 
                 locale: tag,
                 translated: coverage.translated,
                 total: coverage.total,
+                outdated: coverage.outdated,
+                missing: coverage.missing,
+                rejected: coverage.rejected,
             }
         })
         .collect();

@@ -442,7 +442,9 @@ impl Watcher {
             source: project.source_locale().locale.tag.clone(),
             locales: tags.iter().map(|t| t.to_string()).collect(),
         };
-        for d in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+        for d in diagnostics.iter().filter(|d| {
+            d.severity == Severity::Error || d.rule == crate::diagnostic::Rule::MissingMessage
+        }) {
             if d.rule == crate::diagnostic::Rule::MissingMessage {
                 *notes
                     .missing
@@ -467,7 +469,10 @@ impl Watcher {
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
-        let warnings = diagnostics.len() - errors;
+        let warnings = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count();
         match (&pairs, partial_update) {
             (Some(pairs), true) => eprintln!(
                 "re-rendered {} page edition(s) in {:.2} s: {}; wrote {}; lint: {errors} error(s), {warnings} warning(s)",

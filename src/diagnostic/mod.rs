@@ -114,6 +114,11 @@ pub struct LocaleStats {
     /// Segments shown translated (not falling back).
     pub translated: usize,
     pub total: usize,
+    /// Shown in the source language because the translation is outdated, missing, or
+    /// was refused (the rest of `total`).
+    pub outdated: usize,
+    pub missing: usize,
+    pub rejected: usize,
     pub errors: usize,
     pub warnings: usize,
 }

@@ -5,6 +5,10 @@ use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// Coverage, not a fault: a passage still to translate or to update. Counted and
+    /// listed, shown to readers with accessible fallback; never fails a run by itself
+    /// (`--min-coverage` is the gate), and `--deny warnings` leaves it alone.
+    Note,
     Warning,
     Error,
 }
@@ -14,6 +18,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }
@@ -51,8 +56,8 @@ macro_rules! rules {
 rules! {
     SyntaxError "syntax-error" Error
         "A `.ftl` file has text the Fluent parser cannot read (\"junk\"). The parser skips it, so every message in it is missing from that locale, and anything after it on the same entry is lost. The diagnostic shows the parser's own message at the line and column where it stopped. Common causes: a continuation line that starts with `[`, `*` or `.`, an unclosed `{`, a select expression without a `*[default]` variant.";
-    MissingMessage "missing-message" Error
-        "A message (or one of its attributes) of the source locale's reference file or `site.ftl` has no translation in a locale. The build shows the source text there, marked with the source language. The diagnostic points at the message in the reference file and names the locale that lacks it. In a locale declared `work_in_progress` in `fluentpress.toml` this is a warning.";
+    MissingMessage "missing-message" Note
+        "A message (or one of its attributes) of the source locale's reference file or `site.ftl` has no translation in a locale. This is coverage, not a fault: the build shows the source text there, marked with the source language, and the edition says how many passages are untranslated. It never fails `lint` by itself (nor with `--deny warnings`), so an author who adds a paragraph does not turn CI red in every locale; a team that wants a gate sets `--min-coverage` or `min_coverage` (see `min-coverage`). The diagnostic points at the message in the reference file and names the locale that lacks it. (A layout message missing from the source locale's own `site.ftl` is a warning.)";
     ObsoleteMessage "obsolete-message" Warning
         "A locale has a message that the reference no longer has: the paragraph was deleted or its id changed. It is never shown. `fluentpress sync` comments such messages out with a note instead of deleting the translator's work.";
     DuplicateId "duplicate-id" Error
@@ -85,8 +90,8 @@ rules! {
         "A heading level jumps (an h2 followed by an h4) or a page has more than one h1. Screen reader users navigate by headings; a skipped level suggests a missing section.";
     GenericLinkText "generic-link-text" Warning
         "Link text that says nothing out of context (\"click here\", \"here\", \"more\", \"여기\", \"点击这里\", \"ici\", \"aquí\", \"здесь\", \"هنا\", \"ที่นี่\" …). Screen reader users often list a page's links; make the text name the destination.";
-    Outdated "outdated" Warning
-        "A translation was made from older source text: the source paragraph changed after it was translated. The diagnostic shows the old and the new source text. By default the build shows the current source text instead (`outdated = \"show\"` in `fluentpress.toml` keeps the old translation). After updating the translation, mark it current by changing the hash in its `# fluentpress: source …` comment to the one the diagnostic gives, or run `fluentpress sync --mark-current`.";
+    Outdated "outdated" Note
+        "A translation was made from older source text: the source paragraph changed after it was translated. Like `missing-message` this is coverage, not a fault: it never fails `lint` by itself. The diagnostic shows the old and the new source text. By default the build shows the current source text instead (`outdated = \"show\"` in `fluentpress.toml` keeps the old translation). After updating the translation, mark it current by changing the hash in its `# fluentpress: source …` comment to the one the diagnostic gives, or run `fluentpress sync --mark-current`.";
     UnsafeUrl "unsafe-url" Error
         "A link or image points to a `javascript:`, `vbscript:` or `data:` URL (only `data:image/` is allowed, in images). Such links run code or hide content; they are never written to a page.";
     InvalidLocale "invalid-locale" Error
@@ -103,6 +108,8 @@ rules! {
         "A page's path cannot be published safely: it is a symbolic link, it would collide with another page once letter case is ignored (on macOS and Windows they are the same file), or it uses a name the site needs (`index`).";
     ByteOrderMark "byte-order-mark" Warning
         "A file starts with a UTF-8 byte-order mark. It is ignored, but some tools show it as a stray character; save the file without it.";
+    MinCoverage "min-coverage" Error
+        "A locale has fewer translated passages than the site requires: `fluentpress lint --min-coverage N`, or `min_coverage = N` under `[lint]` or `[locales.TAG]` in `fluentpress.toml`, sets the lowest percentage accepted (a `work_in_progress` locale is exempt). Translated means what the build shows translated: missing, outdated and refused translations do not count. `fluentpress status --locale TAG` lists what is left.";
     FormatError "format-error" Error
         "Formatting a translated message failed at build time (for example a cyclic reference between messages). The build shows the source text instead.";
 }

@@ -21,6 +21,8 @@ pub struct Settings {
     deny: Vec<String>,
     allow: Vec<String>,
     warn: Vec<String>,
+    /// `--min-coverage`: the gate for every locale, over the configuration's.
+    min_coverage: Option<u8>,
 }
 
 impl Settings {
@@ -49,15 +51,70 @@ impl Settings {
             deny: merge(deny, &config.deny, [allow, warn]),
             allow: merge(allow, &config.allow, [deny, warn]),
             warn: merge(warn, &config.warn, [deny, allow]),
+            min_coverage: None,
         })
     }
 
-    fn severity(&self, d: &Diagnostic, wip: bool) -> Option<Severity> {
-        let code = d.rule.code();
-        let mut severity = d.rule.default_severity();
-        if d.rule == Rule::MissingMessage && wip {
-            severity = Severity::Warning;
+    /// Sets the coverage gate of every locale (`--min-coverage`).
+    pub fn min_coverage(mut self, percent: Option<u8>) -> Settings {
+        self.min_coverage = percent;
+        self
+    }
+
+    /// `min-coverage` errors: each of `coverage`'s locales (but the source) translated
+    /// below its gate — the command line's, else its own `min_coverage`, else the
+    /// site's. A `work_in_progress` locale has no gate unless the command line sets one.
+    pub fn coverage_gate(
+        &self,
+        project: &Project,
+        coverage: &std::collections::BTreeMap<usize, crate::resolve::Coverage>,
+    ) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (&l, c) in coverage {
+            if l == project.source {
+                continue;
+            }
+            let lf = &project.locales[l];
+            let Some(min) = self
+                .min_coverage
+                .or_else(|| project.config.min_coverage(&lf.locale))
+            else {
+                continue;
+            };
+            // Compared exactly: 94.9 % is below 95 %.
+            if c.translated * 100 < usize::from(min) * c.total {
+                out.push(
+                    Diagnostic::new(
+                        Rule::MinCoverage,
+                        &lf.dir,
+                        (1, 1),
+                        format!(
+                            "{} is {}% translated ({} of {} passages; {} outdated, {} missing, {} refused); the minimum is {min}%",
+                            lf.locale.tag,
+                            c.percent(),
+                            c.translated,
+                            c.total,
+                            c.outdated,
+                            c.missing,
+                            c.rejected
+                        ),
+                    )
+                    .locale(&lf.locale.tag)
+                    .help(format!(
+                        "`fluentpress status --locale {}` shows what is left, page by page",
+                        lf.locale.tag
+                    )),
+                );
+            }
         }
+        out
+    }
+
+    fn severity(&self, d: &Diagnostic) -> Option<Severity> {
+        let code = d.rule.code();
+        // The default, or what the check chose (a layout message missing from the source
+        // locale's own site.ftl is the author's warning, not coverage).
+        let mut severity = d.severity;
         if self.allow.iter().any(|c| c == code) {
             return None;
         }
@@ -74,19 +131,13 @@ impl Settings {
 
     /// Sets every diagnostic's severity, drops the allowed ones, sorts.
     pub fn apply(&self, project: &Project, diagnostics: &mut Vec<Diagnostic>) {
-        diagnostics.retain_mut(|d| {
-            let wip = d
-                .locale
-                .as_ref()
-                .and_then(|tag| Locale::parse(tag).ok())
-                .is_some_and(|l| project.config.locale_settings(&l).work_in_progress);
-            match self.severity(d, wip) {
-                Some(s) => {
-                    d.severity = s;
-                    true
-                }
-                None => false,
+        let _ = project;
+        diagnostics.retain_mut(|d| match self.severity(d) {
+            Some(s) => {
+                d.severity = s;
+                true
             }
+            None => false,
         });
         diagnostic::sort(diagnostics);
     }
@@ -164,7 +215,8 @@ pub fn project_checks(project: &Project) -> Vec<Diagnostic> {
                         out.push(
                             Diagnostic::new(Rule::MissingMessage, path_of(site), (1, 1), format!("the layout message `{id}` is missing; a built-in English default is shown"))
                                 .locale(tag)
-                                .id(*id),
+                                .id(*id)
+                                .severity(Severity::Warning),
                         );
                     }
                 }
@@ -177,6 +229,7 @@ pub fn project_checks(project: &Project) -> Vec<Diagnostic> {
                     "the source locale has no site.ftl; built-in English layout strings are shown",
                 )
                 .locale(tag)
+                .severity(Severity::Warning)
                 .help("create it with the layout messages (see the README)"),
             ),
             _ => {}

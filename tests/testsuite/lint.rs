@@ -38,6 +38,7 @@ const CODES: &[&str] = &[
     "front-matter",
     "path-problem",
     "byte-order-mark",
+    "min-coverage",
     "format-error",
 ];
 
@@ -235,8 +236,8 @@ fn the_clean_site_has_no_diagnostics() {
     assert_eq!(
         report["locales"],
         json!([
-            {"locale": "en", "translated": 6, "total": 6, "errors": 0, "warnings": 0},
-            {"locale": "fr", "translated": 6, "total": 6, "errors": 0, "warnings": 0},
+            {"locale": "en", "translated": 6, "total": 6, "outdated": 0, "missing": 0, "rejected": 0, "errors": 0, "warnings": 0},
+            {"locale": "fr", "translated": 6, "total": 6, "outdated": 0, "missing": 0, "rejected": 0, "errors": 0, "warnings": 0},
         ])
     );
     let run = site.run(&["lint"]).ok().no_panic();
@@ -308,20 +309,102 @@ fn rule_missing_message() {
     let site = clean_site();
     edit(&site, FR_PAGE, "eyes = Yeux\n", "");
     let (code, report) = site.lint_json(&[]);
-    assert_eq!(code, 1);
+    // Coverage, not a fault: an author's new paragraph does not turn CI red.
+    assert_eq!(code, 0);
+    assert_eq!(site.lint_json(&["--deny", "warnings"]).0, 0);
     assert_codes(&report, &["missing-message"]);
     // Points at the message in the reference file; `locale` names the locale that lacks it.
     let line = line_of(&site, REFERENCE, "eyes = Eyes");
     let d = the_one(&report, "missing-message");
     assert_fields(
         d,
-        json!({"severity": "error", "locale": "fr", "file": REFERENCE, "line": line, "column": 1, "message_id": "eyes"}),
+        json!({"severity": "note", "locale": "fr", "file": REFERENCE, "line": line, "column": 1, "message_id": "eyes"}),
     );
     assert!(d["help"].as_str().unwrap().contains(FR_PAGE), "{d}");
     assert_fields(
         locale_stats(&report, "fr"),
-        json!({"translated": 5, "total": 6, "errors": 1, "warnings": 0}),
+        json!({"translated": 5, "total": 6, "missing": 1, "errors": 0, "warnings": 0}),
     );
+    // A whole-site human run counts it; a translator's run lists it.
+    let run = site.run(&["lint"]).ok();
+    assert!(
+        !run.stdout.contains("note[missing-message]"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("1 passage is still to translate or update"),
+        "{}",
+        run.stdout
+    );
+    let run = site.run(&["lint", "--locale", "fr"]).ok();
+    assert!(
+        run.stdout.contains("note[missing-message]"),
+        "{}",
+        run.stdout
+    );
+    // The github format annotates only what a team must fix.
+    let run = site.run(&["lint", "--format", "github"]).ok();
+    assert!(!run.stdout.contains("missing"), "{}", run.stdout);
+}
+
+#[test]
+fn rule_min_coverage() {
+    let site = clean_site();
+    edit(&site, FR_PAGE, "eyes = Yeux\n", "");
+    // fr shows 5 of its 6 passages translated: 83 %.
+    let (code, report) = site.lint_json(&["--min-coverage", "83"]);
+    assert_eq!(code, 0, "{report:#}");
+    let (code, report) = site.lint_json(&["--min-coverage", "84"]);
+    assert_eq!(code, 1);
+    assert_codes(&report, &["min-coverage", "missing-message"]);
+    let d = the_one(&report, "min-coverage");
+    assert_fields(
+        d,
+        json!({"severity": "error", "locale": "fr", "file": "locales/fr", "line": 1, "column": 1}),
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("fr is 83% translated (5 of 6 passages; 0 outdated, 1 missing, 0 refused); the minimum is 84%"),
+        "{d}"
+    );
+    // From the configuration: the site's, a locale's own, a locale in progress.
+    site.write("fluentpress.toml", "[lint]\nmin_coverage = 90\n");
+    assert_eq!(site.lint_json(&[]).0, 1);
+    site.write(
+        "fluentpress.toml",
+        "[lint]\nmin_coverage = 90\n[locales.fr]\nmin_coverage = 80\n",
+    );
+    assert_eq!(site.lint_json(&[]).0, 0);
+    site.write(
+        "fluentpress.toml",
+        "[lint]\nmin_coverage = 90\n[locales.fr]\nwork_in_progress = true\n",
+    );
+    assert_eq!(site.lint_json(&[]).0, 0);
+    // The command line applies to every locale.
+    assert_eq!(site.lint_json(&["--min-coverage", "100"]).0, 1);
+    // A refused translation does not count as translated either.
+    site.write("fluentpress.toml", "");
+    edit(
+        &site,
+        FR_PAGE,
+        "chassent la nuit",
+        "chassent <b>la nuit</b>",
+    );
+    let (_, report) = site.lint_json(&["--min-coverage", "70"]);
+    assert_fields(
+        locale_stats(&report, "fr"),
+        json!({"translated": 4, "missing": 1, "rejected": 1}),
+    );
+    assert_eq!(with_code(&report, "min-coverage").len(), 1, "{report:#}");
+    // The build applies the same gate: --strict fails and keeps the previous output.
+    site.write("fluentpress.toml", "[lint]\nmin_coverage = 70\n");
+    let run = site.run(&["build", "--strict"]).code(1);
+    assert!(run.stderr.contains("--strict"), "{}", run.stderr);
+    site.run(&["lint", "--min-coverage", "101"]).code(2);
 }
 
 #[test]
@@ -334,11 +417,11 @@ fn rule_missing_message_in_site_ftl() {
         "",
     );
     let (code, report) = site.lint_json(&[]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 0);
     assert_codes(&report, &["missing-message"]);
     assert_fields(
         the_one(&report, "missing-message"),
-        json!({"severity": "error", "locale": "fr", "file": "locales/en/site.ftl", "line": 23, "column": 1, "message_id": "footer-text"}),
+        json!({"severity": "note", "locale": "fr", "file": "locales/en/site.ftl", "line": 23, "column": 1, "message_id": "footer-text"}),
     );
 }
 
@@ -729,7 +812,7 @@ fn rule_stale_reference() {
     let d = the_one(&report, "missing-message");
     assert_fields(
         d,
-        json!({"severity": "error", "locale": "fr", "file": "content/owls.md", "line": 14, "column": 1}),
+        json!({"severity": "note", "locale": "fr", "file": "content/owls.md", "line": 14, "column": 1}),
     );
     site.run(&["extract"]).ok();
     let (_, report) = site.lint_json(&[]);
@@ -984,13 +1067,14 @@ fn rule_outdated() {
     let new_hash = reference_hash(&site, "owls-owls-hunt-at-night");
     assert_ne!(old_hash, new_hash);
     let (code, report) = site.lint_json(&[]);
-    assert_eq!(code, 0, "outdated is a warning");
+    assert_eq!(code, 0, "outdated is coverage, not a fault");
+    assert_eq!(site.lint_json(&["--deny", "warnings"]).0, 0);
     assert_codes(&report, &["outdated"]);
     let d = the_one(&report, "outdated");
     // Line 4 is the comment; the message is on line 5.
     assert_fields(
         d,
-        json!({"severity": "warning", "locale": "fr", "file": FR_PAGE, "line": 5, "column": 1, "message_id": "owls-owls-hunt-at-night"}),
+        json!({"severity": "note", "locale": "fr", "file": FR_PAGE, "line": 5, "column": 1, "message_id": "owls-owls-hunt-at-night"}),
     );
     assert_eq!(
         d["notes"],
@@ -1477,7 +1561,7 @@ fn a_translation_with_other_links_is_shown_as_the_source_text() {
 // ---------------------------------------------------------------------------------------
 // Severity controls.
 
-/// The clean site with one warning (untranslated) and one error (missing-message).
+/// The clean site with one warning (untranslated) and one note (missing-message).
 fn site_with_a_warning_and_an_error() -> Site {
     let site = clean_site();
     edit(
@@ -1514,11 +1598,18 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
 fn default_severities() {
     let site = site_with_a_warning_and_an_error();
     let (code, report) = site.lint_json(&[]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 0);
     // Sorted by file: the reference (missing-message) before the translation.
     assert_eq!(
         severities(&report),
-        pairs(&[("missing-message", "error"), ("untranslated", "warning")])
+        pairs(&[("missing-message", "note"), ("untranslated", "warning")])
+    );
+    // --deny warnings raises warnings, not coverage notes.
+    let (code, report) = site.lint_json(&["--deny", "warnings"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        severities(&report),
+        pairs(&[("missing-message", "note"), ("untranslated", "error")])
     );
 }
 
@@ -1585,7 +1676,7 @@ fn lint_settings_from_the_configuration() {
     assert_eq!(code, 1);
     assert_eq!(
         severities(&report),
-        pairs(&[("missing-message", "error"), ("untranslated", "error")])
+        pairs(&[("missing-message", "note"), ("untranslated", "error")])
     );
     site.write(
         "fluentpress.toml",
@@ -1626,7 +1717,7 @@ fn the_command_line_overrides_the_configuration() {
 }
 
 #[test]
-fn work_in_progress_makes_missing_messages_warnings_in_that_locale_only() {
+fn missing_messages_are_coverage_in_every_locale() {
     let site = clean_site();
     edit(&site, FR_PAGE, "eyes = Yeux\n", "");
     // A second locale with nothing translated yet.
@@ -1634,12 +1725,8 @@ fn work_in_progress_makes_missing_messages_warnings_in_that_locale_only() {
         "locales/de/site.ftl",
         &FR_SITE.replace("language-name = Français", "language-name = Deutsch"),
     );
-    site.write(
-        "fluentpress.toml",
-        "[locales.fr]\nwork_in_progress = true\n",
-    );
     let (code, report) = site.lint_json(&[]);
-    assert_eq!(code, 1, "de's missing messages are still errors");
+    assert_eq!(code, 0, "{report:#}");
     let missing = with_code(&report, "missing-message");
     assert_eq!(
         missing.iter().filter(|d| d["locale"] == "fr").count(),
@@ -1651,42 +1738,40 @@ fn work_in_progress_makes_missing_messages_warnings_in_that_locale_only() {
         6,
         "{report:#}"
     );
-    for d in &missing {
-        let want = if d["locale"] == "fr" {
-            "warning"
-        } else {
-            "error"
-        };
-        assert_eq!(d["severity"], want, "{d}");
-    }
-    assert_fields(
-        locale_stats(&report, "fr"),
-        json!({"errors": 0, "warnings": 1}),
+    assert!(
+        missing.iter().all(|d| d["severity"] == "note"),
+        "{report:#}"
     );
     assert_fields(
         locale_stats(&report, "de"),
-        json!({"errors": 6, "warnings": 0}),
+        json!({"translated": 0, "missing": 6, "errors": 0, "warnings": 0}),
     );
-    // Only missing-message is softened.
+    // Errors stay errors: a translation with HTML in it.
     edit(
         &site,
         FR_PAGE,
         "chassent la nuit",
         "chassent <b>la nuit</b>",
     );
-    let (_, report) = site.lint_json(&["--locale", "fr"]);
+    let (code, report) = site.lint_json(&["--locale", "fr"]);
+    assert_eq!(code, 1);
     assert_eq!(the_one(&report, "raw-html")["severity"], "error");
-    site.remove("locales/de");
+    // A gate for the site, with the locale in progress exempt from it.
     edit(
         &site,
         FR_PAGE,
         "chassent <b>la nuit</b>",
         "chassent la nuit",
     );
+    site.write(
+        "fluentpress.toml",
+        "[lint]\nmin_coverage = 50\n[locales.de]\nwork_in_progress = true\n",
+    );
+    assert_eq!(site.lint_json(&[]).0, 0);
+    site.write("fluentpress.toml", "[lint]\nmin_coverage = 50\n");
     let (code, report) = site.lint_json(&[]);
-    assert_eq!(code, 0, "{report:#}");
-    // --deny warnings overrides it again.
-    assert_eq!(site.lint_json(&["--deny", "warnings"]).0, 1);
+    assert_eq!(code, 1);
+    assert_eq!(the_one(&report, "min-coverage")["locale"], "de");
 }
 
 #[test]
@@ -1729,7 +1814,7 @@ fn locale_option_limits_the_report() {
         "+++\ntitle = \"Notes\"\n+++\n\n# Notes\n",
     );
     let (code, report) = site.lint_json(&["--locale", "fr"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 0);
     for d in report["diagnostics"].as_array().unwrap() {
         assert!(d["locale"] == "fr" || d["locale"].is_null(), "{d}");
     }
@@ -1776,14 +1861,14 @@ fn explain_a_code() {
         .no_panic();
     assert!(
         run.stdout
-            .starts_with("missing-message (error by default)\n\n"),
+            .starts_with("missing-message (note by default)\n\n"),
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("work_in_progress"), "{}", run.stdout);
+    assert!(run.stdout.contains("min-coverage"), "{}", run.stdout);
     let run = site.run(&["lint", "--explain", "outdated"]).ok();
     assert!(
-        run.stdout.starts_with("outdated (warning by default)"),
+        run.stdout.starts_with("outdated (note by default)"),
         "{}",
         run.stdout
     );
@@ -1818,7 +1903,10 @@ fn explain_lists_every_code() {
     assert_eq!(listed, CODES, "{}", run.stdout);
     for line in run.stdout.lines() {
         let severity = line.split_whitespace().nth(1).unwrap_or("");
-        assert!(severity == "error" || severity == "warning", "{line}");
+        assert!(
+            severity == "error" || severity == "warning" || severity == "note",
+            "{line}"
+        );
         assert!(line.ends_with('.'), "{line}");
     }
 }
@@ -1974,4 +2062,47 @@ fn json_is_one_object_sorted_by_file_line_column_code() {
     // The same order whatever the run.
     let again = site.run(&["lint", "--format", "json"]).stdout;
     assert_eq!(again, run.stdout);
+}
+
+#[test]
+fn localizable_links_may_point_elsewhere_within_their_pattern() {
+    let site = clean_site();
+    // The French page points at the French part of the owl trust's site.
+    edit(
+        &site,
+        FR_PAGE,
+        "(https://owls.example/)",
+        "(https://fr.owls.example/hiboux)",
+    );
+    let (code, report) = site.lint_json(&[]);
+    assert_eq!(code, 1);
+    assert_codes(&report, &["link-mismatch"]);
+    site.write(
+        "fluentpress.toml",
+        "[links]\nlocalizable = [\"https://*owls.example/\"]\n",
+    );
+    let (code, report) = site.lint_json(&[]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["diagnostics"], json!([]));
+    site.run(&["build"]).ok();
+    let html = site.read("dist/fr/owls.html");
+    assert!(
+        html.contains(r#"href="https://fr.owls.example/hiboux""#),
+        "{html}"
+    );
+    // Any other target is still a mismatch, and a dropped link too.
+    edit(
+        &site,
+        FR_PAGE,
+        "(https://fr.owls.example/hiboux)",
+        "(https://evil.example/)",
+    );
+    assert_codes(&site.lint_json(&[]).1, &["link-mismatch"]);
+    // A pattern that names no site is refused, with its line.
+    site.write(
+        "fluentpress.toml",
+        "[links]\nlocalizable = [\"https://*/\"]\n",
+    );
+    let run = site.run(&["lint"]).code(2);
+    assert!(run.stderr.contains("fluentpress.toml:2"), "{}", run.stderr);
 }

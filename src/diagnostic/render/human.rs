@@ -22,6 +22,7 @@ pub fn render(
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
+            Severity::Note => Level::NOTE,
         };
         let title = match &d.locale {
             Some(locale) => format!("{} [{locale}]", d.message),
@@ -73,12 +74,16 @@ pub fn render(
     out
 }
 
-/// The summary table: per locale, translated / total, % complete, errors, warnings.
+/// The summary table: per locale, translated / total, % complete, what is left
+/// (outdated, missing, refused: coverage, not errors), errors, warnings.
 pub fn summary(locales: &[LocaleStats], errors: usize, warnings: usize) -> String {
     let mut rows = vec![[
         "locale".to_string(),
         "translated".into(),
         "complete".into(),
+        "outdated".into(),
+        "missing".into(),
+        "rejected".into(),
         "errors".into(),
         "warnings".into(),
     ]];
@@ -88,11 +93,14 @@ pub fn summary(locales: &[LocaleStats], errors: usize, warnings: usize) -> Strin
             l.locale.clone(),
             format!("{}/{}", l.translated, l.total),
             format!("{percent}%"),
+            l.outdated.to_string(),
+            l.missing.to_string(),
+            l.rejected.to_string(),
             l.errors.to_string(),
             l.warnings.to_string(),
         ]);
     }
-    let widths: Vec<usize> = (0..5)
+    let widths: Vec<usize> = (0..8)
         .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
         .collect();
     let mut out = String::new();

@@ -29,6 +29,9 @@ struct JsonLocale<'a> {
     locale: &'a str,
     translated: usize,
     total: usize,
+    outdated: usize,
+    missing: usize,
+    rejected: usize,
     errors: usize,
     warnings: usize,
 }
@@ -56,6 +59,9 @@ pub fn render(diagnostics: &[Diagnostic], locales: &[LocaleStats]) -> String {
                 locale: &l.locale,
                 translated: l.translated,
                 total: l.total,
+                outdated: l.outdated,
+                missing: l.missing,
+                rejected: l.rejected,
                 errors: l.errors,
                 warnings: l.warnings,
             })
