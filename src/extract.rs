@@ -93,7 +93,7 @@ pub fn reference_text(project: &Project, page: &Page, history: bool) -> String {
         if let SegmentKind::Heading(_) = seg.kind {
             let heading = markdown::plain_text(&seg.inlines);
             if section.as_deref() != Some(heading.as_str()) {
-                let _ = write!(out, "\n## {}\n", one_line(&heading));
+                let _ = write!(out, "\n## {}\n", crate::markdown::one_line(&heading));
                 section = Some(heading);
             }
         }
@@ -119,7 +119,11 @@ pub fn reference_text(project: &Project, page: &Page, history: bool) -> String {
         for (hash, text) in history {
             let referenced = wanted.get(&seg.id).is_some_and(|h| h.contains(&hash));
             if hash != seg.hash && referenced && written.insert(hash.clone()) {
-                let _ = writeln!(out, "# {META_PREFIX} was {hash}: {}", one_line(&text));
+                let _ = writeln!(
+                    out,
+                    "# {META_PREFIX} was {hash}: {}",
+                    crate::markdown::one_line(&text)
+                );
             }
         }
         let _ = writeln!(out, "{} ={}", seg.id, ftl::escape_pattern(&seg.text));
@@ -142,10 +146,6 @@ pub fn stale(project: &Project) -> Vec<String> {
     out.extend(project.orphan_paths(project.source));
     out.sort();
     out
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Compares every page's reference file with what it should be.

@@ -1180,6 +1180,11 @@ fn push_plain_text(inlines: &[Inline], out: &mut String) {
     }
 }
 
+/// The text on one line: runs of whitespace (line breaks included) become one space.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// True when the text has a word (two letters in a row): numbers and symbols alone
 /// read the same in every language.
 pub fn has_words(text: &str) -> bool {

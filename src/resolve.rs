@@ -392,7 +392,10 @@ fn resolve_segment<'p>(
             Some(old) => d.note(format!("old source: {old}")),
             None => d.note(format!("old source: (not recorded; source hash {hash})")),
         };
-        diagnostics.push(d.note(format!("new source: {}", one_line(&seg.text))));
+        diagnostics.push(d.note(format!(
+            "new source: {}",
+            crate::markdown::one_line(&seg.text)
+        )));
         if policy == OutdatedPolicy::Fallback {
             return fall_back(Fallback::Outdated);
         }
@@ -513,8 +516,4 @@ fn raw_html_in_plain_text(text: &str) -> Vec<std::ops::Range<usize>> {
         }
     }
     found
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
