@@ -14,7 +14,7 @@ seed = sys.argv[2]
 sizes = sys.argv[3:]
 res = work / "results"
 
-COMMANDS = ["build-j2", "build-j1", "lint", "floor-j2", "floor-j1"]
+COMMANDS = ["build-j2", "build-j1", "lint", "floor-j2", "floor-j1", "baseline-build-j2", "baseline-lint"]
 RSS_LIMIT_MB = 256
 nproc = __import__("os").cpu_count()
 
@@ -153,6 +153,12 @@ for size in sizes:
     w(f"| floor: jobs 1 / jobs 2 (speed-up) | {fmt(sp_f)} | | |")
     w(f"| lint / build (2 threads) | {fmt(lb)} | < 0.25 | {ok(lb < 0.25)} |")
     w(f"| peak RSS of build and lint, MB | {fmt(peak, 0)} | < {RSS_LIMIT_MB} | {ok(peak < RSS_LIMIT_MB)} |")
+    if "baseline-build-j2" in rows:
+        bb, bl = ratio("build-j2", "baseline-build-j2"), ratio("lint", "baseline-lint")
+        w(f"| build / baseline build (2 threads, same runs) | {fmt(bb)} | ≤ 1 | {ok(bb <= 1.0)} |")
+        w(f"| lint / baseline lint (same runs) | {fmt(bl)} | ≤ 1 | {ok(bl <= 1.0)} |")
+        if "baseline-build-j2" in rss:
+            w(f"| peak RSS build / baseline build | {fmt(rss['build-j2'] / rss['baseline-build-j2'])} | | |")
     w("")
 
 scaling = sorted(
