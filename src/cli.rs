@@ -156,6 +156,10 @@ pub struct ServeArgs {
     /// Output directory (default: dist/ in the site root). Only a directory fluentpress created is ever replaced.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Look at the files every 200 ms instead of asking the system to report changes
+    /// (for network and container file systems, where change reports often do not arrive).
+    #[arg(long)]
+    pub poll: bool,
 }
 
 /// Outcome of a command that ran: success, or findings (exit 1).
@@ -472,6 +476,7 @@ fn serve(root: &std::path::Path, args: ServeArgs) -> anyhow::Result<Outcome> {
         root: root.to_path_buf(),
         out,
         port: args.port,
+        poll: args.poll,
     })?;
     Ok(Outcome::Ok)
 }

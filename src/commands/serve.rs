@@ -3,9 +3,11 @@
 //! only the (locale × page) editions the edit affects, writing each changed file
 //! atomically into the served directory.
 //!
-//! - Watching polls the files' modification times, sizes and inodes every 200 ms: no
-//!   extra dependency, and it works the same on every system and file system (network
-//!   and container mounts included, where change notifications often do not arrive).
+//! - Watching: the system reports changes under `content/`, `locales/` and the site root
+//!   (notify, debounced by 50 ms); each report makes the watcher compare the files'
+//!   modification times, sizes and inodes with the last look, so only what really
+//!   changed is re-rendered. `--poll` (or a system that cannot watch) looks every 200 ms
+//!   instead: network and container mounts often deliver no change reports.
 //! - The HTTP server is the standard library's `TcpListener`, one thread per
 //!   connection, `GET` and `HEAD` of files only, `Connection: close`. It listens on
 //!   127.0.0.1 only and answers only requests addressed to `127.0.0.1` or `localhost`.
@@ -41,6 +43,8 @@ pub struct ServeOptions {
     pub out: PathBuf,
     /// 0: the system chooses a free port.
     pub port: u16,
+    /// Look at the files every [`POLL_INTERVAL`] instead of waiting for change reports.
+    pub poll: bool,
 }
 
 /// How often the watched files are looked at.
@@ -120,10 +124,64 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     );
     let server = Arc::clone(&shared);
     std::thread::spawn(move || accept(listener, server));
-    loop {
-        std::thread::sleep(POLL_INTERVAL);
-        watcher.poll();
+    let reports = if opts.poll {
+        None
+    } else {
+        match watch(&opts.root) {
+            Ok(reports) => Some(reports),
+            Err(e) => {
+                eprintln!(
+                    "serve: the system cannot report file changes here ({e}); looking every {} ms instead",
+                    POLL_INTERVAL.as_millis()
+                );
+                None
+            }
+        }
+    };
+    match reports {
+        Some((reports, _debouncer)) => {
+            // Each batch of reports (editor saves write several files) is one look.
+            while reports.recv().is_ok() {
+                while reports.try_recv().is_ok() {}
+                watcher.poll();
+            }
+            Ok(())
+        }
+        None => loop {
+            std::thread::sleep(POLL_INTERVAL);
+            watcher.poll();
+        },
     }
+}
+
+/// The system's change reports for the site, debounced: a message per batch.
+type Reports = (
+    std::sync::mpsc::Receiver<()>,
+    notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>,
+);
+
+fn watch(root: &Path) -> std::result::Result<Reports, notify_debouncer_mini::notify::Error> {
+    use notify_debouncer_mini::notify::RecursiveMode;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut debouncer = notify_debouncer_mini::new_debouncer(
+        Duration::from_millis(50),
+        move |result: notify_debouncer_mini::DebounceEventResult| {
+            if result.is_ok_and(|events| !events.is_empty()) {
+                let _ = tx.send(());
+            }
+        },
+    )?;
+    let watcher = debouncer.watcher();
+    // The root itself, not recursively: fluentpress.toml, and content/ or locales/ being
+    // created or replaced.
+    watcher.watch(root, RecursiveMode::NonRecursive)?;
+    for dir in [CONTENT_DIR, LOCALES_DIR] {
+        let path = root.join(dir);
+        if path.is_dir() {
+            watcher.watch(&path, RecursiveMode::Recursive)?;
+        }
+    }
+    Ok((rx, debouncer))
 }
 
 // ---------------------------------------------------------------------------------------

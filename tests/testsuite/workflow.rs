@@ -538,8 +538,13 @@ struct Reply {
 
 impl Server {
     fn start(site: &Site) -> Server {
+        Server::start_with(site, &[])
+    }
+
+    fn start_with(site: &Site, extra: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_fluentpress"))
             .args(["serve", "--port", "0"])
+            .args(extra)
             .current_dir(site.path())
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
@@ -991,4 +996,22 @@ fn builds_while_serve_runs_lose_nothing() {
         site.read(&format!("dist/fr/{SHIPPED_PAGE}.html"))
             .contains("(révisé)")
     );
+}
+
+#[test]
+fn serve_watches_by_polling_when_asked() {
+    let site = Site::shipped();
+    let server = Server::start_with(&site, &["--poll"]);
+    let page = format!("/fr/{SHIPPED_PAGE}.html");
+    let done = server.rebuilds();
+    let ftl = format!("locales/fr/{SHIPPED_PAGE}.ftl");
+    let text = site.read(&ftl);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("page-title = "))
+        .unwrap()
+        .to_string();
+    site.write(&ftl, &text.replace(&line, &format!("{line} (sondé)")));
+    server.wait_rebuilds(done);
+    server.wait_for(&page, "the edit", |body| body.contains("(sondé)"));
 }
