@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod extract;
 pub mod fsutil;
+pub mod frontmatter;
 pub mod ftl;
 pub mod ids;
 pub mod lint;
