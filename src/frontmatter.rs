@@ -178,7 +178,10 @@ mod tests {
     #[test]
     fn toml_and_yaml_give_the_same_strings() {
         let toml = split("+++\ntitle = \"Hiboux\"\ndescription = \"Tout sur eux.\"\nweight = 3\n+++\n\n# Corps\n").unwrap();
-        let yaml = split("---\ntitle: Hiboux\ndescription: \"Tout sur eux.\"\ndraft: false\n---\n\n# Corps\n").unwrap();
+        let yaml = split(
+            "---\ntitle: Hiboux\ndescription: \"Tout sur eux.\"\ndraft: false\n---\n\n# Corps\n",
+        )
+        .unwrap();
         for s in [&toml, &yaml] {
             let fm = s.front_matter.as_ref().unwrap();
             assert_eq!(fm.title.as_deref(), Some("Hiboux"));

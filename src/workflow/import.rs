@@ -139,8 +139,8 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
             count: project.failed_content,
         });
     }
-    let locale = Locale::parse(options.locale.trim())
-        .map_err(|e| Error::Usage(format!("--locale: {e}")))?;
+    let locale =
+        Locale::parse(options.locale.trim()).map_err(|e| Error::Usage(format!("--locale: {e}")))?;
     if locale == project.config.source_locale {
         return Err(Error::Usage(format!(
             "--locale {}: that is the source locale; import translations into another locale",
@@ -186,7 +186,9 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
     for page in &project.pages {
         // Hugo keeps translations beside their page: never import a page into itself.
         if options.layout == Layout::HugoSuffix
-            && suffixes.iter().any(|s| format!("{}.md", page.slug).ends_with(s.as_str()))
+            && suffixes
+                .iter()
+                .any(|s| format!("{}.md", page.slug).ends_with(s.as_str()))
         {
             continue;
         }
@@ -330,9 +332,7 @@ fn first_words(text: &str) -> String {
 
 /// Joins the two blocks of a split paragraph (no space between scripts written without).
 fn join_split(a: &str, b: &str) -> String {
-    let no_space = |c: char| {
-        matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF)
-    };
+    let no_space = |c: char| matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF);
     let (a, b) = (a.trim_end(), b.trim_start());
     if a.chars().last().is_some_and(no_space) && b.chars().next().is_some_and(no_space) {
         format!("{a}{b}")
@@ -341,8 +341,20 @@ fn join_split(a: &str, b: &str) -> String {
     }
 }
 
+/// Aligns one translated file's text (front matter and Markdown) with a page and says
+/// what it would import, without looking at existing translations.
+pub fn import_text(project: &Project, page: &Page, locale: &Locale, text: &str) -> PageReport {
+    import_page(project, page, locale, text, "(text)").report
+}
+
 /// Aligns one translated file with its page.
-fn import_page(project: &Project, page: &Page, locale: &Locale, text: &str, shown: &str) -> PageImport {
+fn import_page(
+    project: &Project,
+    page: &Page,
+    locale: &Locale,
+    text: &str,
+    shown: &str,
+) -> PageImport {
     let mut report = PageReport {
         page: page.slug.clone(),
         file: shown.to_string(),
@@ -351,7 +363,10 @@ fn import_page(project: &Project, page: &Page, locale: &Locale, text: &str, show
     let split = match frontmatter::split(text) {
         Ok(s) => s,
         Err(e) => {
-            report.problem = Some(format!("{shown}:{}: {}; nothing imported", e.line, e.message));
+            report.problem = Some(format!(
+                "{shown}:{}: {}; nothing imported",
+                e.line, e.message
+            ));
             return PageImport {
                 report,
                 messages: Vec::new(),
@@ -407,8 +422,11 @@ fn import_page(project: &Project, page: &Page, locale: &Locale, text: &str, show
             }
             Move::Merge => {
                 let b = block(link.t[0]);
-                let ids: Vec<String> =
-                    link.s.iter().map(|&s| format!("`{}`", page.segments[s].id)).collect();
+                let ids: Vec<String> = link
+                    .s
+                    .iter()
+                    .map(|&s| format!("`{}`", page.segments[s].id))
+                    .collect();
                 report.not_placed.push(NotPlaced {
                     line: line(b.span.start),
                     first_words: first_words(&b.text),
@@ -508,12 +526,17 @@ fn import_page(project: &Project, page: &Page, locale: &Locale, text: &str, show
         .map(|i| page.segments[i].id.clone())
         .collect();
     if fm.and_then(|f| f.title.as_ref()).is_none() {
-        report.untranslated.insert(0, page.segments[page.title_segment].id.clone());
+        report
+            .untranslated
+            .insert(0, page.segments[page.title_segment].id.clone());
     }
     if fm.and_then(|f| f.description.as_ref()).is_none()
         && page.segments[page.description_segment].needs_translation
     {
-        report.untranslated.insert(usize::from(fm.and_then(|f| f.title.as_ref()).is_none()), page.segments[page.description_segment].id.clone());
+        report.untranslated.insert(
+            usize::from(fm.and_then(|f| f.title.as_ref()).is_none()),
+            page.segments[page.description_segment].id.clone(),
+        );
     }
     PageImport { report, messages }
 }
@@ -531,7 +554,12 @@ fn message_text(seg: &Segment, text: &str) -> String {
 /// The page file with `messages` written into `base` (a template replaced, an existing
 /// message replaced, or the message inserted after the one before it in reference
 /// order), then brought in line with the reference as `sync` would.
-fn write_page_file(page: &Page, locale: &Locale, base: &str, messages: &[(usize, String)]) -> String {
+fn write_page_file(
+    page: &Page,
+    locale: &Locale,
+    base: &str,
+    messages: &[(usize, String)],
+) -> String {
     let _ = locale;
     if messages.is_empty() {
         return finish_like_sync(page, base);
@@ -630,7 +658,11 @@ impl Plan {
         let mut out = String::new();
         let would = if dry_run { "would " } else { "" };
         if self.created_locale {
-            let _ = writeln!(out, "{would}create the locale {} (as new-locale does)", self.locale);
+            let _ = writeln!(
+                out,
+                "{would}create the locale {} (as new-locale does)",
+                self.locale
+            );
         }
         for p in &self.pages {
             if let Some(problem) = &p.problem {
@@ -654,7 +686,11 @@ impl Plan {
                 }
             );
             for n in &p.not_placed {
-                let _ = writeln!(out, "  not placed: line {}: “{}” — {}", n.line, n.first_words, n.reason);
+                let _ = writeln!(
+                    out,
+                    "  not placed: line {}: “{}” — {}",
+                    n.line, n.first_words, n.reason
+                );
             }
             if !p.untranslated.is_empty() {
                 let _ = writeln!(out, "  untranslated: {}", p.untranslated.join(", "));
@@ -681,7 +717,12 @@ impl Plan {
             let _ = writeln!(out, "{f}: no page content/… has this path; not imported");
         }
         for f in &self.files {
-            let _ = writeln!(out, "{would}{} {}", if f.created { "create" } else { "update" }, f.path);
+            let _ = writeln!(
+                out,
+                "{would}{} {}",
+                if f.created { "create" } else { "update" },
+                f.path
+            );
         }
         let t = self.totals();
         let _ = writeln!(
@@ -691,7 +732,11 @@ impl Plan {
             t.untranslated,
             t.not_placed,
             t.findings,
-            if dry_run { " (dry run: nothing written)" } else { "" }
+            if dry_run {
+                " (dry run: nothing written)"
+            } else {
+                ""
+            }
         );
         out
     }

@@ -1,6 +1,7 @@
 mod support;
 
 mod html;
+mod import;
 mod lint;
 mod pipeline;
 mod security;

@@ -35,7 +35,12 @@ impl Unit {
         let len = plain.chars().filter(|c| !c.is_whitespace()).count() as f64;
         let mut anchors: Vec<String> = extra.to_vec();
         markdown::visit(inlines, &mut |inline| match &inline.kind {
-            InlineKind::Link { dest, .. } => anchors.push(format!("L:{dest}")),
+            InlineKind::Link { dest, .. } => {
+                anchors.push(format!("L:{dest}"));
+                if let Some(host) = dest.split("://").nth(1).and_then(|r| r.split('/').next()) {
+                    anchors.push(format!("D:{host}"));
+                }
+            }
             InlineKind::Image { dest, .. } => anchors.push(format!("I:{dest}")),
             InlineKind::Code(code) => anchors.push(format!("C:{code}")),
             InlineKind::FootnoteRef(label) => anchors.push(format!("F:{label}")),
@@ -45,11 +50,7 @@ impl Unit {
             anchors.push(format!("N:{n}"));
         }
         anchors.sort();
-        Unit {
-            kind,
-            len,
-            anchors,
-        }
+        Unit { kind, len, anchors }
     }
 }
 
@@ -145,20 +146,40 @@ pub struct Link {
 // Costs are −ln of probabilities, as in Gale & Church.
 const MATCH_PRIOR: f64 = 0.12; // −ln 0.89
 const SKIP_PRIOR: f64 = 4.6; // −ln 0.01
-const MERGE_PRIOR: f64 = 3.0;
+const MERGE_PRIOR: f64 = 5.0;
 /// Variance of the length of a translation per character of source (Gale & Church use
 /// 6.8 for European languages; volunteers' translations across scripts vary more).
 const VARIANCE: f64 = 9.0;
 const MAX_LENGTH_COST: f64 = 12.0;
+/// Length ratios tried (translated / source characters): CJK about 0.3–0.5, most
+/// alphabetic languages 0.9–1.3.
+const RATIOS: &[f64] = &[
+    0.25, 0.32, 0.4, 0.5, 0.62, 0.75, 0.87, 1.0, 1.12, 1.25, 1.4, 1.6, 1.9, 2.3, 2.8,
+];
 /// A 1-1 pair costing more than this is not imported.
-pub const MATCH_THRESHOLD: f64 = 5.0;
-/// A block that fits a neighbouring source segment better by this much is doubtful.
-const NEIGHBOUR_MARGIN: f64 = 0.5;
+pub const MATCH_THRESHOLD: f64 = 2.5;
+/// A moved block without strong anchors is placed only when it and a free segment are
+/// each other's best fit, this good, by this margin over the next best.
+const MOVE_THRESHOLD: f64 = 1.5;
+const MOVE_MARGIN: f64 = 1.0;
+/// Two neighbouring pairs that fit better crossed, by this much, are doubtful.
+const SWAP_MARGIN: f64 = 0.5;
+/// … and by this much (each crossed pair good), they are taken crossed.
+const SWAP_ACCEPT: f64 = 2.0;
+/// A block whose pair costs more than this, and that fits a neighbouring source
+/// segment better by [`NEIGHBOUR_MARGIN`], is doubtful (two swapped paragraphs).
+const NEIGHBOUR_FLOOR: f64 = 1.5;
+const NEIGHBOUR_MARGIN: f64 = 1.0;
+/// A pair whose strong anchors (links, images, code, footnotes) differ with none shared
+/// is doubtful above this cost.
+const UNANCHORED_FLOOR: f64 = 1.0;
 
 fn anchor_weight(anchor: &str) -> (f64, f64) {
     // (bonus when shared, penalty when on one side only)
     match anchor.as_bytes().first() {
-        Some(b'L') => (2.5, 2.5),
+        Some(b'L') => (2.5, 1.5),
+        // A link's host: a translator may localise the path (`/fr/`), rarely the site.
+        Some(b'D') => (1.5, 0.5),
         Some(b'I') => (3.0, 3.0),
         Some(b'C') => (1.5, 1.5),
         Some(b'F') => (1.5, 1.5),
@@ -170,18 +191,18 @@ fn anchor_weight(anchor: &str) -> (f64, f64) {
 }
 
 /// Shared anchors lower the cost, anchors on one side only raise it.
-fn anchor_cost(a: &[&String], b: &[&String]) -> f64 {
+fn anchor_cost<A: AsRef<str> + Ord>(a: &[A], b: &[A]) -> f64 {
     let (mut i, mut j) = (0, 0);
     let mut cost = 0.0;
     while i < a.len() || j < b.len() {
         if j >= b.len() || (i < a.len() && a[i] < b[j]) {
-            cost += anchor_weight(a[i]).1;
+            cost += anchor_weight(a[i].as_ref()).1;
             i += 1;
         } else if i >= a.len() || b[j] < a[i] {
-            cost += anchor_weight(b[j]).1;
+            cost += anchor_weight(b[j].as_ref()).1;
             j += 1;
         } else {
-            cost -= anchor_weight(a[i]).0;
+            cost -= anchor_weight(a[i].as_ref()).0;
             i += 1;
             j += 1;
         }
@@ -212,15 +233,16 @@ fn length_cost(source_len: f64, target_len: f64, ratio: f64) -> f64 {
 fn erfc(x: f64) -> f64 {
     let z = x.abs();
     let t = 1.0 / (1.0 + 0.5 * z);
-    let r = t * (-z * z - 1.26551223
-        + t * (1.00002368
-            + t * (0.37409196
-                + t * (0.09678418
-                    + t * (-0.18628806
-                        + t * (0.27886807
-                            + t * (-1.13520398
-                                + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))))
-        .exp();
+    let r = t
+        * (-z * z - 1.26551223
+            + t * (1.00002368
+                + t * (0.37409196
+                    + t * (0.09678418
+                        + t * (-0.18628806
+                            + t * (0.27886807
+                                + t * (-1.13520398
+                                    + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))))
+            .exp();
     if x >= 0.0 { r } else { 2.0 - r }
 }
 
@@ -239,7 +261,14 @@ fn kind_cost(a: SegmentKind, b: SegmentKind) -> f64 {
 
 /// Can these be merged or split (running text, same kind)?
 fn joinable(a: SegmentKind, b: SegmentKind) -> bool {
-    a == b && matches!(a, SegmentKind::Paragraph | SegmentKind::Quote | SegmentKind::ListItem | SegmentKind::Footnote)
+    a == b
+        && matches!(
+            a,
+            SegmentKind::Paragraph
+                | SegmentKind::Quote
+                | SegmentKind::ListItem
+                | SegmentKind::Footnote
+        )
 }
 
 struct Scorer<'a> {
@@ -254,7 +283,7 @@ impl Scorer<'_> {
         MATCH_PRIOR
             + kind_cost(a.kind, b.kind)
             + length_cost(a.len, b.len, self.ratio)
-            + anchor_cost(&a.anchors.iter().collect::<Vec<_>>(), &b.anchors.iter().collect::<Vec<_>>())
+            + anchor_cost(&a.anchors, &b.anchors)
     }
 
     fn merge(&self, s: usize, t: usize) -> Option<f64> {
@@ -308,7 +337,21 @@ fn estimate_ratio(source: &[Unit], target: &[Unit], links: Option<&[Link]>) -> f
 
 /// Aligns `target` blocks to `source` segments. Deterministic.
 pub fn align(source: &[Unit], target: &[Unit]) -> Vec<Link> {
-    let first = dp(source, target, estimate_ratio(source, target, None));
+    // The length ratio: the totals are wrong when a section is missing, so (unless the
+    // page is huge) try a range of ratios and keep the one that aligns at least cost.
+    let totals = estimate_ratio(source, target, None);
+    let mut first = dp(source, target, totals);
+    if source.len() * target.len() <= 250_000 {
+        let mut best = first.iter().map(|l| l.cost).sum::<f64>();
+        for ratio in RATIOS {
+            let links = dp(source, target, *ratio);
+            let total = links.iter().map(|l| l.cost).sum::<f64>();
+            if total < best {
+                best = total;
+                first = links;
+            }
+        }
+    }
     let ratio = estimate_ratio(source, target, Some(&first));
     let scorer = Scorer {
         source,
@@ -354,15 +397,17 @@ fn dp(source: &[Unit], target: &[Unit], ratio: f64) -> Vec<Link> {
             if j > 0 {
                 consider(cost[i * w + j - 1] + SKIP_PRIOR, 3);
             }
-            if i > 1 && j > 0 {
-                if let Some(c) = scorer.merge(i - 2, j - 1) {
-                    consider(cost[(i - 2) * w + j - 1] + c, 4);
-                }
+            if i > 1
+                && j > 0
+                && let Some(c) = scorer.merge(i - 2, j - 1)
+            {
+                consider(cost[(i - 2) * w + j - 1] + c, 4);
             }
-            if i > 0 && j > 1 {
-                if let Some(c) = scorer.split(i - 1, j - 2) {
-                    consider(cost[(i - 1) * w + j - 2] + c, 5);
-                }
+            if i > 0
+                && j > 1
+                && let Some(c) = scorer.split(i - 1, j - 2)
+            {
+                consider(cost[(i - 1) * w + j - 2] + c, 5);
             }
             cost[i * w + j] = best;
             back[i * w + j] = step;
@@ -377,27 +422,52 @@ fn dp(source: &[Unit], target: &[Unit], ratio: f64) -> Vec<Link> {
                 let c = here - cost[(i - 1) * w + j - 1];
                 i -= 1;
                 j -= 1;
-                Link { kind: Move::Match, s: vec![i], t: vec![j], cost: c }
+                Link {
+                    kind: Move::Match,
+                    s: vec![i],
+                    t: vec![j],
+                    cost: c,
+                }
             }
             2 => {
                 i -= 1;
-                Link { kind: Move::Untranslated, s: vec![i], t: vec![], cost: SKIP_PRIOR }
+                Link {
+                    kind: Move::Untranslated,
+                    s: vec![i],
+                    t: vec![],
+                    cost: SKIP_PRIOR,
+                }
             }
             3 => {
                 j -= 1;
-                Link { kind: Move::Unplaced, s: vec![], t: vec![j], cost: SKIP_PRIOR }
+                Link {
+                    kind: Move::Unplaced,
+                    s: vec![],
+                    t: vec![j],
+                    cost: SKIP_PRIOR,
+                }
             }
             4 => {
                 let c = here - cost[(i - 2) * w + j - 1];
                 i -= 2;
                 j -= 1;
-                Link { kind: Move::Merge, s: vec![i, i + 1], t: vec![j], cost: c }
+                Link {
+                    kind: Move::Merge,
+                    s: vec![i, i + 1],
+                    t: vec![j],
+                    cost: c,
+                }
             }
             _ => {
                 let c = here - cost[(i - 1) * w + j - 2];
                 i -= 1;
                 j -= 2;
-                Link { kind: Move::Split, s: vec![i], t: vec![j, j + 1], cost: c }
+                Link {
+                    kind: Move::Split,
+                    s: vec![i],
+                    t: vec![j, j + 1],
+                    cost: c,
+                }
             }
         };
         links.push(link);
@@ -408,6 +478,37 @@ fn dp(source: &[Unit], target: &[Unit], ratio: f64) -> Vec<Link> {
 
 /// Marks 1-1 pairs (and splits) that are not confident as doubtful.
 fn confidence(scorer: &Scorer<'_>, links: &mut [Link]) {
+    // Two paragraphs the translator swapped: each fits the other's place better.
+    for i in 1..links.len() {
+        let (a, b) = (&links[i - 1], &links[i]);
+        if a.kind != Move::Match || b.kind != Move::Match {
+            continue;
+        }
+        let (x, y) = (
+            scorer.one_one(a.s[0], b.t[0]),
+            scorer.one_one(b.s[0], a.t[0]),
+        );
+        let current = a.cost + b.cost;
+        if x + y < current - SWAP_ACCEPT && x.max(y) < NEIGHBOUR_FLOOR {
+            // Clearly crossed: take the crossed pairs.
+            let (sa, sb, ta, tb) = (a.s[0], b.s[0], a.t[0], b.t[0]);
+            links[i - 1] = Link {
+                kind: Move::Moved,
+                s: vec![sa],
+                t: vec![tb],
+                cost: x,
+            };
+            links[i] = Link {
+                kind: Move::Moved,
+                s: vec![sb],
+                t: vec![ta],
+                cost: y,
+            };
+        } else if x + y < current - SWAP_MARGIN {
+            links[i - 1].kind = Move::Doubtful;
+            links[i].kind = Move::Doubtful;
+        }
+    }
     for link in links.iter_mut() {
         match link.kind {
             Move::Match => {
@@ -415,10 +516,15 @@ fn confidence(scorer: &Scorer<'_>, links: &mut [Link]) {
                 let c = link.cost;
                 let lo = s.saturating_sub(2);
                 let hi = (s + 3).min(scorer.source.len());
-                let better_neighbour = (lo..hi)
-                    .filter(|&o| o != s)
-                    .any(|o| scorer.one_one(o, t) < c - NEIGHBOUR_MARGIN);
-                if c > MATCH_THRESHOLD || better_neighbour {
+                let better_neighbour = c > NEIGHBOUR_FLOOR
+                    && (lo..hi)
+                        .filter(|&o| o != s)
+                        .any(|o| scorer.one_one(o, t) < c - NEIGHBOUR_MARGIN);
+                // Links, images, code or footnotes on one side only, none shared.
+                let (ks, kt) = (strong(&scorer.source[s]), strong(&scorer.target[t]));
+                let unanchored =
+                    ks != kt && !ks.iter().any(|a| kt.contains(a)) && c > UNANCHORED_FLOOR;
+                if c > MATCH_THRESHOLD || better_neighbour || unanchored {
                     link.kind = Move::Doubtful;
                 }
             }
@@ -428,16 +534,18 @@ fn confidence(scorer: &Scorer<'_>, links: &mut [Link]) {
     }
 }
 
+/// The anchors a translation keeps for sure: links, images, code, footnotes.
+fn strong(u: &Unit) -> Vec<String> {
+    u.anchors
+        .iter()
+        .filter(|a| matches!(a.as_bytes().first(), Some(b'L' | b'D' | b'I' | b'C' | b'F')))
+        .cloned()
+        .collect()
+}
+
 /// Pairs an unplaced block with an untranslated segment when both have strong anchors
 /// (links, images, code, footnotes), share them all, and no other candidate shares them.
 fn recover_moved(scorer: &Scorer<'_>, links: &mut Vec<Link>) {
-    let strong = |u: &Unit| -> Vec<String> {
-        u.anchors
-            .iter()
-            .filter(|a| matches!(a.as_bytes().first(), Some(b'L' | b'I' | b'C' | b'F')))
-            .cloned()
-            .collect()
-    };
     let free_s: Vec<usize> = links
         .iter()
         .filter(|l| matches!(l.kind, Move::Untranslated | Move::Doubtful))
@@ -470,6 +578,55 @@ fn recover_moved(scorer: &Scorer<'_>, links: &mut Vec<Link>) {
             }
         }
     }
+    // Without strong anchors: a pair that is each other's clear best among what is left.
+    let best = |costs: &mut Vec<(f64, usize)>| -> Option<(f64, usize)> {
+        costs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let first = *costs.first()?;
+        let second = costs.get(1).map_or(f64::INFINITY, |c| c.0);
+        (first.0 <= MOVE_THRESHOLD && second - first.0 >= MOVE_MARGIN).then_some(first)
+    };
+    // … and only near where the segment's neighbours were placed.
+    let placed: Vec<(usize, usize)> = links
+        .iter()
+        .filter(|l| matches!(l.kind, Move::Match | Move::Split | Move::Moved))
+        .map(|l| (l.s[0], l.t[0]))
+        .collect();
+    let near = |s: usize, t: usize| -> bool {
+        let before = placed
+            .iter()
+            .filter(|p| p.0 < s)
+            .map(|p| p.1)
+            .max()
+            .unwrap_or(0);
+        let after = placed
+            .iter()
+            .filter(|p| p.0 > s)
+            .map(|p| p.1)
+            .min()
+            .unwrap_or(scorer.target.len());
+        before.saturating_sub(1) <= t && t <= after + 1
+    };
+    for &t in &free_t {
+        if pairs.iter().any(|p| p.1 == t) {
+            continue;
+        }
+        let mut for_t: Vec<(f64, usize)> = free_s
+            .iter()
+            .filter(|s| !pairs.iter().any(|p| p.0 == **s) && near(**s, t))
+            .map(|&s| (scorer.one_one(s, t), s))
+            .collect();
+        let Some((c, s)) = best(&mut for_t) else {
+            continue;
+        };
+        let mut for_s: Vec<(f64, usize)> = free_t
+            .iter()
+            .filter(|o| !pairs.iter().any(|p| p.1 == **o) && near(s, **o))
+            .map(|&o| (scorer.one_one(s, o), o))
+            .collect();
+        if best(&mut for_s).is_some_and(|(_, o)| o == t) {
+            pairs.push((s, t, c));
+        }
+    }
     if pairs.is_empty() {
         return;
     }
@@ -480,8 +637,18 @@ fn recover_moved(scorer: &Scorer<'_>, links: &mut Vec<Link>) {
             continue;
         }
         // Break the old link into its parts, leaving out what the moved pairs take.
-        let s: Vec<usize> = link.s.iter().copied().filter(|s| !pairs.iter().any(|p| p.0 == *s)).collect();
-        let t: Vec<usize> = link.t.iter().copied().filter(|t| !pairs.iter().any(|p| p.1 == *t)).collect();
+        let s: Vec<usize> = link
+            .s
+            .iter()
+            .copied()
+            .filter(|s| !pairs.iter().any(|p| p.0 == *s))
+            .collect();
+        let t: Vec<usize> = link
+            .t
+            .iter()
+            .copied()
+            .filter(|t| !pairs.iter().any(|p| p.1 == *t))
+            .collect();
         link.s = s;
         link.t = t;
         link.kind = match (link.s.is_empty(), link.t.is_empty()) {
@@ -497,7 +664,12 @@ fn recover_moved(scorer: &Scorer<'_>, links: &mut Vec<Link>) {
         out.push(l);
     }
     for (s, t, c) in pairs {
-        out.push(Link { kind: Move::Moved, s: vec![s], t: vec![t], cost: c });
+        out.push(Link {
+            kind: Move::Moved,
+            s: vec![s],
+            t: vec![t],
+            cost: c,
+        });
     }
     *links = out;
 }
@@ -528,9 +700,18 @@ mod tests {
             unit(Heading(2), 20.0, &[]),
             unit(Paragraph, 500.0, &[]),
         ];
-        let tgt: Vec<Unit> = src.iter().map(|u| Unit { len: u.len * 0.5, ..u.clone() }).collect();
+        let tgt: Vec<Unit> = src
+            .iter()
+            .map(|u| Unit {
+                len: u.len * 0.5,
+                ..u.clone()
+            })
+            .collect();
         let links = align(&src, &tgt);
-        assert!(links.iter().all(|l| l.kind == Move::Match && l.s == l.t), "{links:?}");
+        assert!(
+            links.iter().all(|l| l.kind == Move::Match && l.s == l.t),
+            "{links:?}"
+        );
     }
 
     #[test]
@@ -549,8 +730,26 @@ mod tests {
             unit(Paragraph, 230.0, &["N:2004", "N:2012"]),
         ];
         let links = align(&src, &tgt);
-        assert!(links.contains(&Link { kind: Move::Untranslated, s: vec![1], t: vec![], cost: SKIP_PRIOR }), "{links:?}");
-        assert!(links.iter().any(|l| l.kind == Move::Merge && l.s == vec![3, 4]), "{links:?}");
-        assert!(links.iter().any(|l| l.kind == Move::Match && l.s == vec![2] && l.t == vec![1]), "{links:?}");
+        assert!(
+            links.contains(&Link {
+                kind: Move::Untranslated,
+                s: vec![1],
+                t: vec![],
+                cost: SKIP_PRIOR
+            }),
+            "{links:?}"
+        );
+        assert!(
+            links
+                .iter()
+                .any(|l| l.kind == Move::Merge && l.s == vec![3, 4]),
+            "{links:?}"
+        );
+        assert!(
+            links
+                .iter()
+                .any(|l| l.kind == Move::Match && l.s == vec![2] && l.t == vec![1]),
+            "{links:?}"
+        );
     }
 }
