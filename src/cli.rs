@@ -170,6 +170,9 @@ pub struct ImportArgs {
     /// Change nothing; show what would be imported and written.
     #[arg(long)]
     pub dry_run: bool,
+    /// Where the site and DIR are git repositories: align each file against the page as it was when the file was last committed, and mark passages changed since as outdated.
+    #[arg(long)]
+    pub git_history: bool,
     #[arg(long, value_enum, default_value = "human")]
     pub format: StatusFormat,
 }
@@ -489,6 +492,7 @@ fn import(root: &std::path::Path, args: ImportArgs) -> anyhow::Result<Outcome> {
             ImportLayout::HugoSuffix => import::Layout::HugoSuffix,
         },
         force: args.force,
+        git_history: args.git_history,
     };
     let plan = import::plan(&project, &options)?;
     if !args.dry_run {

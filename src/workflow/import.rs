@@ -20,6 +20,7 @@
 //! until the translator fixes them.
 
 pub mod align;
+pub mod history;
 
 use self::align::{Link, Move, Unit};
 use super::new_locale::{self, NewLocale};
@@ -53,6 +54,8 @@ pub struct Options {
     pub dir: PathBuf,
     pub layout: Layout,
     pub force: bool,
+    /// Align each file against the page as it was when the file was last committed.
+    pub git_history: bool,
 }
 
 /// A message imported.
@@ -99,6 +102,9 @@ pub struct PageReport {
     pub findings: Vec<Finding>,
     /// Why the file could not be imported at all (front matter, encoding).
     pub problem: Option<String>,
+    /// With `--git-history`: the commit of the page the file was aligned against.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aligned_with: Option<String>,
 }
 
 /// A file to write.
@@ -129,7 +135,8 @@ pub struct Plan {
 struct PageImport {
     report: PageReport,
     /// (segment index, text) to write.
-    messages: Vec<(usize, String)>,
+    /// (segment index, text, source hash it translates) to write.
+    messages: Vec<(usize, String, String)>,
 }
 
 /// Works out the import without writing anything.
@@ -219,11 +226,27 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
                 },
                 messages: Vec::new(),
             },
-            Ok(file) => import_page(project, page, &locale, &file.text, &shown),
+            Ok(file) => {
+                let old = if options.git_history {
+                    history::source_when_translated(&project.root, &path, &page.rel_path)
+                } else {
+                    None
+                };
+                let mut done = import_page(
+                    project,
+                    page,
+                    &locale,
+                    &file.text,
+                    &shown,
+                    old.as_ref().map(|o| o.text.as_str()),
+                );
+                done.report.aligned_with = old.map(|o| o.commit);
+                done
+            }
         };
         // Existing translations stay unless --force.
         if let Some(f) = existing_file {
-            import.messages.retain(|(i, _)| {
+            import.messages.retain(|(i, _, _)| {
                 let id = &page.segments[*i].id;
                 let has = f.get(id).is_some_and(|e| e.has_value);
                 if has && !options.force {
@@ -344,7 +367,82 @@ fn join_split(a: &str, b: &str) -> String {
 /// Aligns one translated file's text (front matter and Markdown) with a page and says
 /// what it would import, without looking at existing translations.
 pub fn import_text(project: &Project, page: &Page, locale: &Locale, text: &str) -> PageReport {
-    import_page(project, page, locale, text, "(text)").report
+    import_page(project, page, locale, text, "(text)", None).report
+}
+
+/// What the translated file is aligned against: the page's segments as they are, or
+/// the page's text as it was when the translation was last changed (git history).
+struct SourceView {
+    units: Vec<Unit>,
+    /// For each unit: the current segment it became, and the hash of the text the
+    /// translation translates (the current one when it did not change since).
+    current: Vec<Option<(usize, String)>>,
+    title_hash: String,
+    description_hash: String,
+}
+
+impl SourceView {
+    fn current(page: &Page) -> SourceView {
+        let units = current_units(page);
+        SourceView {
+            current: (0..units.len())
+                .map(|i| Some((i, page.segments[i].hash.clone())))
+                .collect(),
+            units,
+            title_hash: page.segments[page.title_segment].hash.clone(),
+            description_hash: page.segments[page.description_segment].hash.clone(),
+        }
+    }
+
+    /// The page as it was (`old`, the whole Markdown file): its segments, each mapped
+    /// to the current segment it became by aligning the two English texts.
+    fn old(page: &Page, old: &str) -> SourceView {
+        let split = frontmatter::split(old).ok();
+        let body = split.as_ref().map_or(old, |s| s.body);
+        let doc = markdown::parse_page(body);
+        let extra = align::block_anchors(&doc.blocks, &doc.footnotes);
+        let units: Vec<Unit> = doc
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Unit::new(s.kind, &s.inlines, extra.get(&i).map_or(&[][..], |v| v)))
+            .collect();
+        let now = current_units(page);
+        let mut current = vec![None; units.len()];
+        for link in align::align(&units, &now) {
+            if matches!(link.kind, Move::Match | Move::Moved) {
+                let (o, c) = (link.s[0], link.t[0]);
+                current[o] = Some((c, ftl::source_hash(&doc.segments[o].text)));
+            }
+        }
+        let fm = split.and_then(|s| s.front_matter);
+        let hash = |old: Option<&String>, seg: usize| {
+            old.map_or_else(|| page.segments[seg].hash.clone(), |t| ftl::source_hash(t))
+        };
+        SourceView {
+            units,
+            current,
+            title_hash: hash(
+                fm.as_ref().and_then(|f| f.title.as_ref()),
+                page.title_segment,
+            ),
+            description_hash: hash(
+                fm.as_ref().and_then(|f| f.description.as_ref()),
+                page.description_segment,
+            ),
+        }
+    }
+}
+
+/// The alignment's view of a page's body segments.
+fn current_units(page: &Page) -> Vec<Unit> {
+    let extra = align::block_anchors(&page.doc.blocks, &page.doc.footnotes);
+    (0..page.title_segment)
+        .map(|i| {
+            let s = &page.segments[i];
+            Unit::new(s.kind, &s.inlines, extra.get(&i).map_or(&[][..], |v| v))
+        })
+        .collect()
 }
 
 /// Aligns one translated file with its page.
@@ -354,6 +452,7 @@ fn import_page(
     locale: &Locale,
     text: &str,
     shown: &str,
+    old_source: Option<&str>,
 ) -> PageImport {
     let mut report = PageReport {
         page: page.slug.clone(),
@@ -376,15 +475,10 @@ fn import_page(
     let doc = markdown::parse_page(split.body);
     let line = |offset: usize| line_of(text, split.body_offset + offset);
 
-    // The source: the body's segments (title and description come from front matter).
-    let body = page.title_segment;
-    let extra = align::block_anchors(&page.doc.blocks, &page.doc.footnotes);
-    let source: Vec<Unit> = (0..body)
-        .map(|i| {
-            let s = &page.segments[i];
-            Unit::new(s.kind, &s.inlines, extra.get(&i).map_or(&[][..], |v| v))
-        })
-        .collect();
+    let view = match old_source {
+        Some(old) => SourceView::old(page, old),
+        None => SourceView::current(page),
+    };
     let extra_t = align::block_anchors(&doc.blocks, &doc.footnotes);
     let target: Vec<Unit> = doc
         .segments
@@ -392,41 +486,63 @@ fn import_page(
         .enumerate()
         .map(|(i, s)| Unit::new(s.kind, &s.inlines, extra_t.get(&i).map_or(&[][..], |v| v)))
         .collect();
-    let links: Vec<Link> = align::align(&source, &target);
+    let links: Vec<Link> = align::align(&view.units, &target);
 
-    let mut candidates: Vec<(usize, String, usize, Move)> = Vec::new();
+    // (segment index, text, line, move, source hash it translates)
+    let mut candidates: Vec<(usize, String, usize, Move, String)> = Vec::new();
     let fm = split.front_matter.as_ref();
     let fm_line = fm.map_or(1, |f| f.first_line);
     if let Some(t) = fm.and_then(|f| f.title.clone()) {
-        candidates.push((page.title_segment, t, fm_line, Move::Match));
+        candidates.push((
+            page.title_segment,
+            t,
+            fm_line,
+            Move::Match,
+            view.title_hash.clone(),
+        ));
     }
     if let Some(d) = fm.and_then(|f| f.description.clone()) {
-        candidates.push((page.description_segment, d, fm_line, Move::Match));
+        candidates.push((
+            page.description_segment,
+            d,
+            fm_line,
+            Move::Match,
+            view.description_hash.clone(),
+        ));
     }
-    let mut untranslated: Vec<usize> = Vec::new();
+    let id_of = |s: usize| -> String {
+        match &view.current[s] {
+            Some((i, _)) => format!("`{}`", page.segments[*i].id),
+            None => "a passage the English no longer has".to_string(),
+        }
+    };
     for link in &links {
         let block = |t: usize| &doc.segments[t];
+        let mut place = |s: usize, text: String, at: usize, how: Move| match &view.current[s] {
+            Some((i, hash)) => candidates.push((*i, text, at, how, hash.clone())),
+            None => report.not_placed.push(NotPlaced {
+                line: at,
+                first_words: first_words(&text),
+                reason: "translates a passage the English no longer has (git history)".into(),
+            }),
+        };
         match link.kind {
             Move::Match | Move::Moved => {
                 let b = block(link.t[0]);
-                candidates.push((link.s[0], b.text.clone(), line(b.span.start), link.kind));
+                place(link.s[0], b.text.clone(), line(b.span.start), link.kind);
             }
             Move::Split => {
                 let (b1, b2) = (block(link.t[0]), block(link.t[1]));
-                candidates.push((
+                place(
                     link.s[0],
                     join_split(&b1.text, &b2.text),
                     line(b1.span.start),
                     Move::Split,
-                ));
+                );
             }
             Move::Merge => {
                 let b = block(link.t[0]);
-                let ids: Vec<String> = link
-                    .s
-                    .iter()
-                    .map(|&s| format!("`{}`", page.segments[s].id))
-                    .collect();
+                let ids: Vec<String> = link.s.iter().map(|&s| id_of(s)).collect();
                 report.not_placed.push(NotPlaced {
                     line: line(b.span.start),
                     first_words: first_words(&b.text),
@@ -435,15 +551,15 @@ fn import_page(
                         ids.join(" and ")
                     ),
                 });
-                untranslated.extend(&link.s);
             }
             Move::Doubtful | Move::Unplaced => {
                 for &t in &link.t {
                     let b = block(t);
                     let reason = match (link.kind, link.s.first()) {
                         (Move::Doubtful, Some(&s)) => format!(
-                            "fits `{}` only doubtfully (cost {:.1}): not imported",
-                            page.segments[s].id, link.cost
+                            "fits {} only doubtfully (cost {:.1}): not imported",
+                            id_of(s),
+                            link.cost
                         ),
                         _ => "no source segment fits it".to_string(),
                     };
@@ -453,9 +569,8 @@ fn import_page(
                         reason,
                     });
                 }
-                untranslated.extend(&link.s);
             }
-            Move::Untranslated => untranslated.extend(&link.s),
+            Move::Untranslated => {}
         }
     }
     report.not_placed.sort_by_key(|n| n.line);
@@ -463,7 +578,7 @@ fn import_page(
     // Lint's view of each translation.
     let mut messages = Vec::new();
     candidates.sort_by_key(|c| c.0);
-    for (i, text, at, how) in candidates {
+    for (i, text, at, how, hash) in candidates {
         let seg = &page.segments[i];
         if !seg.needs_translation {
             continue;
@@ -507,7 +622,6 @@ fn import_page(
             });
         }
         if same {
-            untranslated.push(i);
             continue;
         }
         report.imported.push(Imported {
@@ -516,36 +630,21 @@ fn import_page(
             how,
             text: text.clone(),
         });
-        messages.push((i, text));
+        messages.push((i, text, hash));
     }
-    untranslated.sort_unstable();
-    untranslated.dedup();
-    report.untranslated = untranslated
-        .into_iter()
-        .filter(|&i| page.segments[i].needs_translation)
+    report.untranslated = page
+        .reference_order()
+        .filter(|&i| page.segments[i].needs_translation && !messages.iter().any(|m| m.0 == i))
         .map(|i| page.segments[i].id.clone())
         .collect();
-    if fm.and_then(|f| f.title.as_ref()).is_none() {
-        report
-            .untranslated
-            .insert(0, page.segments[page.title_segment].id.clone());
-    }
-    if fm.and_then(|f| f.description.as_ref()).is_none()
-        && page.segments[page.description_segment].needs_translation
-    {
-        report.untranslated.insert(
-            usize::from(fm.and_then(|f| f.title.as_ref()).is_none()),
-            page.segments[page.description_segment].id.clone(),
-        );
-    }
     PageImport { report, messages }
 }
 
 /// A message as `import` writes it: the source hash it translates, then the message.
-fn message_text(seg: &Segment, text: &str) -> String {
+fn message_text(seg: &Segment, text: &str, hash: &str) -> String {
     format!(
         "# {META_PREFIX} source {}\n{} ={}\n",
-        seg.hash,
+        hash,
         seg.id,
         ftl::escape_pattern(text)
     )
@@ -558,7 +657,7 @@ fn write_page_file(
     page: &Page,
     locale: &Locale,
     base: &str,
-    messages: &[(usize, String)],
+    messages: &[(usize, String, String)],
 ) -> String {
     let _ = locale;
     if messages.is_empty() {
@@ -568,9 +667,9 @@ fn write_page_file(
     let templates = find_templates(base);
     let mut edits = Vec::new();
     let order: Vec<usize> = page.reference_order().collect();
-    for (i, text) in messages {
+    for (i, text, hash) in messages {
         let seg = &page.segments[*i];
-        let block = message_text(seg, text);
+        let block = message_text(seg, text, hash);
         if let Some(entry) = file.get(&seg.id) {
             edits.push(Edit {
                 range: entry.range.clone(),
@@ -685,6 +784,13 @@ impl Plan {
                     format!(", {} existing kept (--force replaces them)", p.kept.len())
                 }
             );
+            if let Some(commit) = &p.aligned_with {
+                let short: String = commit.chars().take(10).collect();
+                let _ = writeln!(
+                    out,
+                    "  aligned with the page as of commit {short} (when the translation was last changed); passages changed since are marked outdated"
+                );
+            }
             for n in &p.not_placed {
                 let _ = writeln!(
                     out,

@@ -745,3 +745,89 @@ proptest! {
         prop_assert_eq!(got, expected);
     }
 }
+
+/// Runs git in the site's directory (dates fixed so `--before` is exact).
+fn git(site: &Site, args: &[&str], date: &str) -> bool {
+    std::process::Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
+        .args(args)
+        .current_dir(site.path())
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn git_history_aligns_against_the_english_the_translation_was_made_from() {
+    let project = shipped();
+    let t = translated(&project, "ko");
+    let site = english_site(&english_page());
+    let (text, _) = render(&t);
+    site.write(&format!("translations/{PAGE}.md"), &text);
+    if !git(&site, &["init", "-q", "."], "2020-01-01T00:00:00Z") {
+        eprintln!("git is not available: skipped");
+        return;
+    }
+    assert!(git(&site, &["add", "-A"], "2020-01-01T00:00:00Z"));
+    assert!(git(
+        &site,
+        &["commit", "-qm", "translated"],
+        "2020-01-01T00:00:00Z"
+    ));
+    site.write(
+        &format!("content/{PAGE}.md"),
+        &newer_english(&english_page()),
+    );
+    assert!(git(
+        &site,
+        &["commit", "-qam", "English rewritten"],
+        "2024-01-01T00:00:00Z"
+    ));
+    site.run(&["extract"]).ok();
+    let run = site
+        .run(&[
+            "import",
+            "--locale",
+            "ko",
+            "translations",
+            "--git-history",
+            "--format",
+            "json",
+        ])
+        .ok();
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let page = &json["pages"][0];
+    assert!(page["aligned_with"].is_string(), "{page:#}");
+    // The paragraph the English deleted since is reported, not imported elsewhere.
+    let not_placed = page["not_placed"].as_array().unwrap();
+    assert!(
+        not_placed
+            .iter()
+            .any(|n| n["reason"].as_str().unwrap().contains("no longer has")),
+        "{page:#}"
+    );
+    // The rewritten paragraph is imported and outdated; the rest is current.
+    let status = site
+        .run(&["status", "--locale", "ko", "--format", "json"])
+        .ok();
+    let status: Value = serde_json::from_str(&status.stdout).unwrap();
+    assert_eq!(status["locales"][0]["outdated"], 1, "{status:#}");
+    assert_eq!(status["locales"][0]["missing"], 2, "{status:#}");
+    site.run(&["sync", "--check"]).ok();
+    // Without the flag, the same file is taken as translating today's English.
+    let plain = site
+        .run(&[
+            "import",
+            "--locale",
+            "ko",
+            "translations",
+            "--force",
+            "--dry-run",
+            "--format",
+            "json",
+        ])
+        .ok();
+    let plain: Value = serde_json::from_str(&plain.stdout).unwrap();
+    assert!(plain["pages"][0]["aligned_with"].is_null());
+}
