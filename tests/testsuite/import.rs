@@ -665,6 +665,8 @@ const TRANSLATED: &[&str] = &[
 enum Gen {
     Heading(u8, Vec<usize>),
     Paragraph(Vec<usize>, Option<u32>, Option<u16>),
+    List(Vec<Vec<usize>>),
+    Image(Vec<usize>, u16),
 }
 
 fn gen_block() -> impl Strategy<Value = Gen> {
@@ -676,6 +678,8 @@ fn gen_block() -> impl Strategy<Value = Gen> {
             prop::option::of(0u16..50),
         )
             .prop_map(|(w, n, l)| Gen::Paragraph(w, n, l)),
+        1 => prop::collection::vec(prop::collection::vec(0..WORDS.len(), 2..8), 1..5).prop_map(Gen::List),
+        1 => (prop::collection::vec(0..WORDS.len(), 2..6), 0u16..20).prop_map(|(w, n)| Gen::Image(w, n)),
     ]
 }
 
@@ -701,6 +705,17 @@ fn write_blocks(blocks: &[Gen], vocab: &[&str], sep: &str) -> String {
                     words.push(format!("[{last}](https://example.org/{l})"));
                 }
                 out.push_str(&format!("{}.\n\n", words.join(sep)));
+            }
+            Gen::List(items) => {
+                for item in items {
+                    let words: Vec<&str> = item.iter().map(|&i| vocab[i]).collect();
+                    out.push_str(&format!("- {}\n", words.join(sep)));
+                }
+                out.push('\n');
+            }
+            Gen::Image(w, n) => {
+                let words: Vec<&str> = w.iter().map(|&i| vocab[i]).collect();
+                out.push_str(&format!("![{}](img/{n}.png)\n\n", words.join(sep)));
             }
         }
     }

@@ -556,21 +556,23 @@ fn recover_moved(scorer: &Scorer<'_>, links: &mut Vec<Link>) {
         .filter(|l| matches!(l.kind, Move::Unplaced | Move::Doubtful))
         .flat_map(|l| l.t.iter().copied())
         .collect();
+    // Keys computed once: a page may leave hundreds of blocks free.
+    let key_s: Vec<(usize, Vec<String>)> =
+        free_s.iter().map(|&s| (s, strong(&scorer.source[s]))).collect();
+    let key_t: Vec<(usize, Vec<String>)> =
+        free_t.iter().map(|&t| (t, strong(&scorer.target[t]))).collect();
     let mut pairs = Vec::new();
-    for &t in &free_t {
-        let key = strong(&scorer.target[t]);
+    for (t, key) in &key_t {
+        let t = *t;
         if key.is_empty() {
             continue;
         }
-        let candidates: Vec<usize> = free_s
+        let candidates: Vec<usize> = key_s
             .iter()
-            .copied()
-            .filter(|&s| strong(&scorer.source[s]) == key)
+            .filter(|(_, k)| k == key)
+            .map(|(s, _)| *s)
             .collect();
-        let rivals = free_t
-            .iter()
-            .filter(|&&o| strong(&scorer.target[o]) == key)
-            .count();
+        let rivals = key_t.iter().filter(|(_, k)| k == key).count();
         if let [s] = candidates[..] {
             let c = scorer.one_one(s, t);
             if rivals == 1 && c < MATCH_THRESHOLD {
@@ -591,20 +593,21 @@ fn recover_moved(scorer: &Scorer<'_>, links: &mut Vec<Link>) {
         .filter(|l| matches!(l.kind, Move::Match | Move::Split | Move::Moved))
         .map(|l| (l.s[0], l.t[0]))
         .collect();
+    let window: HashMap<usize, (usize, usize)> = free_s
+        .iter()
+        .map(|&s| {
+            let before = placed.iter().filter(|p| p.0 < s).map(|p| p.1).max().unwrap_or(0);
+            let after = placed
+                .iter()
+                .filter(|p| p.0 > s)
+                .map(|p| p.1)
+                .min()
+                .unwrap_or(scorer.target.len());
+            (s, (before.saturating_sub(1), after + 1))
+        })
+        .collect();
     let near = |s: usize, t: usize| -> bool {
-        let before = placed
-            .iter()
-            .filter(|p| p.0 < s)
-            .map(|p| p.1)
-            .max()
-            .unwrap_or(0);
-        let after = placed
-            .iter()
-            .filter(|p| p.0 > s)
-            .map(|p| p.1)
-            .min()
-            .unwrap_or(scorer.target.len());
-        before.saturating_sub(1) <= t && t <= after + 1
+        window.get(&s).is_some_and(|&(lo, hi)| lo <= t && t <= hi)
     };
     for &t in &free_t {
         if pairs.iter().any(|p| p.1 == t) {
