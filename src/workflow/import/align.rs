@@ -557,10 +557,14 @@ fn recover_moved(scorer: &Scorer<'_>, links: &mut Vec<Link>) {
         .flat_map(|l| l.t.iter().copied())
         .collect();
     // Keys computed once: a page may leave hundreds of blocks free.
-    let key_s: Vec<(usize, Vec<String>)> =
-        free_s.iter().map(|&s| (s, strong(&scorer.source[s]))).collect();
-    let key_t: Vec<(usize, Vec<String>)> =
-        free_t.iter().map(|&t| (t, strong(&scorer.target[t]))).collect();
+    let key_s: Vec<(usize, Vec<String>)> = free_s
+        .iter()
+        .map(|&s| (s, strong(&scorer.source[s])))
+        .collect();
+    let key_t: Vec<(usize, Vec<String>)> = free_t
+        .iter()
+        .map(|&t| (t, strong(&scorer.target[t])))
+        .collect();
     let mut pairs = Vec::new();
     for (t, key) in &key_t {
         let t = *t;
@@ -596,7 +600,12 @@ fn recover_moved(scorer: &Scorer<'_>, links: &mut Vec<Link>) {
     let window: HashMap<usize, (usize, usize)> = free_s
         .iter()
         .map(|&s| {
-            let before = placed.iter().filter(|p| p.0 < s).map(|p| p.1).max().unwrap_or(0);
+            let before = placed
+                .iter()
+                .filter(|p| p.0 < s)
+                .map(|p| p.1)
+                .max()
+                .unwrap_or(0);
             let after = placed
                 .iter()
                 .filter(|p| p.0 > s)
@@ -606,9 +615,8 @@ fn recover_moved(scorer: &Scorer<'_>, links: &mut Vec<Link>) {
             (s, (before.saturating_sub(1), after + 1))
         })
         .collect();
-    let near = |s: usize, t: usize| -> bool {
-        window.get(&s).is_some_and(|&(lo, hi)| lo <= t && t <= hi)
-    };
+    let near =
+        |s: usize, t: usize| -> bool { window.get(&s).is_some_and(|&(lo, hi)| lo <= t && t <= hi) };
     for &t in &free_t {
         if pairs.iter().any(|p| p.1 == t) {
             continue;
