@@ -10,11 +10,11 @@
 //! kept unless `force`. The locale is created (as `new-locale` does) when missing.
 //!
 //! What is not imported: a block no segment fits, or fits only doubtfully; a block that
-//! translates two source paragraphs at once (a merge: which part translates which
-//! paragraph cannot be known, and showing all of it in place of the first paragraph
-//! would put text where it does not belong); a block identical to its source (left in
-//! the source language: the build would mark it untranslated anyway). A source paragraph
-//! translated as two blocks (a split) is imported as the two blocks joined.
+//! translates two source paragraphs at once (a merge) unless one sentence end clearly
+//! cuts it into the two translations (otherwise showing all of it in place of the first
+//! paragraph would put text where it does not belong); a block identical to its source
+//! (left in the source language: the build would mark it untranslated anyway). A source
+//! paragraph translated as two blocks (a split) is imported as the two blocks joined.
 //! Translations that lint rejects (a changed link, raw HTML) are imported and reported:
 //! the build shows the source text in their place, as it does for any such message,
 //! until the translator fixes them.
@@ -353,6 +353,30 @@ fn first_words(text: &str) -> String {
     out
 }
 
+/// Byte offsets where a sentence ends inside `text` (not at its end): after `.`, `!`,
+/// `?` and their Arabic and Devanagari kin followed by a space, and after the full-width
+/// `。！？` of Chinese and Japanese.
+fn sentence_cuts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let trimmed = text.trim_end().len();
+    for (i, c) in text.char_indices() {
+        let after = i + c.len_utf8();
+        if after >= trimmed {
+            break;
+        }
+        let next = text[after..].chars().next();
+        let ends = match c {
+            '。' | '！' | '？' => true,
+            '.' | '!' | '?' | '؟' | '।' | '۔' => next.is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        if ends {
+            out.push(after);
+        }
+    }
+    out
+}
+
 /// Joins the two blocks of a split paragraph (no space between scripts written without).
 fn join_split(a: &str, b: &str) -> String {
     let no_space = |c: char| matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF);
@@ -542,6 +566,53 @@ fn import_page(
             }
             Move::Merge => {
                 let b = block(link.t[0]);
+                // Cut at the sentence end whose parts fit the two segments clearly best.
+                let whole = Unit::new(
+                    b.kind,
+                    &markdown::parse_fragment(&b.text, page.context()).inlines,
+                    &[],
+                );
+                let parts: Vec<(String, String)> = sentence_cuts(&b.text)
+                    .into_iter()
+                    .map(|at| {
+                        (
+                            b.text[..at].trim().to_string(),
+                            b.text[at..].trim().to_string(),
+                        )
+                    })
+                    .collect();
+                let units: Vec<(Unit, Unit)> = parts
+                    .iter()
+                    .map(|(p1, p2)| {
+                        let unit = |p: &str| {
+                            Unit::new(
+                                b.kind,
+                                &markdown::parse_fragment(p, page.context()).inlines,
+                                &[],
+                            )
+                        };
+                        (unit(p1), unit(p2))
+                    })
+                    .collect();
+                // A cut inside a link or code span changes the anchors: never taken.
+                let (parts, units): (Vec<_>, Vec<_>) = parts
+                    .into_iter()
+                    .zip(units)
+                    .filter(|(_, (u1, u2))| {
+                        let mut both: Vec<&String> = u1.anchors.iter().chain(&u2.anchors).collect();
+                        both.sort();
+                        both == whole.anchors.iter().collect::<Vec<_>>()
+                    })
+                    .unzip();
+                let cut =
+                    align::best_cut(&view.units, &target, &links, (link.s[0], link.s[1]), &units);
+                if let Some(i) = cut {
+                    let (p1, p2) = parts[i].clone();
+                    let at = line(b.span.start);
+                    place(link.s[0], p1, at, Move::Merge);
+                    place(link.s[1], p2, at, Move::Merge);
+                    continue;
+                }
                 let ids: Vec<String> = link.s.iter().map(|&s| id_of(s)).collect();
                 report.not_placed.push(NotPlaced {
                     line: line(b.span.start),

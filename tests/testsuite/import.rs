@@ -26,6 +26,8 @@ const LANGS: &[&str] = &["ko", "fr", "ja", "th", "zh-Hans", "ar", "ru", "es"];
 struct Chunk {
     text: String,
     truth: Vec<String>,
+    /// The translation of each source segment in `truth`.
+    parts: Vec<String>,
 }
 
 /// A translated page: front matter strings and blocks.
@@ -90,6 +92,7 @@ fn translated(project: &Project, tag: &str) -> Translated {
             Chunk {
                 text: out,
                 truth: segs.iter().rev().map(|s| s.text.clone()).collect(),
+                parts: segs.iter().rev().map(|s| value(&s.id)).collect(),
             }
         })
         .collect();
@@ -132,6 +135,7 @@ fn merge(t: &mut Translated, i: usize, tag: &str) {
         format!("{} {}", a.text, b.text)
     };
     a.truth.extend(b.truth);
+    a.parts.extend(b.parts);
 }
 
 /// Splits a paragraph at the sentence end nearest its middle.
@@ -158,12 +162,14 @@ fn split(t: &mut Translated, i: usize) {
     let at = best.expect("a sentence end");
     let (a, b) = text.split_at(at);
     let truth = t.chunks[i].truth.clone();
+    let parts = t.chunks[i].parts.clone();
     t.chunks[i].text = a.trim().to_string();
     t.chunks.insert(
         i + 1,
         Chunk {
             text: b.trim().to_string(),
             truth,
+            parts,
         },
     );
 }
@@ -172,6 +178,7 @@ fn added(t: &mut Translated) {
     let note = Chunk {
         text: t.description.clone(),
         truth: vec![],
+        parts: vec![],
     };
     t.chunks.insert(3, note);
     t.chunks.insert(
@@ -180,6 +187,7 @@ fn added(t: &mut Translated) {
             text: "Translated by the volunteers of our local chapter; corrections are welcome."
                 .into(),
             truth: vec![],
+            parts: vec![],
         },
     );
 }
@@ -335,15 +343,13 @@ fn measure(project: &Project, kind: &str, tag: &str) -> (Score, Site, Value) {
             .find(|s| s.text == wanted)
             .map(|s| s.id.clone())
     };
-    let truth: Vec<Option<String>> = t
+    // Per chunk: the current id of each source segment it translates (None: deleted).
+    let truth: Vec<Vec<Option<String>>> = t
         .chunks
         .iter()
-        .map(|c| match &c.truth[..] {
-            [one] => id_of(one),
-            _ => None,
-        })
+        .map(|c| c.truth.iter().map(|e| id_of(e)).collect())
         .collect();
-    let mut translatable: Vec<&String> = truth.iter().flatten().collect();
+    let mut translatable: Vec<&String> = truth.iter().flatten().flatten().collect();
     translatable.sort();
     translatable.dedup();
     let mut score = Score {
@@ -359,10 +365,20 @@ fn measure(project: &Project, kind: &str, tag: &str) -> (Score, Site, Value) {
         score.placed += 1;
         let line = m["line"].as_u64().unwrap() as usize;
         let chunk = lines.iter().position(|&l| l == line);
-        if chunk.and_then(|c| truth[c].as_deref()) == Some(id) {
+        let right = chunk.is_some_and(|c| match &truth[c][..] {
+            [one] => one.as_deref() == Some(id),
+            // A merged block cut in two: the part must be exactly that paragraph's.
+            many => many.iter().zip(&t.chunks[c].parts).any(|(want, part)| {
+                want.as_deref() == Some(id) && m["text"].as_str() == Some(part.trim())
+            }),
+        });
+        if right {
             score.correct += 1;
         } else {
-            eprintln!("{kind}/{tag}: `{id}` placed from line {line} (chunk {chunk:?}) is wrong");
+            eprintln!(
+                "{kind}/{tag}: `{id}` placed from line {line} (chunk {chunk:?}) is wrong: {}",
+                m["text"]
+            );
         }
     }
     (score, site, json)

@@ -162,8 +162,12 @@ pub const MATCH_THRESHOLD: f64 = 2.5;
 /// each other's best fit, this good, by this margin over the next best.
 const MOVE_THRESHOLD: f64 = 1.5;
 const MOVE_MARGIN: f64 = 1.0;
+/// A merged block is cut in two only when the best cut beats the next by this much.
+const CUT_MARGIN: f64 = 1.0;
 /// Two neighbouring pairs that fit better crossed, by this much, are doubtful.
 const SWAP_MARGIN: f64 = 0.5;
+/// … unless both pairs cost at most this.
+const SWAP_FLOOR: f64 = 1.0;
 /// … and by this much (each crossed pair good), they are taken crossed.
 const SWAP_ACCEPT: f64 = 2.0;
 /// A block whose pair costs more than this, and that fits a neighbouring source
@@ -271,6 +275,43 @@ fn joinable(a: SegmentKind, b: SegmentKind) -> bool {
         )
 }
 
+/// The cost of one segment translated by one block.
+fn pair_cost(a: &Unit, b: &Unit, ratio: f64) -> f64 {
+    MATCH_PRIOR
+        + kind_cost(a.kind, b.kind)
+        + length_cost(a.len, b.len, ratio)
+        + anchor_cost(&a.anchors, &b.anchors)
+}
+
+/// Where to cut a block that translates two source segments `a` and `b` at once (a
+/// merge): `cuts` holds the block's two parts at each sentence end. The cut whose parts
+/// fit the two segments best is taken when each part fits well and no other cut comes
+/// within [`CUT_MARGIN`]; otherwise `None` (the block is not imported).
+pub fn best_cut(
+    source: &[Unit],
+    target: &[Unit],
+    links: &[Link],
+    (a, b): (usize, usize),
+    cuts: &[(Unit, Unit)],
+) -> Option<usize> {
+    let ratio = estimate_ratio(source, target, Some(links));
+    let mut costs: Vec<(f64, f64, usize)> = cuts
+        .iter()
+        .enumerate()
+        .map(|(i, (p1, p2))| {
+            let (c1, c2) = (
+                pair_cost(&source[a], p1, ratio),
+                pair_cost(&source[b], p2, ratio),
+            );
+            (c1 + c2, c1.max(c2), i)
+        })
+        .collect();
+    costs.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.2.cmp(&y.2)));
+    let best = costs.first()?;
+    let second = costs.get(1).map_or(f64::INFINITY, |c| c.0);
+    (best.1 < MATCH_THRESHOLD && second - best.0 >= CUT_MARGIN).then_some(best.2)
+}
+
 struct Scorer<'a> {
     source: &'a [Unit],
     target: &'a [Unit],
@@ -279,11 +320,7 @@ struct Scorer<'a> {
 
 impl Scorer<'_> {
     fn one_one(&self, s: usize, t: usize) -> f64 {
-        let (a, b) = (&self.source[s], &self.target[t]);
-        MATCH_PRIOR
-            + kind_cost(a.kind, b.kind)
-            + length_cost(a.len, b.len, self.ratio)
-            + anchor_cost(&a.anchors, &b.anchors)
+        pair_cost(&self.source[s], &self.target[t], self.ratio)
     }
 
     fn merge(&self, s: usize, t: usize) -> Option<f64> {
@@ -489,6 +526,10 @@ fn confidence(scorer: &Scorer<'_>, links: &mut [Link]) {
             scorer.one_one(b.s[0], a.t[0]),
         );
         let current = a.cost + b.cost;
+        if a.cost.max(b.cost) <= SWAP_FLOOR {
+            // Both fit well: a better crossed fit is noise (short list items).
+            continue;
+        }
         if x + y < current - SWAP_ACCEPT && x.max(y) < NEIGHBOUR_FLOOR {
             // Clearly crossed: take the crossed pairs.
             let (sa, sb, ta, tb) = (a.s[0], b.s[0], a.t[0], b.t[0]);
