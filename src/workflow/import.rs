@@ -259,7 +259,7 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
             let kept = &import.report.kept;
             import.report.imported.retain(|m| !kept.contains(&m.id));
         }
-        let text = write_page_file(page, &locale, &base_text, &import.messages);
+        let text = write_page_file(page, &base_text, &import.messages);
         let path_rel = format!("locales/{}/{}.ftl", locale.tag, page.slug);
         let path_rel = match existing {
             Some(l) => project.locales[l].page_path(&page.slug),
@@ -724,13 +724,7 @@ fn message_text(seg: &Segment, text: &str, hash: &str) -> String {
 /// The page file with `messages` written into `base` (a template replaced, an existing
 /// message replaced, or the message inserted after the one before it in reference
 /// order), then brought in line with the reference as `sync` would.
-fn write_page_file(
-    page: &Page,
-    locale: &Locale,
-    base: &str,
-    messages: &[(usize, String, String)],
-) -> String {
-    let _ = locale;
+fn write_page_file(page: &Page, base: &str, messages: &[(usize, String, String)]) -> String {
     if messages.is_empty() {
         return finish_like_sync(page, base);
     }
@@ -927,6 +921,15 @@ mod tests {
     fn split_blocks_join_by_script() {
         assert_eq!(join_split("北朝鮮。", "人権"), "北朝鮮。人権");
         assert_eq!(join_split("Un.", "Deux."), "Un. Deux.");
+    }
+
+    #[test]
+    fn sentence_ends() {
+        let t = "Un. Deux ? Trois";
+        assert_eq!(sentence_cuts(t), vec![3, 10]);
+        assert_eq!(sentence_cuts("北朝鮮。人権。"), vec!["北朝鮮。".len()]);
+        // An abbreviation is a candidate too: the fit of the two parts decides.
+        assert_eq!(sentence_cuts("U.S. policy. "), vec![4]);
     }
 
     #[test]
