@@ -37,6 +37,8 @@ pub enum Command {
     Sync(SyncArgs),
     /// Start a language edition: locales/TAG/ with templates for site.ftl and every page.
     NewLocale(NewLocaleArgs),
+    /// Import existing whole-file translations (one translated Markdown file per page) into locales/TAG/.
+    Import(ImportArgs),
     /// Build, serve the output on 127.0.0.1, and re-render what each saved edit affects.
     Serve(ServeArgs),
 }
@@ -148,6 +150,37 @@ pub struct NewLocaleArgs {
     pub tag: String,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportLayout {
+    /// DIR/<page>.md for content/<page>.md (Hugo's content/TAG/ directories, Docusaurus, Jekyll).
+    Mirror,
+    /// DIR/<page>.TAG.md (Hugo's translation by file name).
+    HugoSuffix,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// The locale the files translate into (created if it does not exist).
+    #[arg(long = "locale", value_name = "TAG")]
+    pub locale: String,
+    /// The directory holding the translated Markdown files.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    #[arg(long, value_enum, default_value = "mirror")]
+    pub layout: ImportLayout,
+    /// Replace existing translations (by default they are kept).
+    #[arg(long)]
+    pub force: bool,
+    /// Change nothing; show what would be imported and written.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Where the site and DIR are git repositories: align each file against the page as it was when the file was last committed, and mark passages changed since as outdated.
+    #[arg(long)]
+    pub git_history: bool,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: StatusFormat,
+}
+
 #[derive(Args, Debug)]
 pub struct ServeArgs {
     /// Port on 127.0.0.1 (0: any free port). The URL is printed as the first line.
@@ -195,6 +228,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Status(args) => status(&cli.root, args),
         Command::Sync(args) => sync(&cli.root, args),
         Command::NewLocale(args) => new_locale(&cli.root, args),
+        Command::Import(args) => import(&cli.root, args),
         Command::Serve(args) => serve(&cli.root, args),
     }
 }
@@ -467,6 +501,32 @@ fn new_locale(root: &std::path::Path, args: NewLocaleArgs) -> anyhow::Result<Out
     eprintln!(
         "missing translations are coverage, not errors; while it is in progress, `[locales.{tag}]` with `work_in_progress = true` in fluentpress.toml exempts it from a `min_coverage` gate"
     );
+    Ok(Outcome::Ok)
+}
+
+fn import(root: &std::path::Path, args: ImportArgs) -> anyhow::Result<Outcome> {
+    use crate::workflow::import;
+    let project = load(root)?;
+    report_load_problems(&project);
+    // DIR as given on the command line: relative to the current directory.
+    let options = import::Options {
+        locale: args.locale,
+        dir: args.dir,
+        layout: match args.layout {
+            ImportLayout::Mirror => import::Layout::Mirror,
+            ImportLayout::HugoSuffix => import::Layout::HugoSuffix,
+        },
+        force: args.force,
+        git_history: args.git_history,
+    };
+    let plan = import::plan(&project, &options)?;
+    if !args.dry_run {
+        import::apply(&project, &plan).context("writing translation files")?;
+    }
+    match args.format {
+        StatusFormat::Json => print!("{}", plan.json(args.dry_run)),
+        StatusFormat::Human => print!("{}", plan.human(args.dry_run)),
+    }
     Ok(Outcome::Ok)
 }
 

@@ -12,6 +12,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod extract;
+pub mod frontmatter;
 pub mod fsutil;
 pub mod ftl;
 pub mod ids;

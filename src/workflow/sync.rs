@@ -195,6 +195,23 @@ pub fn plan(project: &Project, locales: &[usize]) -> Result<Vec<FileUpdate>> {
     Ok(out)
 }
 
+/// One page's file brought in line with the reference, as [`plan`] does it (`None`
+/// when it already is): `import` uses it so the files it writes need no `sync`.
+pub fn sync_page_file(page: &Page, file: &FtlFile) -> Option<FileUpdate> {
+    let wanted: Vec<Wanted> = page
+        .reference_order()
+        .map(|i| &page.segments[i])
+        .filter(|s| s.needs_translation)
+        .map(|s| Wanted {
+            id: s.id.clone(),
+            template: page_template(s),
+        })
+        .collect();
+    let keep = |id: &str| page.segment_by_id(id).is_some();
+    let hash_of = |id: &str| page.segment_by_id(id).map(|s| s.hash.clone());
+    sync_file(file, &wanted, &keep, &hash_of)
+}
+
 /// Writes the updates (each file atomically).
 pub fn apply(project: &Project, updates: &[FileUpdate]) -> Result<()> {
     for u in updates {

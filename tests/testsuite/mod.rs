@@ -3,6 +3,7 @@ mod support;
 mod architecture;
 mod coverage;
 mod html;
+mod import;
 mod lint;
 mod pipeline;
 mod security;

@@ -1,0 +1,864 @@
+//! `fluentpress import`: whole-file translations turned into Fluent messages.
+//!
+//! The fixtures are made from the shipped page and its translations: each locale's
+//! messages are written back into the page's Markdown (an "undrifted" translation, as a
+//! site that kept one translated copy per page would have it), then drifted the ways
+//! real translations drift — paragraphs added, deleted, merged, split, reordered, a
+//! section missing, the English rewritten since. Every translated block knows which
+//! source segment it translates, so precision (placed correctly / placed) and recall
+//! (placed correctly / translatable) are measured, per drift kind, over several
+//! languages including scripts written without spaces (ja, zh-Hans, th).
+
+use super::support::*;
+use fluentpress::config::Config;
+use fluentpress::locale::Locale;
+use fluentpress::project::Project;
+use fluentpress::workflow::import;
+use proptest::prelude::*;
+use serde_json::Value;
+use std::path::Path;
+
+const PAGE: &str = "north-korea-human-rights";
+const LANGS: &[&str] = &["ko", "fr", "ja", "th", "zh-Hans", "ar", "ru", "es"];
+
+/// A block of a translated file and the English texts (source segments) it translates.
+#[derive(Debug, Clone)]
+struct Chunk {
+    text: String,
+    truth: Vec<String>,
+    /// The translation of each source segment in `truth`.
+    parts: Vec<String>,
+}
+
+/// A translated page: front matter strings and blocks.
+#[derive(Debug, Clone)]
+struct Translated {
+    title: String,
+    description: String,
+    chunks: Vec<Chunk>,
+}
+
+fn shipped() -> Project {
+    Project::load(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn english_page() -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("content/{PAGE}.md")),
+    )
+    .unwrap()
+}
+
+/// The body of the English page as blocks, each with the spans of its segments.
+fn english_chunks(source: &str) -> (usize, Vec<(usize, String)>) {
+    let body_start = source[3..].find("+++\n").unwrap() + 3 + 4;
+    let mut chunks = Vec::new();
+    let mut at = body_start;
+    for piece in source[body_start..].split("\n\n") {
+        let trimmed = piece.trim_matches('\n');
+        if !trimmed.is_empty() {
+            let offset = at + piece.find(trimmed).unwrap();
+            chunks.push((offset, trimmed.to_string()));
+        }
+        at += piece.len() + 2;
+    }
+    (body_start, chunks)
+}
+
+/// The shipped translation into `tag` written back into the page's Markdown.
+fn translated(project: &Project, tag: &str) -> Translated {
+    let page = &project.pages[0];
+    let l = project.locale_index(tag).unwrap();
+    let file = &project.locales[l].pages[PAGE];
+    let value = |id: &str| {
+        file.simple_value(id)
+            .unwrap_or_else(|| panic!("{tag}: {id}"))
+    };
+    let source = english_page();
+    let (_, chunks) = english_chunks(&source);
+    let chunks = chunks
+        .into_iter()
+        .map(|(offset, text)| {
+            let end = offset + text.len();
+            let mut segs: Vec<_> = page.segments[..page.title_segment]
+                .iter()
+                .filter(|s| s.span.start >= offset && s.span.end <= end)
+                .collect();
+            segs.sort_by_key(|s| std::cmp::Reverse(s.span.start));
+            let mut out = text.clone();
+            for s in &segs {
+                out.replace_range(s.span.start - offset..s.span.end - offset, &value(&s.id));
+            }
+            Chunk {
+                text: out,
+                truth: segs.iter().rev().map(|s| s.text.clone()).collect(),
+                parts: segs.iter().rev().map(|s| value(&s.id)).collect(),
+            }
+        })
+        .collect();
+    Translated {
+        title: value("page-title"),
+        description: value("page-description"),
+        chunks,
+    }
+}
+
+fn no_space(tag: &str) -> bool {
+    matches!(tag, "ja" | "zh-Hans" | "th")
+}
+
+/// The translated file (YAML front matter, as Hugo writes it), and the line each chunk starts on.
+fn render(t: &Translated) -> (String, Vec<usize>) {
+    let mut out = format!(
+        "---\ntitle: \"{}\"\ndescription: \"{}\"\ndraft: false\n---\n",
+        t.title.replace('"', "\\\""),
+        t.description.replace('"', "\\\"")
+    );
+    let mut lines = Vec::new();
+    for c in &t.chunks {
+        out.push('\n');
+        lines.push(out.matches('\n').count() + 1);
+        out.push_str(&c.text);
+        out.push('\n');
+    }
+    (out, lines)
+}
+
+// Drifts of a translation.
+
+fn merge(t: &mut Translated, i: usize, tag: &str) {
+    let b = t.chunks.remove(i + 1);
+    let a = &mut t.chunks[i];
+    a.text = if no_space(tag) && tag != "th" {
+        format!("{}{}", a.text, b.text)
+    } else {
+        format!("{} {}", a.text, b.text)
+    };
+    a.truth.extend(b.truth);
+    a.parts.extend(b.parts);
+}
+
+/// Splits a paragraph at the sentence end nearest its middle.
+fn split(t: &mut Translated, i: usize) {
+    let text = t.chunks[i].text.clone();
+    let mid = text.len() / 2;
+    let mut best: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        let after = at + c.len_utf8();
+        let end = match c {
+            '。' | '।' => true,
+            '.' | '!' | '?' | '؟' => text[after..].starts_with(' '),
+            ' ' => true, // Thai separates sentences by a space
+            _ => false,
+        };
+        let sentence_end = end && (c != ' ' || !text.contains(". "));
+        if sentence_end
+            && after < text.len()
+            && best.is_none_or(|b| after.abs_diff(mid) < b.abs_diff(mid))
+        {
+            best = Some(after);
+        }
+    }
+    let at = best.expect("a sentence end");
+    let (a, b) = text.split_at(at);
+    let truth = t.chunks[i].truth.clone();
+    let parts = t.chunks[i].parts.clone();
+    t.chunks[i].text = a.trim().to_string();
+    t.chunks.insert(
+        i + 1,
+        Chunk {
+            text: b.trim().to_string(),
+            truth,
+            parts,
+        },
+    );
+}
+
+fn added(t: &mut Translated) {
+    let note = Chunk {
+        text: t.description.clone(),
+        truth: vec![],
+        parts: vec![],
+    };
+    t.chunks.insert(3, note);
+    t.chunks.insert(
+        10,
+        Chunk {
+            text: "Translated by the volunteers of our local chapter; corrections are welcome."
+                .into(),
+            truth: vec![],
+            parts: vec![],
+        },
+    );
+}
+
+/// Kinds of drift, applied to a translation (and, for `older-source`, to the English).
+const DRIFTS: &[&str] = &[
+    "undrifted",
+    "added",
+    "deleted",
+    "merged",
+    "split",
+    "reordered",
+    "missing-section",
+    "older-source",
+    "all-at-once",
+];
+
+/// The English page as rewritten since the translation was made: a paragraph added at
+/// the start and one before the second section, one rewritten, one deleted.
+fn newer_english(source: &str) -> String {
+    let (_, chunks) = english_chunks(source);
+    let mut s = source.to_string();
+    let rewritten = &chunks[6].1;
+    let new = rewritten.replacen("Tier 3 country", "Tier 3 country, again in 2024,", 1);
+    assert_ne!(&new, rewritten);
+    s = s.replacen(rewritten, &new, 1);
+    s = s.replacen(&format!("{}\n\n", chunks[11].1), "", 1);
+    s = s.replacen(
+        &format!("{}\n\n", chunks[1].1),
+        &format!(
+            "{}\n\nThis page was updated in 2024 with the latest reports of the Department.\n\n",
+            chunks[1].1
+        ),
+        1,
+    );
+    s = s.replacen(
+        &chunks[8].1,
+        &format!("Families separated by the division remain a central concern; many have had no news of their relatives for decades.\n\n{}", chunks[8].1),
+        1,
+    );
+    s
+}
+
+fn drift(kind: &str, t: &mut Translated, tag: &str) {
+    match kind {
+        "undrifted" | "older-source" => {}
+        "added" => added(t),
+        "deleted" => {
+            t.chunks.remove(10);
+            t.chunks.remove(3);
+        }
+        "merged" => {
+            merge(t, 11, tag);
+            merge(t, 3, tag);
+        }
+        "split" => {
+            split(t, 9);
+            split(t, 5);
+        }
+        "reordered" => {
+            t.chunks.swap(9, 10);
+            t.chunks.swap(2, 3);
+        }
+        "missing-section" => t.chunks.truncate(8),
+        "all-at-once" => {
+            split(t, 9);
+            t.chunks.swap(11, 12);
+            merge(t, 5, tag);
+            t.chunks.remove(3);
+            added(t);
+        }
+        _ => unreachable!(),
+    }
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Score {
+    placed: usize,
+    correct: usize,
+    translatable: usize,
+}
+
+impl Score {
+    fn precision(&self) -> f64 {
+        if self.placed == 0 {
+            1.0
+        } else {
+            self.correct as f64 / self.placed as f64
+        }
+    }
+    fn recall(&self) -> f64 {
+        if self.translatable == 0 {
+            1.0
+        } else {
+            self.correct as f64 / self.translatable as f64
+        }
+    }
+    fn add(&mut self, o: Score) {
+        self.placed += o.placed;
+        self.correct += o.correct;
+        self.translatable += o.translatable;
+    }
+}
+
+/// A site with the (possibly newer) English page and its reference, nothing else.
+fn english_site(english: &str) -> Site {
+    let site = Site::empty();
+    site.write(&format!("content/{PAGE}.md"), english);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    site.write(
+        "locales/en/site.ftl",
+        &std::fs::read_to_string(root.join("locales/en/site.ftl")).unwrap(),
+    );
+    site.run(&["extract"]).ok();
+    site
+}
+
+/// Imports one drifted translation and scores it against the chunks' truth.
+fn measure(project: &Project, kind: &str, tag: &str) -> (Score, Site, Value) {
+    let mut t = translated(project, tag);
+    drift(kind, &mut t, tag);
+    let english = if matches!(kind, "older-source") {
+        newer_english(&english_page())
+    } else {
+        english_page()
+    };
+    let site = english_site(&english);
+    let (text, lines) = render(&t);
+    site.write(&format!("translations/{PAGE}.md"), &text);
+    let run = site
+        .run(&[
+            "import",
+            "--locale",
+            tag,
+            "translations",
+            "--format",
+            "json",
+        ])
+        .no_panic()
+        .ok();
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    // The current English segments: their texts and ids.
+    let current = Project::load(site.path()).unwrap();
+    let page = &current.pages[0];
+    let id_of = |english: &str| -> Option<String> {
+        let wanted = if kind == "older-source" {
+            english.replacen("Tier 3 country", "Tier 3 country, again in 2024,", 1)
+        } else {
+            english.to_string()
+        };
+        page.segments
+            .iter()
+            .find(|s| s.text == wanted)
+            .map(|s| s.id.clone())
+    };
+    // Per chunk: the current id of each source segment it translates (None: deleted).
+    let truth: Vec<Vec<Option<String>>> = t
+        .chunks
+        .iter()
+        .map(|c| c.truth.iter().map(|e| id_of(e)).collect())
+        .collect();
+    let mut translatable: Vec<&String> = truth.iter().flatten().flatten().collect();
+    translatable.sort();
+    translatable.dedup();
+    let mut score = Score {
+        translatable: translatable.len(),
+        ..Score::default()
+    };
+    let imported = json["pages"][0]["imported"].as_array().unwrap();
+    for m in imported {
+        let id = m["id"].as_str().unwrap();
+        if id == "page-title" || id == "page-description" {
+            continue;
+        }
+        score.placed += 1;
+        let line = m["line"].as_u64().unwrap() as usize;
+        let chunk = lines.iter().position(|&l| l == line);
+        let right = chunk.is_some_and(|c| match &truth[c][..] {
+            [one] => one.as_deref() == Some(id),
+            // A merged block cut in two: the part must be exactly that paragraph's.
+            many => many.iter().zip(&t.chunks[c].parts).any(|(want, part)| {
+                want.as_deref() == Some(id) && m["text"].as_str() == Some(part.trim())
+            }),
+        });
+        if right {
+            score.correct += 1;
+        } else {
+            eprintln!(
+                "{kind}/{tag}: `{id}` placed from line {line} (chunk {chunk:?}) is wrong: {}",
+                m["text"]
+            );
+        }
+    }
+    (score, site, json)
+}
+
+#[test]
+fn precision_and_recall_per_drift_kind() {
+    let project = shipped();
+    let mut table = String::new();
+    for kind in DRIFTS {
+        let mut total = Score::default();
+        for tag in LANGS {
+            let (score, _, _) = measure(&project, kind, tag);
+            assert!(
+                score.precision() >= 0.9,
+                "{kind}/{tag}: precision {:.2} ({score:?})",
+                score.precision()
+            );
+            total.add(score);
+        }
+        table.push_str(&format!(
+            "{kind:16} precision {:.3} recall {:.3} ({} placed, {} correct, {} translatable)\n",
+            total.precision(),
+            total.recall(),
+            total.placed,
+            total.correct,
+            total.translatable
+        ));
+        let min_recall = match *kind {
+            "undrifted" => 1.0,
+            _ => 0.8,
+        };
+        assert!(total.precision() >= 0.95, "{kind}: {table}");
+        assert!(total.recall() >= min_recall, "{kind}: {table}");
+    }
+    eprintln!("{table}");
+}
+
+#[test]
+fn an_undrifted_translation_imports_completely_and_exactly_and_syncs_clean() {
+    let project = shipped();
+    for tag in LANGS {
+        let (score, site, json) = measure(&project, "undrifted", tag);
+        assert_eq!(
+            (score.correct, score.placed),
+            (score.translatable, score.translatable),
+            "{tag}"
+        );
+        assert_eq!(json["totals"]["not_placed"], 0, "{tag}: {json:#}");
+        assert_eq!(json["totals"]["untranslated"], 0, "{tag}: {json:#}");
+        // The messages are the shipped ones, byte for byte.
+        let ours = site.read(&format!("locales/{tag}/{PAGE}.ftl"));
+        let shipped_file = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("locales/{tag}/{PAGE}.ftl")),
+        )
+        .unwrap();
+        let messages = |t: &str| -> Vec<String> {
+            t.lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        assert_eq!(messages(&ours), messages(&shipped_file), "{tag}");
+        // Status counts it, and sync has nothing to change.
+        site.run(&["sync", "--check"]).ok();
+        let status = site
+            .run(&["status", "--format", "json", "--locale", tag])
+            .ok();
+        assert!(
+            status.stdout.contains("\"missing\": 0") || status.stdout.contains("\"missing\":0"),
+            "{}",
+            status.stdout
+        );
+    }
+}
+
+#[test]
+fn build_after_import_shows_the_translations() {
+    let project = shipped();
+    let (_, site, _) = measure(&project, "split", "ko");
+    site.run(&["build"]).ok();
+    let html = site.read(&format!("dist/ko/{PAGE}.html"));
+    assert!(
+        html.contains("북한 주민들은 광범위한 인권 침해로"),
+        "{html}"
+    );
+    assert!(html.contains("북한 인권"));
+    // The split paragraph is shown whole, in its place.
+    let t = translated(&project, "ko");
+    let first_words: String = t.chunks[9].text.chars().take(12).collect();
+    assert!(html.contains(&first_words), "{first_words}");
+    // The imported translations record their source hash: status counts them.
+    let status = site
+        .run(&["status", "--locale", "ko", "--format", "json"])
+        .ok();
+    assert!(status.stdout.contains("\"outdated\": 0") || status.stdout.contains("\"outdated\":0"));
+}
+
+#[test]
+fn reports_unplaced_blocks_with_lines_and_what_lint_would_reject() {
+    let project = shipped();
+    let mut t = translated(&project, "fr");
+    added(&mut t);
+    // A translator changed a link's target.
+    let i = t
+        .chunks
+        .iter()
+        .position(|c| c.text.contains("unhcr.org"))
+        .unwrap();
+    t.chunks[i].text = t.chunks[i]
+        .text
+        .replace("https://www.unhcr.org/", "https://www.unhcr.org/fr/");
+    let site = english_site(&english_page());
+    let (text, lines) = render(&t);
+    site.write(&format!("tr/{PAGE}.md"), &text);
+    let human = site
+        .run(&["import", "--locale", "fr", "tr", "--dry-run"])
+        .ok();
+    assert!(!site.exists("locales/fr"), "a dry run writes nothing");
+    assert!(
+        human.stdout.contains("would create the locale fr"),
+        "{}",
+        human.stdout
+    );
+    assert!(
+        human.stdout.contains(&format!(
+            "not placed: line {}: “Translated by the volunteers",
+            lines[10]
+        )),
+        "{}",
+        human.stdout
+    );
+    assert!(human.stdout.contains("[link-mismatch]"), "{}", human.stdout);
+    let json: Value = serde_json::from_str(
+        &site
+            .run(&["import", "--locale", "fr", "tr", "--format", "json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    let page = &json["pages"][0];
+    let lint: Vec<&Value> = page["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "link-mismatch")
+        .collect();
+    assert_eq!(lint.len(), 1, "{page:#}");
+    assert_eq!(lint[0]["line"].as_u64().unwrap() as usize, lines[i]);
+    assert_eq!(lint[0]["imported"], true);
+    // Lint sees the same thing, and the build shows the source text there.
+    let (_, report) = site.lint_json(&["--locale", "fr"]);
+    assert_eq!(with_code(&report, "link-mismatch").len(), 1);
+}
+
+#[test]
+fn existing_translations_are_kept_unless_forced_and_output_is_deterministic() {
+    let project = shipped();
+    let t = translated(&project, "ko");
+    let site = english_site(&english_page());
+    let (text, _) = render(&t);
+    site.write(&format!("tr/{PAGE}.md"), &text);
+    site.run(&["new-locale", "ko"]).ok();
+    let path = format!("locales/ko/{PAGE}.ftl");
+    let before = site.read(&path);
+    let own = before.replace(
+        "# page-title = Human Rights in North Korea",
+        "page-title = 나의 제목",
+    );
+    assert_ne!(own, before);
+    site.write(&path, &own);
+    site.run(&["sync"]).ok();
+    let own = site.read(&path);
+    site.run(&["import", "--locale", "ko", "tr"]).ok();
+    let once = site.read(&path);
+    assert!(once.contains("page-title = 나의 제목"), "{once}");
+    assert!(once.contains("human-rights = 인권"));
+    site.run(&["sync", "--check"]).ok();
+    // Again: nothing changes.
+    let again = site.run(&["import", "--locale", "ko", "tr"]).ok();
+    assert_eq!(site.read(&path), once);
+    assert!(!again.stdout.contains("update locales"), "{}", again.stdout);
+    site.run(&["import", "--locale", "ko", "tr", "--force"])
+        .ok();
+    let forced = site.read(&path);
+    assert!(forced.contains("page-title = 북한 인권"), "{forced}");
+    assert_ne!(own, forced);
+}
+
+#[test]
+fn hugo_suffix_layout_and_usage_errors() {
+    let project = shipped();
+    let t = translated(&project, "ja");
+    let site = english_site(&english_page());
+    let (text, _) = render(&t);
+    site.write(&format!("hugo/content/{PAGE}.ja.md"), &text);
+    site.write(&format!("hugo/content/{PAGE}.md"), &english_page());
+    site.write(
+        "hugo/content/orphan.ja.md",
+        "---\ntitle: x\n---\n\nテキスト。\n",
+    );
+    let run = site
+        .run(&[
+            "import",
+            "--locale",
+            "ja",
+            "--layout",
+            "hugo-suffix",
+            "hugo/content",
+        ])
+        .ok();
+    assert!(run.stdout.contains("15 imported"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("orphan.ja.md: no page"),
+        "{}",
+        run.stdout
+    );
+    // Usage and I/O errors exit 2, naming what is wrong.
+    let e = site
+        .run(&["import", "--locale", "ja", "nowhere"])
+        .code(2)
+        .no_panic();
+    assert!(e.stderr.contains("nowhere"), "{}", e.stderr);
+    let e = site.run(&["import", "--locale", "en", "hugo"]).code(2);
+    assert!(e.stderr.contains("source locale"), "{}", e.stderr);
+    site.run(&["import", "--locale", "not a tag!", "hugo"])
+        .code(2)
+        .no_panic();
+    // A file whose front matter does not parse is reported with its line; exit 0.
+    site.write(
+        &format!("bad/{PAGE}.md"),
+        "---\ntitle: [unclosed\n---\n\n本文。\n",
+    );
+    let run = site
+        .run(&["import", "--locale", "ja", "bad"])
+        .ok()
+        .no_panic();
+    assert!(
+        run.stdout.contains(&format!("bad/{PAGE}.md:")),
+        "{}",
+        run.stdout
+    );
+    site.write_bytes(&format!("bin/{PAGE}.md"), b"# ok\n\n\xff\xfe\n");
+    let run = site
+        .run(&["import", "--locale", "ja", "bin"])
+        .ok()
+        .no_panic();
+    assert!(
+        run.stdout.contains(":3:1: the file is not valid UTF-8"),
+        "{}",
+        run.stdout
+    );
+}
+
+// The property: any page, translated block for block, imports completely and exactly.
+
+const WORDS: &[&str] = &[
+    "people",
+    "report",
+    "the",
+    "government",
+    "freedom",
+    "of",
+    "camps",
+    "border",
+    "many",
+    "and",
+    "rights",
+    "in",
+    "country",
+    "labor",
+    "family",
+    "who",
+    "law",
+    "state",
+];
+/// A made-up target language: each word has its own, of another length, in Hangul.
+const TRANSLATED: &[&str] = &[
+    "주민",
+    "보고서는",
+    "그",
+    "정부",
+    "자유",
+    "의",
+    "수용소",
+    "국경",
+    "많은",
+    "및",
+    "인권",
+    "에서",
+    "국가",
+    "노동",
+    "가족",
+    "누가",
+    "법",
+    "국가는",
+];
+
+#[derive(Debug, Clone)]
+enum Gen {
+    Heading(u8, Vec<usize>),
+    Paragraph(Vec<usize>, Option<u32>, Option<u16>),
+    List(Vec<Vec<usize>>),
+    Image(Vec<usize>, u16),
+}
+
+fn gen_block() -> impl Strategy<Value = Gen> {
+    prop_oneof![
+        1 => (1u8..=3, prop::collection::vec(0..WORDS.len(), 1..5)).prop_map(|(l, w)| Gen::Heading(l, w)),
+        4 => (
+            prop::collection::vec(0..WORDS.len(), 3..60),
+            prop::option::of(1u32..100_000),
+            prop::option::of(0u16..50),
+        )
+            .prop_map(|(w, n, l)| Gen::Paragraph(w, n, l)),
+        1 => prop::collection::vec(prop::collection::vec(0..WORDS.len(), 2..8), 1..5).prop_map(Gen::List),
+        1 => (prop::collection::vec(0..WORDS.len(), 2..6), 0u16..20).prop_map(|(w, n)| Gen::Image(w, n)),
+    ]
+}
+
+fn write_blocks(blocks: &[Gen], vocab: &[&str], sep: &str) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        match b {
+            Gen::Heading(level, w) => {
+                let words: Vec<&str> = w.iter().map(|&i| vocab[i]).collect();
+                out.push_str(&format!(
+                    "{} {}\n\n",
+                    "#".repeat(*level as usize),
+                    words.join(sep)
+                ));
+            }
+            Gen::Paragraph(w, n, link) => {
+                let mut words: Vec<String> = w.iter().map(|&i| vocab[i].to_string()).collect();
+                if let Some(n) = n {
+                    words.insert(w.len() / 2, n.to_string());
+                }
+                if let Some(l) = link {
+                    let last = words.pop().unwrap();
+                    words.push(format!("[{last}](https://example.org/{l})"));
+                }
+                out.push_str(&format!("{}.\n\n", words.join(sep)));
+            }
+            Gen::List(items) => {
+                for item in items {
+                    let words: Vec<&str> = item.iter().map(|&i| vocab[i]).collect();
+                    out.push_str(&format!("- {}\n", words.join(sep)));
+                }
+                out.push('\n');
+            }
+            Gen::Image(w, n) => {
+                let words: Vec<&str> = w.iter().map(|&i| vocab[i]).collect();
+                out.push_str(&format!("![{}](img/{n}.png)\n\n", words.join(sep)));
+            }
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn an_undrifted_translation_of_any_page_imports_exactly(
+        blocks in prop::collection::vec(gen_block(), 1..30),
+        spaced in any::<bool>(),
+    ) {
+        let english = format!(
+            "+++\ntitle = \"Page\"\ndescription = \"About it.\"\n+++\n\n{}",
+            write_blocks(&blocks, WORDS, " ")
+        );
+        let sep = if spaced { " " } else { "" };
+        let body = write_blocks(&blocks, TRANSLATED, sep);
+        let translated = format!("---\ntitle: 페이지\ndescription: 그것에 대해.\n---\n\n{body}");
+        let project = Project::in_memory(Config::default(), &[("p", &english)], &[]);
+        let page = &project.pages[0];
+        let report = import::import_text(&project, page, &Locale::parse("ko").unwrap(), &translated);
+        prop_assert!(report.not_placed.is_empty(), "{:?}", report.not_placed);
+        prop_assert!(report.untranslated.is_empty(), "{:?}", report.untranslated);
+        // Every segment gets exactly the translated block in its place.
+        let doc = fluentpress::markdown::parse_page(&body);
+        let body_segments = &page.segments[..page.title_segment];
+        let expected: Vec<(String, String)> = body_segments
+            .iter()
+            .zip(&doc.segments)
+            .filter(|(s, _)| s.needs_translation)
+            .map(|(s, t)| (s.id.clone(), t.text.clone()))
+            .collect();
+        let got: Vec<(String, String)> = report
+            .imported
+            .iter()
+            .filter(|m| m.id != "page-title" && m.id != "page-description")
+            .map(|m| (m.id.clone(), m.text.clone()))
+            .collect();
+        prop_assert_eq!(got, expected);
+    }
+}
+
+/// Runs git in the site's directory (dates fixed so `--before` is exact).
+fn git(site: &Site, args: &[&str], date: &str) -> bool {
+    std::process::Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
+        .args(args)
+        .current_dir(site.path())
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn git_history_aligns_against_the_english_the_translation_was_made_from() {
+    let project = shipped();
+    let t = translated(&project, "ko");
+    let site = english_site(&english_page());
+    let (text, _) = render(&t);
+    site.write(&format!("translations/{PAGE}.md"), &text);
+    if !git(&site, &["init", "-q", "."], "2020-01-01T00:00:00Z") {
+        eprintln!("git is not available: skipped");
+        return;
+    }
+    assert!(git(&site, &["add", "-A"], "2020-01-01T00:00:00Z"));
+    assert!(git(
+        &site,
+        &["commit", "-qm", "translated"],
+        "2020-01-01T00:00:00Z"
+    ));
+    site.write(
+        &format!("content/{PAGE}.md"),
+        &newer_english(&english_page()),
+    );
+    assert!(git(
+        &site,
+        &["commit", "-qam", "English rewritten"],
+        "2024-01-01T00:00:00Z"
+    ));
+    site.run(&["extract"]).ok();
+    let run = site
+        .run(&[
+            "import",
+            "--locale",
+            "ko",
+            "translations",
+            "--git-history",
+            "--format",
+            "json",
+        ])
+        .ok();
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let page = &json["pages"][0];
+    assert!(page["aligned_with"].is_string(), "{page:#}");
+    // The paragraph the English deleted since is reported, not imported elsewhere.
+    let not_placed = page["not_placed"].as_array().unwrap();
+    assert!(
+        not_placed
+            .iter()
+            .any(|n| n["reason"].as_str().unwrap().contains("no longer has")),
+        "{page:#}"
+    );
+    // The rewritten paragraph is imported and outdated; the rest is current.
+    let status = site
+        .run(&["status", "--locale", "ko", "--format", "json"])
+        .ok();
+    let status: Value = serde_json::from_str(&status.stdout).unwrap();
+    assert_eq!(status["locales"][0]["outdated"], 1, "{status:#}");
+    assert_eq!(status["locales"][0]["missing"], 2, "{status:#}");
+    site.run(&["sync", "--check"]).ok();
+    // Without the flag, the same file is taken as translating today's English.
+    let plain = site
+        .run(&[
+            "import",
+            "--locale",
+            "ko",
+            "translations",
+            "--force",
+            "--dry-run",
+            "--format",
+            "json",
+        ])
+        .ok();
+    let plain: Value = serde_json::from_str(&plain.stdout).unwrap();
+    assert!(plain["pages"][0]["aligned_with"].is_null());
+}
