@@ -26,11 +26,11 @@ use self::align::{Link, Move, Unit};
 use super::new_locale::{self, NewLocale};
 use super::sync::page_file_text;
 use super::{Edit, apply_edits, find_templates, insertion};
+use crate::checks::translation;
+use crate::diagnostic::Rule;
 use crate::error::{Error, Result};
 use crate::frontmatter;
 use crate::ftl::{self, FtlFile, META_PREFIX};
-use crate::lint::rules::Rule;
-use crate::lint::translation;
 use crate::locale::Locale;
 use crate::markdown::{self, Fragment, Inline, InlineKind};
 use crate::project::{Page, Project, Segment};
@@ -677,6 +677,7 @@ fn import_page(
             locale,
             &project.source_locale().locale,
             false,
+            &project.config.localizable_links,
         );
         let same = checks.iter().any(|c| c.rule == Rule::Untranslated);
         for c in &checks {

@@ -25,6 +25,10 @@ pub struct Unit {
     /// Sorted anchors, each `X:value` with X one of L (link), I (image), C (code),
     /// N (number), F (footnote), H (explicit heading id).
     pub anchors: Vec<String>,
+    /// Sentences, where the script marks their ends (not Thai): translators keep a
+    /// paragraph's sentences far more often than not, so a different count tells two
+    /// paragraphs of like length apart when nothing else does.
+    pub sentences: Option<usize>,
 }
 
 impl Unit {
@@ -46,12 +50,58 @@ impl Unit {
             InlineKind::FootnoteRef(label) => anchors.push(format!("F:{label}")),
             _ => {}
         });
-        for n in crate::lint::translation::numbers(&plain) {
+        for n in crate::checks::translation::numbers(&plain) {
             anchors.push(format!("N:{n}"));
         }
         anchors.sort();
-        Unit { kind, len, anchors }
+        let sentences = sentence_count(&plain);
+        Unit {
+            kind,
+            len,
+            anchors,
+            sentences,
+        }
     }
+}
+
+/// Sentence ends in `text`: 。！？ anywhere; . ! ? ؟ । before a space or the end, not
+/// inside an abbreviation such as "U.S.". `None` for text whose script does not mark
+/// sentence ends (Thai, Lao, Khmer, Burmese) or that has no end mark at all.
+fn sentence_count(text: &str) -> Option<usize> {
+    let chars: Vec<char> = text.trim_end().chars().collect();
+    if chars
+        .iter()
+        .any(|c| matches!(*c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF))
+    {
+        return None;
+    }
+    let mut count = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        let end = match c {
+            '。' | '！' | '？' => true,
+            '.' | '!' | '?' | '؟' | '।' => {
+                let at_break = chars.get(i + 1).is_none_or(|n| n.is_whitespace());
+                // "U.S." and "e.g.": a letter between two dots.
+                let abbreviation = c == '.' && i >= 2 && chars[i - 2] == '.';
+                at_break && !abbreviation
+            }
+            _ => false,
+        };
+        count += usize::from(end);
+    }
+    (count > 0).then_some(count)
+}
+
+/// A mild cost for a different number of sentences (none when either is unknown).
+fn sentence_cost(a: Option<usize>, b: Option<usize>) -> f64 {
+    match (a, b) {
+        (Some(a), Some(b)) => (0.8 * a.abs_diff(b) as f64).min(2.4),
+        _ => 0.0,
+    }
+}
+
+fn sum_sentences(units: &[&Unit]) -> Option<usize> {
+    units.iter().map(|u| u.sentences).sum()
 }
 
 /// Anchors that come from a segment's block rather than its text, by segment index:
@@ -281,6 +331,7 @@ fn pair_cost(a: &Unit, b: &Unit, ratio: f64) -> f64 {
         + kind_cost(a.kind, b.kind)
         + length_cost(a.len, b.len, ratio)
         + anchor_cost(&a.anchors, &b.anchors)
+        + sentence_cost(a.sentences, b.sentences)
 }
 
 /// Where to cut a block that translates two source segments `a` and `b` at once (a
@@ -332,7 +383,8 @@ impl Scorer<'_> {
             MERGE_PRIOR
                 + kind_cost(a1.kind, b.kind)
                 + length_cost(a1.len + a2.len, b.len, self.ratio)
-                + anchor_cost(&merged(&[a1, a2]), &merged(&[b])),
+                + anchor_cost(&merged(&[a1, a2]), &merged(&[b]))
+                + sentence_cost(sum_sentences(&[a1, a2]), b.sentences),
         )
     }
 
@@ -345,7 +397,8 @@ impl Scorer<'_> {
             MERGE_PRIOR
                 + kind_cost(a.kind, b1.kind)
                 + length_cost(a.len, b1.len + b2.len, self.ratio)
-                + anchor_cost(&merged(&[a]), &merged(&[b1, b2])),
+                + anchor_cost(&merged(&[a]), &merged(&[b1, b2]))
+                + sentence_cost(a.sentences, sum_sentences(&[b1, b2])),
         )
     }
 }
@@ -733,7 +786,23 @@ mod tests {
     fn unit(kind: SegmentKind, len: f64, anchors: &[&str]) -> Unit {
         let mut anchors: Vec<String> = anchors.iter().map(|s| s.to_string()).collect();
         anchors.sort();
-        Unit { kind, len, anchors }
+        Unit {
+            kind,
+            len,
+            anchors,
+            sentences: None,
+        }
+    }
+
+    #[test]
+    fn sentences_are_counted_where_the_script_marks_them() {
+        assert_eq!(
+            sentence_count("The U.S. Congress acted. It did! Why?"),
+            Some(3)
+        );
+        assert_eq!(sentence_count("朝鲜政府继续控制。不断有报告称。"), Some(2));
+        assert_eq!(sentence_count("สิทธิมนุษยชนในเกาหลีเหนือ"), None);
+        assert_eq!(sentence_count("A heading"), None);
     }
 
     #[test]
