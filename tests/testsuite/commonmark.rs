@@ -1,0 +1,179 @@
+//! The CommonMark identity round trip: every example of the CommonMark 0.31.2 spec
+//! (`tests/fixtures/commonmark/`) is made a page, extracted, copied unchanged into an
+//! identity locale, and built. The identity edition's body must be the source edition's,
+//! byte for byte (once the attributes that name the edition are removed), and lint must
+//! find no error in the identity locale.
+//!
+//! `FP_CM_ONLY=12,34 cargo test --test tests commonmark` runs only those examples and
+//! prints both bodies of each failure.
+
+use fluentpress::commands::lint;
+use fluentpress::config::Config;
+use fluentpress::diagnostic::Severity;
+use fluentpress::lint::Settings;
+use fluentpress::pipeline::{Output, Renderer};
+use fluentpress::project::Project;
+
+const SPEC: &str = include_str!("../fixtures/commonmark/spec-0.31.2.txt");
+const DEFAULT_SITE: &str = include_str!("../../src/assets/default-site.ftl");
+/// The identity locale: the source's language in another region, so that a copy of the
+/// source text is a translation (not `untranslated`) and goes through the whole path a
+/// translation takes (Fluent, the inline parse, the checks, the renderer).
+const IDENTITY: &str = "en-GB";
+const FRONT_MATTER: &str = "+++\ntitle = \"Example\"\ndescription = \"A CommonMark example.\"\n+++\n\n";
+
+/// Examples that cannot round-trip, with the reason. Keep this as small as possible.
+const ALLOWED: &[(usize, &str)] = &[];
+
+/// (number, Markdown) of every example.
+pub fn examples() -> Vec<(usize, &'static str)> {
+    let fence = "````````````````````````````````";
+    let mut out = Vec::new();
+    let mut rest = SPEC;
+    while let Some(start) = rest.find(&format!("{fence} example ")) {
+        let after = &rest[start + fence.len() + " example ".len()..];
+        let eol = after.find('\n').expect("a header line");
+        let number: usize = after[..eol].trim().parse().expect("an example number");
+        let body = &after[eol + 1..];
+        let end = body.find(&format!("{fence}\n")).expect("a closing fence");
+        out.push((number, &body[..end]));
+        rest = &body[end + fence.len()..];
+    }
+    out
+}
+
+/// The body of a page (`<main>` … `</main>`) without what names the edition.
+fn body(html: &str, tag: &str) -> String {
+    let start = html.find("<main").unwrap_or(0);
+    let end = html.rfind("</main>").map(|e| e + 7).unwrap_or(html.len());
+    let mut body = unwrap_source_divs(&html[start..end]);
+    for attr in [
+        format!(" lang=\"{tag}\""),
+        format!(" hreflang=\"{tag}\""),
+        " lang=\"en\"".to_string(),
+        " dir=\"ltr\"".to_string(),
+        format!("/{tag}/"),
+        format!("../{tag}/"),
+    ] {
+        body = body.replace(&attr, "");
+    }
+    body
+}
+
+/// An authored HTML block shown in another edition is wrapped in `<div lang="en">` (its
+/// language): the wrapper goes, its content stays.
+fn unwrap_source_divs(html: &str) -> String {
+    const OPEN: &str = "<div lang=\"en\">";
+    let mut out = html.to_string();
+    while let Some(at) = out.find(OPEN) {
+        let mut depth = 1;
+        let mut i = at + OPEN.len();
+        let close = loop {
+            let (next_open, next_close) = (out[i..].find("<div"), out[i..].find("</div>"));
+            match (next_open, next_close) {
+                (Some(o), Some(c)) if o < c => {
+                    depth += 1;
+                    i += o + 4;
+                }
+                (_, Some(c)) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break Some(i + c);
+                    }
+                    i += c + 6;
+                }
+                _ => break None,
+            }
+        };
+        let Some(close) = close else { break };
+        out.replace_range(close..close + 6, "");
+        out.replace_range(at..at + OPEN.len(), "");
+    }
+    out
+}
+
+/// What went wrong with one example, or `None` when it round-trips.
+pub fn round_trip(markdown: &str) -> Option<String> {
+    let page = format!("{FRONT_MATTER}{markdown}");
+    let pages = [("example", page.as_str())];
+    let probe = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
+    let reference = fluentpress::extract::reference_text(&probe, &probe.pages[0], false);
+    let en: Vec<(&str, &str)> = vec![("example.ftl", reference.as_str())];
+    let copy: Vec<(&str, &str)> = vec![
+        ("example.ftl", reference.as_str()),
+        ("site.ftl", DEFAULT_SITE),
+    ];
+    let project = Project::in_memory(Config::default(), &pages, &[("en", &en), (IDENTITY, &copy)]);
+    let renderer = Renderer::new(&project, Some(72));
+    let site = renderer.site();
+    let every: Vec<usize> = (0..project.locales.len()).collect();
+    let rendered = renderer.render_page(&project.pages[0], &every, Output::Files(&site));
+    let html = |l: usize| {
+        let e = rendered
+            .editions
+            .iter()
+            .find(|e| e.locale_index == l)
+            .expect("every edition is rendered");
+        body(
+            e.html.as_deref().unwrap_or(""),
+            &project.locales[l].locale.tag,
+        )
+    };
+    let identity = project.locale_index(IDENTITY).expect("the identity locale");
+    let mut problems = Vec::new();
+    let (source_html, identity_html) = (html(project.source), html(identity));
+    if source_html != identity_html {
+        problems.push(format!(
+            "the bodies differ:\n--- source\n{source_html}\n--- identity\n{identity_html}"
+        ));
+    }
+    let settings = Settings::new(&project.config, &[], &[], &[]).expect("default settings");
+    let report = lint::run(&project, &settings, &[identity]);
+    let errors: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .filter(|d| d.locale.as_deref() == Some(IDENTITY))
+        .map(|d| format!("{}: {}", d.rule.code(), d.message))
+        .collect();
+    if !errors.is_empty() {
+        problems.push(format!("lint errors: {}", errors.join(" | ")));
+    }
+    (!problems.is_empty()).then(|| format!("{}\n--- reference\n{reference}", problems.join("\n")))
+}
+
+#[test]
+fn every_commonmark_example_survives_an_identity_translation() {
+    let examples = examples();
+    assert_eq!(examples.len(), 652, "CommonMark 0.31.2 has 652 examples");
+    let only: Option<Vec<usize>> = std::env::var("FP_CM_ONLY")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect());
+    let mut failed = Vec::new();
+    let mut details = String::new();
+    for (number, markdown) in examples {
+        if only.as_ref().is_some_and(|o| !o.contains(&number)) {
+            continue;
+        }
+        let allowed = ALLOWED.iter().any(|(n, _)| *n == number);
+        let outcome = std::panic::catch_unwind(|| round_trip(markdown))
+            .unwrap_or_else(|_| Some("panicked".to_string()));
+        match outcome {
+            Some(problem) if !allowed => {
+                failed.push(number);
+                if only.is_some() || failed.len() <= 3 {
+                    details.push_str(&format!(
+                        "\n===== example {number}\n{markdown}\n{problem}\n"
+                    ));
+                }
+            }
+            None if allowed => panic!("example {number} round-trips now: remove it from ALLOWED"),
+            _ => {}
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{} examples do not round-trip: {failed:?}\n{details}",
+        failed.len()
+    );
+}
