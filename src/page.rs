@@ -63,11 +63,13 @@ pub struct Page {
 
 impl Page {
     /// Segment indices in reference-file order: title, description, then the body.
+    /// A segment without text (an empty heading, `#` alone) has nothing to translate and
+    /// no message.
     pub fn reference_order(&self) -> impl Iterator<Item = usize> + '_ {
         [self.title_segment, self.description_segment]
             .into_iter()
             // The body's segments come first in `segments`, the title right after them.
-            .chain(0..self.title_segment)
+            .chain((0..self.title_segment).filter(|&i| !self.segments[i].text.is_empty()))
     }
 
     pub fn segment_by_id(&self, id: &str) -> Option<&Segment> {

@@ -464,6 +464,7 @@ fn resolve_segment<'p>(
         seg,
         &text,
         &fragment,
+        page.context(),
         locale,
         &project.source_locale().locale,
         allow_untranslated,
