@@ -480,6 +480,15 @@ fn resolve_segment<'p>(
         }
         diagnostics.push(d);
     }
+    // A broken link of the source is broken in every translation that carries it.
+    let targets = markdown::link_targets(&fragment.inlines);
+    for broken in &page.broken_links {
+        if broken.segment.as_deref() == Some(seg.id.as_str())
+            && targets.contains(&broken.dest.as_str())
+        {
+            diagnostics.push(diag(broken.rule, broken.message.clone()).help(broken.help));
+        }
+    }
     if rejected {
         return fall_back(Fallback::Rejected);
     }
