@@ -141,8 +141,12 @@ pub(crate) fn language_menu(
                             (e.name)
                             @if partial.get(e.locale_index).copied().unwrap_or(!e.complete) {
                                 " "
-                                span.partial lang=(here.tag) dir=(here.direction().as_str()) {
-                                    "(" (layout.text("language-partial").text) ")"
+                                // In the language the label is really in (the source's
+                                // while the edition lacks it).
+                                @let label = layout.text("language-partial");
+                                @let shown_in = label.fallback_lang.unwrap_or(here);
+                                span.partial lang=(shown_in.tag) dir=(shown_in.direction().as_str()) {
+                                    "(" (label.text) ")"
                                 }
                             }
                         }
@@ -584,7 +588,9 @@ pub fn chooser(
                                 li lang=(e.tag) dir=(e.direction.as_str()) {
                                     a href={ (e.tag) "/index.html" } hreflang=(e.tag) { (e.name) }
                                     @if !e.complete {
-                                        " " span.partial { "(" (layout.text("language-partial").text) ")" }
+                                        @let label = layout.text("language-partial");
+                                        @let shown_in = label.fallback_lang.unwrap_or(layout.locale);
+                                        " " span.partial lang=(shown_in.tag) dir=(shown_in.direction().as_str()) { "(" (label.text) ")" }
                                     }
                                 }
                             }

@@ -287,3 +287,36 @@ fn reference_links_and_links_in_emphasis_survive_a_translation() {
     );
     assert!(body.contains("Siehe <a href=\"https://owls.example/\" title=\"Owls\">die Stiftung</a>"), "{body}");
 }
+
+#[test]
+fn the_text_edition_shows_characters_not_references() {
+    let page = format!("{FRONT_MATTER}<p>A&nbsp;B &copy; &amp;lt; &#42;</p>\n");
+    let pages = [("example", page.as_str())];
+    let project = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
+    let renderer = Renderer::new(&project, Some(72));
+    let site = renderer.site();
+    let rendered = renderer.render_page(&project.pages[0], &[project.source], Output::Files(&site));
+    let text = rendered.editions[0].text.clone().unwrap();
+    assert!(text.contains("A\u{a0}B © &lt; *"), "{text}");
+    assert!(!text.contains("&nbsp;") && !text.contains("&amp;"), "{text}");
+}
+
+#[test]
+fn a_layout_string_in_the_source_language_is_marked_with_it() {
+    // A new Hebrew edition whose site.ftl has only its name: "(partial translation)" is
+    // English, and says so inside the right-to-left edition.
+    let page = format!("{FRONT_MATTER}Text.\n");
+    let pages = [("example", page.as_str())];
+    let he: Vec<(&str, &str)> = vec![("site.ftl", "language-name = עברית\n")];
+    let project = Project::in_memory(Config::default(), &pages, &[("en", &[]), ("he", &he)]);
+    let renderer = Renderer::new(&project, Some(72));
+    let site = renderer.site();
+    let he = project.locale_index("he").unwrap();
+    let rendered = renderer.render_page(&project.pages[0], &[he], Output::Files(&site));
+    let html = rendered.editions[0].html.clone().unwrap();
+    assert!(
+        html.contains(r#"<span class="partial" lang="en" dir="ltr">(partial translation)</span>"#),
+        "{html}"
+    );
+    assert!(!html.contains(r#"lang="he" dir="rtl">(partial"#), "{html}");
+}
