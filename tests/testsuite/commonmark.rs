@@ -320,3 +320,42 @@ fn a_layout_string_in_the_source_language_is_marked_with_it() {
     );
     assert!(!html.contains(r#"lang="he" dir="rtl">(partial"#), "{html}");
 }
+
+#[test]
+fn footnote_ids_do_not_collide() {
+    let page = format!("{FRONT_MATTER}One[^a b] and two[^a-b].\n\n[^a b]: First.\n\n[^a-b]: Second.\n");
+    let pages = [("example", page.as_str())];
+    let project = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
+    let renderer = Renderer::new(&project, Some(72));
+    let site = renderer.site();
+    let rendered = renderer.render_page(&project.pages[0], &[project.source], Output::Files(&site));
+    let html = rendered.editions[0].html.clone().unwrap();
+    let mut ids: Vec<&str> = html
+        .split(" id=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .filter(|id| id.starts_with("fn"))
+        .collect();
+    assert_eq!(ids.len(), 4, "{html}");
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 4, "{html}");
+}
+
+#[test]
+fn message_ids_transliterate_non_ascii_words() {
+    let page = format!("{FRONT_MATTER}# Über uns\n\nNon-ASCII file name.\n\n## 북한 인권\n\nТекст.\n\n## Права человека\n\nТекст.\n");
+    let pages = [("über-uns", page.as_str())];
+    let probe = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
+    let reference = fluentpress::extract::reference_text(&probe, &probe.pages[0], false);
+    for id in [
+        "uber-uns",
+        "uber-uns-non-ascii-file-name",
+        "bughan-ingweon",
+        "bughan-ingweon-tekst",
+        "prava-cheloveka",
+        "prava-cheloveka-tekst",
+    ] {
+        assert!(reference.contains(&format!("\n{id} =")), "no {id}:\n{reference}");
+    }
+}
