@@ -366,13 +366,68 @@ const PLACEHOLDER_LINE: &str = "x\n";
 /// fragment; any other tag is inline HTML there, as in a page's paragraph.
 fn html_block_interrupts(line: &str) -> bool {
     const BLOCK_TAGS: &[&str] = &[
-        "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption",
-        "center", "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt",
-        "fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2",
-        "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "iframe", "legend", "li",
-        "link", "main", "menu", "menuitem", "nav", "noframes", "ol", "optgroup", "option",
-        "p", "param", "search", "section", "summary", "table", "tbody", "td", "tfoot", "th",
-        "thead", "title", "tr", "track", "ul",
+        "address",
+        "article",
+        "aside",
+        "base",
+        "basefont",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "col",
+        "colgroup",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "frame",
+        "frameset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "iframe",
+        "legend",
+        "li",
+        "link",
+        "main",
+        "menu",
+        "menuitem",
+        "nav",
+        "noframes",
+        "ol",
+        "optgroup",
+        "option",
+        "p",
+        "param",
+        "search",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "track",
+        "ul",
     ];
     let lower = line.to_ascii_lowercase();
     if lower.starts_with("<!--") || lower.starts_with("<?") || lower.starts_with("<![cdata[") {
@@ -405,7 +460,9 @@ fn html_block_interrupts(line: &str) -> bool {
         .unwrap_or("");
     let (len, after) = name_end(rest);
     BLOCK_TAGS.contains(&&rest[..len])
-        && (after.trim().is_empty() || after.starts_with([' ', '\t', '>']) || after.starts_with("/>"))
+        && (after.trim().is_empty()
+            || after.starts_with([' ', '\t', '>'])
+            || after.starts_with("/>"))
 }
 
 impl EscapedFragment {
@@ -499,9 +556,9 @@ fn block_start_escape(line: &str) -> Option<usize> {
         b'_' => (only(b'_') && rest.len() >= 3).then_some(0),
         b'=' => only(b'=').then_some(0),
         // A backtick fence's info string has no backtick (``` ``` ``` is a code span).
-        b'`' => (line.starts_with("```")
-            && !line.trim_start_matches('`').contains('`'))
-        .then_some(0),
+        b'`' => {
+            (line.starts_with("```") && !line.trim_start_matches('`').contains('`')).then_some(0)
+        }
         b'~' => line.starts_with("~~~").then_some(0),
         b'0'..=b'9' => {
             let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();

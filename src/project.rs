@@ -467,7 +467,15 @@ impl Project {
                 Some(assemble_locale(locale, shown, parsed, &slugs))
             })
             .collect();
-        Project::finish(Path::new("."), config, raw_pages, locale_files, problems, 0, None)
+        Project::finish(
+            Path::new("."),
+            config,
+            raw_pages,
+            locale_files,
+            problems,
+            0,
+            None,
+        )
     }
 }
 

@@ -60,12 +60,19 @@ pub fn content_checks(
     });
     // Images in footnotes are checked like the rest (headings are not in footnotes).
     for note in &page.doc.footnotes {
-        visit_blocks(&note.blocks, &mut |block| image_block_checks(page, block, &at, &mut out));
+        visit_blocks(&note.blocks, &mut |block| {
+            image_block_checks(page, block, &at, &mut out)
+        });
     }
     for broken in &page.broken_links {
         out.push(
-            Diagnostic::new(broken.rule, &page.rel_path, at(broken.offset), broken.message.clone())
-                .help(broken.help),
+            Diagnostic::new(
+                broken.rule,
+                &page.rel_path,
+                at(broken.offset),
+                broken.message.clone(),
+            )
+            .help(broken.help),
         );
     }
     for seg in &page.segments {

@@ -98,7 +98,8 @@ fn image_blocks<'a>(blocks: &'a [Block], out: &mut Vec<(&'a str, usize)>) {
     }
 }
 
-const LINK_HELP: &str = "link to an existing page relative to this one (`page.md`, `../folder/page.md#heading-id`)";
+const LINK_HELP: &str =
+    "link to an existing page relative to this one (`page.md`, `../folder/page.md#heading-id`)";
 const FILE_HELP: &str = "put the file in `content/` (beside the page, or in a folder) or correct the path, which is relative to the page's folder";
 
 /// Whether `dest` (a link or image target of the page `slug`) leads somewhere.
@@ -110,7 +111,11 @@ pub fn check(slug: &str, dest: &str, image: bool, index: &SiteIndex) -> Option<B
             dest: dest.to_string(),
             rule,
             message,
-            help: if rule == Rule::BrokenLink { LINK_HELP } else { FILE_HELP },
+            help: if rule == Rule::BrokenLink {
+                LINK_HELP
+            } else {
+                FILE_HELP
+            },
         })
     };
     if dest.is_empty() || dest.starts_with("//") || has_scheme(dest) {
@@ -130,7 +135,9 @@ pub fn check(slug: &str, dest: &str, image: bool, index: &SiteIndex) -> Option<B
         }
         return broken(
             Rule::BrokenLink,
-            format!("the root-relative link `{dest}` is published as it is and leads nowhere in the editions"),
+            format!(
+                "the root-relative link `{dest}` is published as it is and leads nowhere in the editions"
+            ),
         );
     }
     let decoded = percent_decode(path);
@@ -149,7 +156,9 @@ pub fn check(slug: &str, dest: &str, image: bool, index: &SiteIndex) -> Option<B
         let Some(anchors) = index.anchors.get(target) else {
             return broken(
                 Rule::BrokenLink,
-                format!("the link `{dest}` points to a page that does not exist (`content/{resolved}`)"),
+                format!(
+                    "the link `{dest}` points to a page that does not exist (`content/{resolved}`)"
+                ),
             );
         };
         if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
@@ -157,7 +166,9 @@ pub fn check(slug: &str, dest: &str, image: bool, index: &SiteIndex) -> Option<B
             if !anchors.contains(fragment.as_str()) && !is_page_anchor(&fragment) {
                 return broken(
                     Rule::BrokenLink,
-                    format!("the link `{dest}` points to `#{fragment}`, which `content/{resolved}` has no heading for"),
+                    format!(
+                        "the link `{dest}` points to `#{fragment}`, which `content/{resolved}` has no heading for"
+                    ),
                 );
             }
         }
@@ -176,7 +187,10 @@ pub fn check(slug: &str, dest: &str, image: bool, index: &SiteIndex) -> Option<B
 
 /// Ids every page has besides its headings: the skip link's target and the footnotes.
 fn is_page_anchor(fragment: &str) -> bool {
-    fragment == "main" || fragment.starts_with("fn-") || fragment.starts_with("fnref-") || fragment == "footnotes-heading"
+    fragment == "main"
+        || fragment.starts_with("fn-")
+        || fragment.starts_with("fnref-")
+        || fragment == "footnotes-heading"
 }
 
 fn has_scheme(dest: &str) -> bool {
@@ -260,7 +274,10 @@ mod tests {
         assert_eq!(rule("owls", "../../x.md"), Some(Rule::BrokenLink));
         assert_eq!(rule("owls", "missing.png"), Some(Rule::MissingFile));
         assert_eq!(rule("guide/intro", "owl.png"), Some(Rule::MissingFile));
-        let unknown = SiteIndex { files: None, ..index() };
+        let unknown = SiteIndex {
+            files: None,
+            ..index()
+        };
         assert_eq!(check("owls", "missing.png", true, &unknown), None);
     }
 }

@@ -20,7 +20,8 @@ const DEFAULT_SITE: &str = include_str!("../../src/assets/default-site.ftl");
 /// source text is a translation (not `untranslated`) and goes through the whole path a
 /// translation takes (Fluent, the inline parse, the checks, the renderer).
 const IDENTITY: &str = "en-GB";
-const FRONT_MATTER: &str = "+++\ntitle = \"Example\"\ndescription = \"A CommonMark example.\"\n+++\n\n";
+const FRONT_MATTER: &str =
+    "+++\ntitle = \"Example\"\ndescription = \"A CommonMark example.\"\n+++\n\n";
 
 /// Examples that cannot round-trip, with the reason. Keep this as small as possible.
 const ALLOWED: &[(usize, &str)] = &[];
@@ -120,7 +121,11 @@ pub fn round_trip(markdown: &str) -> Option<String> {
         )
     };
     let text = |l: usize| {
-        let e = rendered.editions.iter().find(|e| e.locale_index == l).expect("every edition");
+        let e = rendered
+            .editions
+            .iter()
+            .find(|e| e.locale_index == l)
+            .expect("every edition");
         let tag = &project.locales[l].locale.tag;
         let text = e.text.as_deref().unwrap_or("");
         // The list of other editions differs by design.
@@ -197,7 +202,10 @@ fn every_commonmark_example_survives_an_identity_translation() {
 
 /// A page and one translation of it, in memory: the reference, the lint findings of the
 /// `de` locale (code, message) and the `de` edition's body.
-fn translated(markdown: &str, de: impl Fn(&str) -> String) -> (String, Vec<(String, String)>, String) {
+fn translated(
+    markdown: &str,
+    de: impl Fn(&str) -> String,
+) -> (String, Vec<(String, String)>, String) {
     let page = format!("{FRONT_MATTER}{markdown}");
     let pages = [("example", page.as_str())];
     let probe = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
@@ -232,7 +240,8 @@ fn codes(findings: &[(String, String)]) -> Vec<&str> {
 
 #[test]
 fn extract_keeps_an_escaped_backslash() {
-    let (reference, _, _) = translated("\\\\*emphasis* and \\[not a link](/x)\n", |r| r.to_string());
+    let (reference, _, _) =
+        translated("\\\\*emphasis* and \\[not a link](/x)\n", |r| r.to_string());
     assert!(
         reference.contains("= \\\\*emphasis* and \\[not a link](/x)\n"),
         "{reference}"
@@ -249,12 +258,7 @@ fn an_empty_heading_has_no_message() {
 #[test]
 fn a_translation_may_have_exactly_the_html_of_its_source() {
     let source = "Press <kbd>Ctrl</kbd>&nbsp;+&nbsp;<kbd>C</kbd> &copy; <a href=\"https://x.example/\" title=\"t\">here</a><br>\n";
-    let de = |r: &str| {
-        r.replace(
-            "Press <kbd>Ctrl</kbd>",
-            "Drücke <kbd>Ctrl</kbd>",
-        )
-    };
+    let de = |r: &str| r.replace("Press <kbd>Ctrl</kbd>", "Drücke <kbd>Ctrl</kbd>");
     let (_, findings, body) = translated(source, de);
     assert!(!codes(&findings).contains(&"raw-html"), "{findings:?}");
     assert!(body.contains("<p>Drücke <kbd>Ctrl</kbd>&nbsp;+&nbsp;<kbd>C</kbd> © <a href=\"https://x.example/\" title=\"t\" rel=\"noopener noreferrer\">here</a><br></p>"), "{body}");
@@ -265,7 +269,8 @@ fn a_translation_may_have_exactly_the_html_of_its_source() {
         ("&copy;", "&copy; &amp;"),
         ("<kbd>C</kbd>", "<b>C</b>"),
     ] {
-        let (_, findings, body) = translated(source, |r| r.replace("Press", "Drücke").replace(from, to));
+        let (_, findings, body) =
+            translated(source, |r| r.replace("Press", "Drücke").replace(from, to));
         assert!(codes(&findings).contains(&"raw-html"), "{to}: {findings:?}");
         assert!(!body.contains("Drücke"), "{body}");
     }
@@ -286,20 +291,30 @@ fn html_in_a_translation_whose_source_has_none_is_raw_html() {
         });
         let raw = findings.iter().filter(|(c, _)| c == "raw-html").count();
         assert_eq!(raw, 2, "{attack}: {findings:?}");
-        assert!(!body.contains("onerror") && !body.contains("Zeile"), "{body}");
+        assert!(
+            !body.contains("onerror") && !body.contains("Zeile"),
+            "{body}"
+        );
     }
 }
 
 #[test]
 fn reference_links_and_links_in_emphasis_survive_a_translation() {
     let source = "See [the trust][t], [Trust][], [trust], *[a link](https://a.example/)* and **[Full][T]**.\n\n[t]: https://owls.example/ \"Owls\"\n[trust]: https://trust.example/\n";
-    let (reference, findings, body) =
-        translated(source, |r| r.replace("See [the trust]", "Siehe [die Stiftung]").replace("] and **", "] und **"));
+    let (reference, findings, body) = translated(source, |r| {
+        r.replace("See [the trust]", "Siehe [die Stiftung]")
+            .replace("] and **", "] und **")
+    });
     assert!(
-        findings.iter().all(|(c, _)| c != "link-mismatch" && c != "markup-mismatch"),
+        findings
+            .iter()
+            .all(|(c, _)| c != "link-mismatch" && c != "markup-mismatch"),
         "{findings:?}\n{reference}"
     );
-    assert!(body.contains("Siehe <a href=\"https://owls.example/\" title=\"Owls\">die Stiftung</a>"), "{body}");
+    assert!(
+        body.contains("Siehe <a href=\"https://owls.example/\" title=\"Owls\">die Stiftung</a>"),
+        "{body}"
+    );
 }
 
 #[test]
@@ -312,7 +327,10 @@ fn the_text_edition_shows_characters_not_references() {
     let rendered = renderer.render_page(&project.pages[0], &[project.source], Output::Files(&site));
     let text = rendered.editions[0].text.clone().unwrap();
     assert!(text.contains("A\u{a0}B © &lt; *"), "{text}");
-    assert!(!text.contains("&nbsp;") && !text.contains("&amp;"), "{text}");
+    assert!(
+        !text.contains("&nbsp;") && !text.contains("&amp;"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -337,7 +355,8 @@ fn a_layout_string_in_the_source_language_is_marked_with_it() {
 
 #[test]
 fn footnote_ids_do_not_collide() {
-    let page = format!("{FRONT_MATTER}One[^a b] and two[^a-b].\n\n[^a b]: First.\n\n[^a-b]: Second.\n");
+    let page =
+        format!("{FRONT_MATTER}One[^a b] and two[^a-b].\n\n[^a b]: First.\n\n[^a-b]: Second.\n");
     let pages = [("example", page.as_str())];
     let project = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
     let renderer = Renderer::new(&project, Some(72));
@@ -358,7 +377,9 @@ fn footnote_ids_do_not_collide() {
 
 #[test]
 fn message_ids_transliterate_non_ascii_words() {
-    let page = format!("{FRONT_MATTER}# Über uns\n\nNon-ASCII file name.\n\n## 북한 인권\n\nТекст.\n\n## Права человека\n\nТекст.\n");
+    let page = format!(
+        "{FRONT_MATTER}# Über uns\n\nNon-ASCII file name.\n\n## 북한 인권\n\nТекст.\n\n## Права человека\n\nТекст.\n"
+    );
     let pages = [("über-uns", page.as_str())];
     let probe = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
     let reference = fluentpress::extract::reference_text(&probe, &probe.pages[0], false);
@@ -370,6 +391,9 @@ fn message_ids_transliterate_non_ascii_words() {
         "prava-cheloveka",
         "prava-cheloveka-tekst",
     ] {
-        assert!(reference.contains(&format!("\n{id} =")), "no {id}:\n{reference}");
+        assert!(
+            reference.contains(&format!("\n{id} =")),
+            "no {id}:\n{reference}"
+        );
     }
 }

@@ -1102,7 +1102,13 @@ fn rule_broken_link() {
     let found = with_code(&report, "broken-link");
     let at: Vec<(&str, u64, u64)> = found
         .iter()
-        .map(|d| (d["file"].as_str().unwrap(), d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         at,
@@ -1116,7 +1122,10 @@ fn rule_broken_link() {
         ],
         "{report:#}"
     );
-    let messages: Vec<&str> = found.iter().map(|d| d["message"].as_str().unwrap()).collect();
+    let messages: Vec<&str> = found
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
     assert!(messages[0].contains("nothere.md"), "{messages:?}");
     assert!(messages[1].contains("root-relative"), "{messages:?}");
     assert!(messages[2].contains("#nope"), "{messages:?}");
@@ -1145,7 +1154,13 @@ fn rule_missing_file() {
     let found = with_code(&report, "missing-file");
     let at: Vec<(&str, u64, u64)> = found
         .iter()
-        .map(|d| (d["file"].as_str().unwrap(), d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         at,
