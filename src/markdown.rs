@@ -311,7 +311,7 @@ pub fn parse_fragment(text: &str, context: FragmentContext<'_>) -> Fragment {
         input.push_str("]: -");
     }
     let mut builder = InlineBuilder::default();
-    let mut raw_html = escaped.escaped_html.clone();
+    let mut raw_html = Vec::new();
     let mut depth = 0usize;
     let mut started = false;
     for (event, range) in parser(&input, Mode::Fragment, Some(context.refs)) {
@@ -353,8 +353,6 @@ struct EscapedFragment {
     /// Length of the placeholder line before the text (see [`PLACEHOLDER_LINE`]), whose
     /// events are not part of the fragment.
     skip: usize,
-    /// Spans (in the original) of lines that would start an HTML block, escaped as text.
-    escaped_html: Vec<Range<usize>>,
 }
 
 /// A line put before a fragment whose first line is an HTML tag, so that the tag is read
@@ -362,8 +360,8 @@ struct EscapedFragment {
 const PLACEHOLDER_LINE: &str = "x\n";
 
 /// Whether a line starting with `<` starts an HTML block even in the middle of a
-/// paragraph (CommonMark's HTML blocks of kinds 1 to 6). Such a line is escaped in a
-/// fragment; any other tag is inline HTML there, as in a page's paragraph.
+/// paragraph (CommonMark's HTML blocks of kinds 1 to 6). Such a line is indented in a
+/// fragment, which keeps it inline HTML, as in a page's paragraph.
 fn html_block_interrupts(line: &str) -> bool {
     const BLOCK_TAGS: &[&str] = &[
         "address",
@@ -471,7 +469,6 @@ impl EscapedFragment {
         let mut checkpoints = vec![(0, 0)];
         let mut line_start = 0;
         let mut protect_first_line = false;
-        let mut escaped_html = Vec::new();
         for line in original.split_inclusive('\n') {
             let body = line.trim_start_matches([' ', '\t']);
             let skipped = line.len() - body.len();
@@ -487,18 +484,20 @@ impl EscapedFragment {
             }
             checkpoints.push((text.len(), orig_body_start));
             let first = text.is_empty();
-            if body.starts_with('<') && !html_block_interrupts(body) {
-                // Inline HTML at a line's start, read as the page reads it: a tag that is
-                // alone on its line only starts an HTML block on the first line, which
-                // a placeholder line before it turns into a paragraph's continuation.
+            if body.starts_with('<') {
+                // A tag at a line's start is inline HTML, as on the page, never an HTML
+                // block: a placeholder line before the first line makes every line a
+                // paragraph's continuation, which a tag alone on its line cannot
+                // interrupt; the other HTML block starts (`<div`, `<!--` …) can, unless
+                // indented by four spaces, which a continuation line ignores.
                 protect_first_line |= first && !is_autolink_start(body);
+                if html_block_interrupts(body) {
+                    protect_first_line |= first;
+                    text.push_str("    ");
+                    checkpoints.push((text.len(), orig_body_start));
+                }
                 text.push_str(body);
             } else if let Some(at) = block_start_escape(body) {
-                if body.starts_with('<') {
-                    // An HTML block's start, shown as text: still HTML in a translation.
-                    let end = line_start - (line.len() - line.trim_end().len());
-                    escaped_html.push(orig_body_start..end);
-                }
                 text.push_str(&body[..at]);
                 text.push('\\');
                 checkpoints.push((text.len(), orig_body_start + at));
@@ -522,7 +521,6 @@ impl EscapedFragment {
             text,
             checkpoints,
             skip,
-            escaped_html,
         }
     }
 

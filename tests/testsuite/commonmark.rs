@@ -397,3 +397,24 @@ fn message_ids_transliterate_non_ascii_words() {
         );
     }
 }
+
+/// Our extensions and what real sites write, through the same identity round trip.
+#[test]
+fn extensions_survive_an_identity_translation() {
+    for markdown in [
+        "| a | b<br>c |\n|:--|--:|\n| `x` &amp; | ~~gone~~ |\n",
+        "# Title {#top}\n\n## <span>Inline</span> heading\n\n### <div>block</div> in a heading\n",
+        "Text with a note.[^1] And another.[^note]\n\n[^1]: The note, with [a link](https://x.example/).\n\n[^note]: Second *note*.\n",
+        "Table: Caption with <abbr title=\"x\">X</abbr>\n\n| h |\n|---|\n| c |\n",
+        "- item <kbd>Ctrl</kbd>\n  continued\n- <em>second</em>\n\n  <div>\n    indented   block\n  </div>\n",
+        "> <b>quoted</b>\n> *text* &copy;\n",
+        "<!-- a comment -->\n\nText <!-- inline comment --> here.\n",
+        "Line one\\\nline two  \nline three\n",
+        "![An <em>owl</em>](owl.png \"title\")\n",
+        "Press <kbd>Ctrl</kbd>&nbsp;+&nbsp;<kbd>C</kbd> &#42; &#x2014; &AElig;\n",
+    ] {
+        if let Some(problem) = round_trip(markdown) {
+            panic!("{markdown}\n{problem}");
+        }
+    }
+}
