@@ -174,8 +174,20 @@ pub fn check(slug: &str, dest: &str, image: bool, index: &SiteIndex) -> Option<B
         }
         return None;
     }
+    // A folder (`./`, `../`, `guide/`): the server decides what it shows.
+    let folder = format!("{resolved}/");
+    if path.ends_with('/')
+        || path
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last == "." || last == "..")
+        || resolved.is_empty()
+        || index.anchors.keys().any(|slug| slug.starts_with(&folder))
+    {
+        return None;
+    }
     let files = index.files.as_ref()?;
-    if !files.contains(&resolved) {
+    if !files.contains(&resolved) && !files.iter().any(|f| f.starts_with(&folder)) {
         let what = if image { "image" } else { "file" };
         return broken(
             Rule::MissingFile,
@@ -273,6 +285,11 @@ mod tests {
         assert_eq!(rule("owls", "#nope"), Some(Rule::BrokenLink));
         assert_eq!(rule("owls", "../../x.md"), Some(Rule::BrokenLink));
         assert_eq!(rule("owls", "missing.png"), Some(Rule::MissingFile));
+        assert_eq!(rule("owls", "./"), None);
+        assert_eq!(rule("guide/intro", "../"), None);
+        assert_eq!(rule("guide/intro", ".."), None);
+        assert_eq!(rule("owls", "guide"), None);
+        assert_eq!(rule("owls", "guide/"), None);
         assert_eq!(rule("guide/intro", "owl.png"), Some(Rule::MissingFile));
         let unknown = SiteIndex {
             files: None,
