@@ -481,12 +481,15 @@ fn resolve_segment<'p>(
         diagnostics.push(d);
     }
     // A broken link of the source is broken in every translation that carries it.
-    let targets = markdown::link_targets(&fragment.inlines);
-    for broken in &page.broken_links {
-        if broken.segment.as_deref() == Some(seg.id.as_str())
-            && targets.contains(&broken.dest.as_str())
-        {
-            diagnostics.push(diag(broken.rule, broken.message.clone()).help(broken.help));
+    let mut broken = page
+        .broken_links
+        .iter()
+        .filter(|b| b.segment.as_deref() == Some(seg.id.as_str()))
+        .peekable();
+    if broken.peek().is_some() {
+        let targets = markdown::link_targets(&fragment.inlines);
+        for b in broken.filter(|b| targets.contains(&b.dest.as_str())) {
+            diagnostics.push(diag(b.rule, b.message.clone()).help(b.help));
         }
     }
     if rejected {
