@@ -133,8 +133,10 @@ fn dice(a: &HashSet<[char; 3]>, b: &HashSet<[char; 3]>) -> f64 {
     2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 
-/// Lowercase ASCII words of `text` (other characters separate words or are dropped).
+/// Lowercase ASCII words of `text`, transliterated (`über` → `uber`, `인권` → `ingweon`,
+/// `Права` → `prava`, `人权` → `ren quan`); other characters separate words or are dropped.
 fn ascii_words(text: &str) -> Vec<String> {
+    let text = deunicode::deunicode(text);
     text.split(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == '_')
         .map(|w| {
             w.chars()
@@ -297,7 +299,15 @@ mod tests {
                 text: "Über uns",
                 section: "über-uns"
             }),
-            "ber-uns"
+            "uber-uns"
+        );
+        assert_eq!(
+            derive_id(&NewSegment {
+                kind: SegmentKind::Heading(2),
+                text: "Права человека",
+                section: "права-человека"
+            }),
+            "prava-cheloveka"
         );
         assert_eq!(derive_id(&seg(SegmentKind::Title, "x")), "page-title");
         assert_eq!(
@@ -306,7 +316,15 @@ mod tests {
                 text: "북한 인권",
                 section: ""
             }),
-            "paragraph"
+            "bughan-ingweon"
+        );
+        assert_eq!(
+            derive_id(&NewSegment {
+                kind: SegmentKind::Paragraph,
+                text: "美国在朝鲜人权问题上的努力",
+                section: "人权"
+            }),
+            "ren-quan-mei-guo-zai-zhao"
         );
         assert_eq!(
             derive_id(&seg(

@@ -196,11 +196,15 @@ impl LinkRefs {
 }
 
 fn fold_label(label: &str) -> String {
+    // Upper then lower case approximates Unicode case folding as CommonMark matches
+    // labels (`ẞ`, `ß` and `SS` are one label, as are `ﬁ` and `FI`).
     label
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+        .to_uppercase()
         .to_lowercase()
+        .replace('ß', "ss")
 }
 
 /// A page's Markdown, parsed.
@@ -319,6 +323,7 @@ pub fn parse_fragment(text: &str, context: FragmentContext<'_>) -> Fragment {
             }
             Event::End(TagEnd::Paragraph) if depth == 1 => break,
             _ if !started => continue,
+            _ if range.end <= escaped.skip => continue,
             _ => {}
         }
         let span = escaped.original(range.start)..escaped.original(range.end);
@@ -333,6 +338,7 @@ pub fn parse_fragment(text: &str, context: FragmentContext<'_>) -> Fragment {
         }
         builder.push(event, span);
     }
+    raw_html.sort_by_key(|r| (r.start, r.end));
     Fragment {
         inlines: builder.finish(),
         raw_html,
@@ -344,6 +350,117 @@ struct EscapedFragment {
     text: String,
     /// (offset in `text`, offset in the original) at every place the two shift apart.
     checkpoints: Vec<(usize, usize)>,
+    /// Length of the placeholder line before the text (see [`PLACEHOLDER_LINE`]), whose
+    /// events are not part of the fragment.
+    skip: usize,
+}
+
+/// A line put before a fragment whose first line is an HTML tag, so that the tag is read
+/// as inline HTML in a paragraph (as on the page) instead of starting an HTML block.
+const PLACEHOLDER_LINE: &str = "x\n";
+
+/// Whether a line starting with `<` starts an HTML block even in the middle of a
+/// paragraph (CommonMark's HTML blocks of kinds 1 to 6). Such a line is indented in a
+/// fragment, which keeps it inline HTML, as in a page's paragraph.
+fn html_block_interrupts(line: &str) -> bool {
+    const BLOCK_TAGS: &[&str] = &[
+        "address",
+        "article",
+        "aside",
+        "base",
+        "basefont",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "col",
+        "colgroup",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "frame",
+        "frameset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "iframe",
+        "legend",
+        "li",
+        "link",
+        "main",
+        "menu",
+        "menuitem",
+        "nav",
+        "noframes",
+        "ol",
+        "optgroup",
+        "option",
+        "p",
+        "param",
+        "search",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "track",
+        "ul",
+    ];
+    let lower = line.to_ascii_lowercase();
+    if lower.starts_with("<!--") || lower.starts_with("<?") || lower.starts_with("<![cdata[") {
+        return true;
+    }
+    if lower
+        .as_bytes()
+        .get(1..3)
+        .is_some_and(|b| b[0] == b'!' && b[1].is_ascii_alphabetic())
+    {
+        return true;
+    }
+    fn name_end(rest: &str) -> (usize, &str) {
+        let len = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        (len, &rest[len..])
+    }
+    if let Some(rest) = lower.strip_prefix('<') {
+        let (len, after) = name_end(rest);
+        if ["script", "pre", "style", "textarea"].contains(&&rest[..len])
+            && (after.is_empty() || after.starts_with([' ', '\t', '>']))
+        {
+            return true;
+        }
+    }
+    let rest = lower
+        .strip_prefix("</")
+        .or_else(|| lower.strip_prefix('<'))
+        .unwrap_or("");
+    let (len, after) = name_end(rest);
+    BLOCK_TAGS.contains(&&rest[..len])
+        && (after.trim().is_empty()
+            || after.starts_with([' ', '\t', '>'])
+            || after.starts_with("/>"))
 }
 
 impl EscapedFragment {
@@ -351,6 +468,7 @@ impl EscapedFragment {
         let mut text = String::with_capacity(original.len() + 8);
         let mut checkpoints = vec![(0, 0)];
         let mut line_start = 0;
+        let mut protect_first_line = false;
         for line in original.split_inclusive('\n') {
             let body = line.trim_start_matches([' ', '\t']);
             let skipped = line.len() - body.len();
@@ -365,7 +483,21 @@ impl EscapedFragment {
                 text.push('\n');
             }
             checkpoints.push((text.len(), orig_body_start));
-            if let Some(at) = block_start_escape(body) {
+            let first = text.is_empty();
+            if body.starts_with('<') {
+                // A tag at a line's start is inline HTML, as on the page, never an HTML
+                // block: a placeholder line before the first line makes every line a
+                // paragraph's continuation, which a tag alone on its line cannot
+                // interrupt; the other HTML block starts (`<div`, `<!--` …) can, unless
+                // indented by four spaces, which a continuation line ignores.
+                protect_first_line |= first && !is_autolink_start(body);
+                if html_block_interrupts(body) {
+                    protect_first_line |= first;
+                    text.push_str("    ");
+                    checkpoints.push((text.len(), orig_body_start));
+                }
+                text.push_str(body);
+            } else if let Some(at) = block_start_escape(body) {
                 text.push_str(&body[..at]);
                 text.push('\\');
                 checkpoints.push((text.len(), orig_body_start + at));
@@ -377,7 +509,19 @@ impl EscapedFragment {
         while text.ends_with('\n') {
             text.pop();
         }
-        EscapedFragment { text, checkpoints }
+        let mut skip = 0;
+        if protect_first_line {
+            skip = PLACEHOLDER_LINE.len();
+            text.insert_str(0, PLACEHOLDER_LINE);
+            for (esc, _) in &mut checkpoints {
+                *esc += skip;
+            }
+        }
+        EscapedFragment {
+            text,
+            checkpoints,
+            skip,
+        }
     }
 
     fn original(&self, offset: usize) -> usize {
@@ -409,9 +553,11 @@ fn block_start_escape(line: &str) -> Option<usize> {
         }
         b'_' => (only(b'_') && rest.len() >= 3).then_some(0),
         b'=' => only(b'=').then_some(0),
-        b'`' | b'~' => line
-            .starts_with(if first == b'`' { "```" } else { "~~~" })
-            .then_some(0),
+        // A backtick fence's info string has no backtick (``` ``` ``` is a code span).
+        b'`' => {
+            (line.starts_with("```") && !line.trim_start_matches('`').contains('`')).then_some(0)
+        }
+        b'~' => line.starts_with("~~~").then_some(0),
         b'0'..=b'9' => {
             let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
             (digits <= 9
@@ -628,7 +774,15 @@ impl Collector {
     }
 
     fn push(&mut self, source: &str, event: Event<'_>, range: Range<usize>) {
-        let run_start = *self.run_start.get_or_insert(range.start);
+        // The range of an escaped character (`\*`) leaves out its backslash: a run of
+        // source text that starts with one must keep it, or the text changes.
+        let start = match source[..range.start].strip_suffix('\\') {
+            Some(_) if source[range.start..].starts_with(|c: char| c.is_ascii_punctuation()) => {
+                range.start - 1
+            }
+            _ => range.start,
+        };
+        let run_start = *self.run_start.get_or_insert(start);
         match event {
             Event::SoftBreak => {
                 self.text

@@ -41,6 +41,19 @@ pub struct ReferenceEntry {
     pub history: Vec<(String, String)>,
 }
 
+/// A link or image target of a page that leads nowhere (see [`crate::checks::links`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenTarget {
+    /// The message id of the segment that has it (`None`: an image block's target).
+    pub segment: Option<String>,
+    /// Byte offset of the link or image in the page source.
+    pub offset: usize,
+    pub dest: String,
+    pub rule: crate::diagnostic::Rule,
+    pub message: String,
+    pub help: &'static str,
+}
+
 /// A Markdown page.
 #[derive(Debug)]
 pub struct Page {
@@ -59,15 +72,19 @@ pub struct Page {
     /// (`None` without a readable one): lint's staleness check compares with it rather
     /// than reading every reference file a second time.
     pub reference_digest: Option<u128>,
+    /// Link and image targets that lead nowhere (lint: `broken-link`, `missing-file`).
+    pub broken_links: Vec<BrokenTarget>,
 }
 
 impl Page {
     /// Segment indices in reference-file order: title, description, then the body.
+    /// A segment without text (an empty heading, `#` alone) has nothing to translate and
+    /// no message.
     pub fn reference_order(&self) -> impl Iterator<Item = usize> + '_ {
         [self.title_segment, self.description_segment]
             .into_iter()
             // The body's segments come first in `segments`, the title right after them.
-            .chain(0..self.title_segment)
+            .chain((0..self.title_segment).filter(|&i| !self.segments[i].text.is_empty()))
     }
 
     pub fn segment_by_id(&self, id: &str) -> Option<&Segment> {

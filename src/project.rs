@@ -339,6 +339,7 @@ impl Project {
             locales,
             problems,
             failed_content,
+            content_files(&content_dir),
         ))
     }
 
@@ -350,6 +351,7 @@ impl Project {
         mut locales: Vec<LocaleFiles>,
         problems: Vec<Diagnostic>,
         failed_content: usize,
+        content_files: Option<HashSet<String>>,
     ) -> Project {
         let source = match locales
             .iter()
@@ -380,6 +382,11 @@ impl Project {
         // drops it once the page has its ids (so the references are never all in memory).
         let source_files = &locales[source];
         let mut problems = problems;
+        // Where links may lead: every page's headings, and the files beside the pages.
+        let link_index = crate::checks::links::SiteIndex::new(
+            raw_pages.iter().map(|p| (p.slug.as_str(), &p.doc)),
+            content_files,
+        );
         let built: Vec<(Page, Vec<Diagnostic>)> = raw_pages
             .into_par_iter()
             .map(|raw| {
@@ -388,7 +395,7 @@ impl Project {
                     read_ftl(path, &source_files.page_path(&raw.slug), &mut found)
                 });
                 let reference = source_files.pages.get(&raw.slug).or(read.as_ref());
-                let (page, mut checked) = raw.into_page(reference, &reserved);
+                let (page, mut checked) = raw.into_page(reference, &reserved, &link_index);
                 found.append(&mut checked);
                 (page, found)
             })
@@ -460,7 +467,15 @@ impl Project {
                 Some(assemble_locale(locale, shown, parsed, &slugs))
             })
             .collect();
-        Project::finish(Path::new("."), config, raw_pages, locale_files, problems, 0)
+        Project::finish(
+            Path::new("."),
+            config,
+            raw_pages,
+            locale_files,
+            problems,
+            0,
+            None,
+        )
     }
 }
 
@@ -793,6 +808,7 @@ impl RawPage {
         self,
         reference: Option<&FtlFile>,
         reserved: &HashSet<String>,
+        link_index: &crate::checks::links::SiteIndex,
     ) -> (Page, Vec<Diagnostic>) {
         let RawPage {
             slug,
@@ -887,7 +903,7 @@ impl RawPage {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
-        let page = Page {
+        let mut page = Page {
             slug,
             rel_path,
             weight,
@@ -897,10 +913,44 @@ impl RawPage {
             description_segment,
             by_id,
             reference_digest: reference.map(|f| crate::ftl::reference_digest(f.source())),
+            broken_links: Vec::new(),
         };
+        page.broken_links = crate::checks::links::broken_targets(&page, link_index);
         let problems = crate::checks::content::content_checks(&page, &source, &lines);
         (page, problems)
     }
+}
+
+/// The files in `content/` that are not pages, as `/`-separated paths under it (what
+/// the build publishes under `files/`); `None` when the folder cannot be read.
+fn content_files(dir: &Path) -> Option<HashSet<String>> {
+    fn walk(dir: &Path, rel: &str, out: &mut HashSet<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let child = if rel.is_empty() {
+                name.clone()
+            } else {
+                format!("{rel}/{name}")
+            };
+            match std::fs::symlink_metadata(entry.path()) {
+                Ok(meta) if meta.is_dir() => walk(&entry.path(), &child, out),
+                Ok(meta) if meta.is_file() && !name.ends_with(".md") => {
+                    out.insert(child);
+                }
+                _ => {}
+            }
+        }
+    }
+    std::fs::read_dir(dir).ok()?;
+    let mut out = HashSet::new();
+    walk(dir, "", &mut out);
+    Some(out)
 }
 
 /// Reads and parses a Fluent file; what goes wrong becomes a diagnostic in `problems`.

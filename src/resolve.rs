@@ -467,6 +467,7 @@ fn resolve_segment<'p>(
         seg,
         &text,
         &fragment,
+        page.context(),
         locale,
         &project.source_locale().locale,
         allow_untranslated,
@@ -482,6 +483,18 @@ fn resolve_segment<'p>(
             d = d.help(help);
         }
         diagnostics.push(d);
+    }
+    // A broken link of the source is broken in every translation that carries it.
+    let mut broken = page
+        .broken_links
+        .iter()
+        .filter(|b| b.segment.as_deref() == Some(seg.id.as_str()))
+        .peekable();
+    if broken.peek().is_some() {
+        let targets = markdown::link_targets(&fragment.inlines);
+        for b in broken.filter(|b| targets.contains(&b.dest.as_str())) {
+            diagnostics.push(diag(b.rule, b.message.clone()).help(b.help));
+        }
     }
     if rejected {
         return fall_back(Fallback::Rejected);

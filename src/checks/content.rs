@@ -56,34 +56,25 @@ pub fn content_checks(
             }
             previous = Some(*level);
         }
-        if let Block::Image {
-            segment: None,
-            title,
-            span,
-            dest,
-        } = block
-            && title != "decorative"
-        {
-            out.push(
-                Diagnostic::new(Rule::MissingAlt, &page.rel_path, at(span.start), format!("the image `{dest}` has no alt text"))
-
-                    .help("describe the image between ![ and ]; for a purely decorative image write ![](file \"decorative\")"),
-            );
-        }
-        if let Block::Image { dest, span, .. } = block
-            && crate::url::is_unsafe_url(dest, true)
-        {
-            out.push(
-                Diagnostic::new(
-                    Rule::UnsafeUrl,
-                    &page.rel_path,
-                    at(span.start),
-                    format!("the image URL `{}` is not allowed", short(dest)),
-                )
-                .help("only http(s), relative and data:image/ (not SVG) image URLs are published"),
-            );
-        }
+        image_block_checks(page, block, &at, &mut out);
     });
+    // Images in footnotes are checked like the rest (headings are not in footnotes).
+    for note in &page.doc.footnotes {
+        visit_blocks(&note.blocks, &mut |block| {
+            image_block_checks(page, block, &at, &mut out)
+        });
+    }
+    for broken in &page.broken_links {
+        out.push(
+            Diagnostic::new(
+                broken.rule,
+                &page.rel_path,
+                at(broken.offset),
+                broken.message.clone(),
+            )
+            .help(broken.help),
+        );
+    }
     for seg in &page.segments {
         markdown::visit(&seg.inlines, &mut |inline| match &inline.kind {
             InlineKind::Link { dest, children, .. } => {
@@ -136,6 +127,42 @@ pub fn content_checks(
         });
     }
     out
+}
+
+/// An image block's alt text and URL.
+fn image_block_checks(
+    page: &Page,
+    block: &Block,
+    at: &impl Fn(usize) -> (usize, usize),
+    out: &mut Vec<Diagnostic>,
+) {
+    if let Block::Image {
+        segment: None,
+        title,
+        span,
+        dest,
+    } = block
+        && title != "decorative"
+    {
+        out.push(
+            Diagnostic::new(Rule::MissingAlt, &page.rel_path, at(span.start), format!("the image `{dest}` has no alt text"))
+
+                .help("describe the image between ![ and ]; for a purely decorative image write ![](file \"decorative\")"),
+        );
+    }
+    if let Block::Image { dest, span, .. } = block
+        && crate::url::is_unsafe_url(dest, true)
+    {
+        out.push(
+            Diagnostic::new(
+                Rule::UnsafeUrl,
+                &page.rel_path,
+                at(span.start),
+                format!("the image URL `{}` is not allowed", short(dest)),
+            )
+            .help("only http(s), relative and data:image/ (not SVG) image URLs are published"),
+        );
+    }
 }
 
 fn short(url: &str) -> String {

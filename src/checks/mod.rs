@@ -4,4 +4,5 @@
 //! both share them without importing each other.
 
 pub mod content;
+pub mod links;
 pub mod translation;

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::Rule;
 use crate::locale::Locale;
-use crate::markdown::{self, Fragment, Inline, InlineKind};
+use crate::markdown::{self, Fragment, FragmentContext, Inline, InlineKind};
 use crate::page::Segment;
 
 /// A finding about a translation; the caller knows where the translation is.
@@ -24,17 +24,19 @@ fn finding(rule: Rule, message: String, help: &str) -> Check {
 }
 
 /// All findings about `translated` (the formatted text, parsed as `fragment`).
+#[allow(clippy::too_many_arguments)]
 pub fn check_translation(
     seg: &Segment,
     translated: &str,
     fragment: &Fragment,
+    context: FragmentContext<'_>,
     locale: &Locale,
     source_locale: &Locale,
     allow_untranslated: bool,
     localizable: &[String],
 ) -> Vec<Check> {
     let mut out = Vec::new();
-    if let Some(span) = fragment.raw_html.first() {
+    if let Some(span) = unmatched_markup(seg, translated, fragment, context) {
         let sample: String = translated
             .get(span.start..)
             .unwrap_or("")
@@ -157,6 +159,41 @@ pub fn check_translation(
         }
     });
     out
+}
+
+/// The first HTML tag or character reference of a translation that its source segment
+/// does not have as well. A translation may hold exactly the source's inline tags (with
+/// their attributes, as written) and character references, counted as a multiset; they
+/// are rendered through the same sanitiser as the source's.
+fn unmatched_markup(
+    seg: &Segment,
+    translated: &str,
+    fragment: &Fragment,
+    context: FragmentContext<'_>,
+) -> Option<std::ops::Range<usize>> {
+    if fragment.raw_html.is_empty() {
+        return None;
+    }
+    let mut allowed: Vec<&str> = Vec::new();
+    let source;
+    if !seg.kind.is_plain_text() {
+        source = markdown::parse_fragment(&seg.text, context);
+        allowed = source
+            .raw_html
+            .iter()
+            .filter_map(|r| seg.text.get(r.clone()))
+            .collect();
+    }
+    for span in &fragment.raw_html {
+        let token = translated.get(span.clone()).unwrap_or("");
+        match allowed.iter().position(|a| *a == token) {
+            Some(i) => {
+                allowed.swap_remove(i);
+            }
+            None => return Some(span.clone()),
+        }
+    }
+    None
 }
 
 fn difference<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<&'a str> {

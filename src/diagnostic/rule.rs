@@ -94,6 +94,10 @@ rules! {
         "A translation was made from older source text: the source paragraph changed after it was translated. Like `missing-message` this is coverage, not a fault: it never fails `lint` by itself. The diagnostic shows the old and the new source text. By default the build shows the current source text instead (`outdated = \"show\"` in `fluentpress.toml` keeps the old translation). After updating the translation, mark it current by changing the hash in its `# fluentpress: source …` comment to the one the diagnostic gives, or run `fluentpress sync --mark-current`.";
     UnsafeUrl "unsafe-url" Error
         "A link or image points to a `javascript:`, `vbscript:` or `data:` URL (only `data:image/` is allowed, in images). Such links run code or hide content; they are never written to a page.";
+    BrokenLink "broken-link" Error
+        "A link to another page or a place on a page that does not exist: `other.md` with no `content/other.md`, `other.md#section` or `#section` where that page has no heading with the id, or a root-relative `/page.md`, which is published as it is and leads nowhere in any edition (write links between pages relative to the page: `page.md`, `../guide/page.md`). Reported in the source and in every translation that carries the link.";
+    MissingFile "missing-file" Error
+        "A link or image points to a file beside the pages (`owl.png`, `files/report.pdf`) that is not in `content/`: the published edition would show a broken image or a dead link. The path is relative to the page's folder. Reported in the source and in every translation that carries the link.";
     InvalidLocale "invalid-locale" Error
         "A directory in `locales/` is not named with a BCP 47 language tag (`ko`, `zh-Hans`, `pt-BR`). It is skipped.";
     DuplicateLocale "duplicate-locale" Error

@@ -141,8 +141,12 @@ pub(crate) fn language_menu(
                             (e.name)
                             @if partial.get(e.locale_index).copied().unwrap_or(!e.complete) {
                                 " "
-                                span.partial lang=(here.tag) dir=(here.direction().as_str()) {
-                                    "(" (layout.text("language-partial").text) ")"
+                                // In the language the label is really in (the source's
+                                // while the edition lacks it).
+                                @let label = layout.text("language-partial");
+                                @let shown_in = label.fallback_lang.unwrap_or(here);
+                                span.partial lang=(shown_in.tag) dir=(shown_in.direction().as_str()) {
+                                    "(" (label.text) ")"
                                 }
                             }
                         }
@@ -434,18 +438,21 @@ fn inlines_have_html(inlines: &[Inline]) -> bool {
     found
 }
 
-/// A footnote label as an id: letters, digits and `-` only.
+/// A footnote label as an id: letters, digits and `-` as they are (lowercase), any other
+/// character as `_<hex>_`, so that different labels never share an id (`[^a b]` is
+/// `a_20_b`, `[^a-b]` is `a-b`). Labels match as CommonMark matches them: case-folded,
+/// inner whitespace as one space.
 fn footnote_id(label: &str) -> String {
-    label
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect()
+    let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut id = String::with_capacity(label.len());
+    for c in label.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || c == '-' {
+            id.push(c);
+        } else {
+            id.push_str(&format!("_{:x}_", c as u32));
+        }
+    }
+    id
 }
 
 /// The policy for HTML authored in `content/`: ammonia's allow-list (no scripts, styles,
@@ -584,7 +591,9 @@ pub fn chooser(
                                 li lang=(e.tag) dir=(e.direction.as_str()) {
                                     a href={ (e.tag) "/index.html" } hreflang=(e.tag) { (e.name) }
                                     @if !e.complete {
-                                        " " span.partial { "(" (layout.text("language-partial").text) ")" }
+                                        @let label = layout.text("language-partial");
+                                        @let shown_in = label.fallback_lang.unwrap_or(layout.locale);
+                                        " " span.partial lang=(shown_in.tag) dir=(shown_in.direction().as_str()) { "(" (label.text) ")" }
                                     }
                                 }
                             }

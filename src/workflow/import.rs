@@ -674,6 +674,7 @@ fn import_page(
             seg,
             &text,
             &fragment,
+            page.context(),
             locale,
             &project.source_locale().locale,
             false,

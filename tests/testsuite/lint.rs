@@ -31,6 +31,8 @@ const CODES: &[&str] = &[
     "generic-link-text",
     "outdated",
     "unsafe-url",
+    "broken-link",
+    "missing-file",
     "invalid-locale",
     "duplicate-locale",
     "invalid-utf8",
@@ -133,6 +135,9 @@ const REFERENCE: &str = "locales/en/owls.ftl";
 fn clean_site() -> Site {
     let site = Site::empty();
     site.write("content/owls.md", PAGE);
+    // The images the tests link to.
+    site.write("content/owl.png", "png");
+    site.write("content/border.png", "png");
     site.write("locales/en/site.ftl", EN_SITE);
     site.write("locales/fr/site.ftl", FR_SITE);
     site.run(&["extract"]).ok();
@@ -1159,6 +1164,103 @@ fn rule_unsafe_url() {
         let html = site.read(&format!("dist/{edition}/owls.html"));
         assert!(!html.contains("javascript:"), "{edition}: {html}");
     }
+}
+
+#[test]
+fn rule_broken_link() {
+    let site = clean_site();
+    site.write("content/guide/intro.md", "+++\ntitle = \"Guide\"\ndescription = \"A guide.\"\n+++\n\n# Guide\n\n## Next steps\n\nBack to [the owls](../owls.md#eyes).\n");
+    // Line 14: four links, the last three broken (columns 45, 70 and 95).
+    add_to_page(
+        &site,
+        "See [the guide](guide/intro.md#next-steps), [elsewhere](nothere.md), [the root](/owls.md) and [a place](owls.md#nope).",
+        &["eyes-see-the-guide-elsewhere"],
+    );
+    append(
+        &site,
+        FR_PAGE,
+        "eyes-see-the-guide-elsewhere = Voir [le guide](guide/intro.md#next-steps), [ailleurs](nothere.md), [la racine](/owls.md) et [un endroit](owls.md#nope).\n",
+    );
+    let (code, report) = site.lint_json(&[]);
+    assert_eq!(code, 1);
+    let found = with_code(&report, "broken-link");
+    let at: Vec<(&str, u64, u64)> = found
+        .iter()
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        at,
+        vec![
+            ("content/owls.md", 14, 45),
+            ("content/owls.md", 14, 70),
+            ("content/owls.md", 14, 95),
+            (FR_PAGE, 7, 1),
+            (FR_PAGE, 7, 1),
+            (FR_PAGE, 7, 1),
+        ],
+        "{report:#}"
+    );
+    let messages: Vec<&str> = found
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(messages[0].contains("nothere.md"), "{messages:?}");
+    assert!(messages[1].contains("root-relative"), "{messages:?}");
+    assert!(messages[2].contains("#nope"), "{messages:?}");
+    assert_eq!(found[3]["locale"], "fr");
+    assert_eq!(found[3]["severity"], "error");
+    assert!(with_code(&report, "link-mismatch").is_empty(), "{report:#}");
+}
+
+#[test]
+fn rule_missing_file() {
+    let site = clean_site();
+    // Line 14: an image and a file that are not in content/; line 16: an image block;
+    // line 18: a footnote with an image, checked like the rest.
+    add_to_page(
+        &site,
+        "An owl: ![an owl](owl.png), a map: ![a map](map.png), [the report](files/report.pdf).\n\n![A nest](nest.jpg)\n\nNote.[^n]\n\n[^n]: An egg: ![](egg.png)",
+        &["eyes-an-owl-an-owl"],
+    );
+    append(
+        &site,
+        FR_PAGE,
+        "eyes-an-owl-an-owl = Un hibou : ![un hibou](owl.png), une carte : ![une carte](map.png), [le rapport](files/report.pdf).\n",
+    );
+    let (code, report) = site.lint_json(&[]);
+    assert_eq!(code, 1);
+    let found = with_code(&report, "missing-file");
+    let at: Vec<(&str, u64, u64)> = found
+        .iter()
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        at,
+        vec![
+            ("content/owls.md", 14, 36),
+            ("content/owls.md", 14, 55),
+            ("content/owls.md", 16, 1),
+            ("content/owls.md", 20, 15),
+            (FR_PAGE, 7, 1),
+            (FR_PAGE, 7, 1),
+        ],
+        "{report:#}"
+    );
+    // The footnote's image without alt text is found too.
+    let alt = with_code(&report, "missing-alt");
+    assert!(alt.iter().any(|d| d["line"] == 20), "{report:#}");
 }
 
 #[test]

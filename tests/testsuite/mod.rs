@@ -1,6 +1,7 @@
 mod support;
 
 mod architecture;
+mod commonmark;
 mod coverage;
 mod html;
 mod import;

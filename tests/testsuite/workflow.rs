@@ -440,15 +440,16 @@ fn new_locale_for_a_right_to_left_and_a_cjk_tag() {
         );
     }
 
-    // The next build lists both editions, named in their own language, marked partial.
+    // The next build lists both editions, named in their own language, marked partial
+    // (in English, marked as English inside the Hebrew list item).
     site.run(&["build"]).ok();
     let chooser = site.read("dist/index.html");
     assert!(
-        chooser.contains(r#"<li lang="he" dir="rtl"><a href="he/index.html" hreflang="he">עברית</a> <span class="partial">(partial translation)</span>"#),
+        chooser.contains(r#"<li lang="he" dir="rtl"><a href="he/index.html" hreflang="he">עברית</a> <span class="partial" lang="en" dir="ltr">(partial translation)</span>"#),
         "{chooser}"
     );
     assert!(
-        chooser.contains(r#"<li lang="zh-Hant" dir="ltr"><a href="zh-Hant/index.html" hreflang="zh-Hant">繁體中文</a> <span class="partial">"#),
+        chooser.contains(r#"<li lang="zh-Hant" dir="ltr"><a href="zh-Hant/index.html" hreflang="zh-Hant">繁體中文</a> <span class="partial" lang="en" dir="ltr">"#),
         "{chooser}"
     );
     let he = site.read("dist/he/owls.html");

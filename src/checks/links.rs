@@ -1,0 +1,300 @@
+//! Links between pages and to files in `content/`: whether each target exists, so that
+//! lint reports a broken link (`broken-link`) or a missing file (`missing-file`) in the
+//! source and in every translation that carries it.
+
+use crate::diagnostic::Rule;
+use crate::markdown::{self, Block, Document, InlineKind};
+pub use crate::page::BrokenTarget;
+use std::collections::{HashMap, HashSet};
+
+/// What links may point to: every page's heading anchors, by slug, and the files in
+/// `content/` that are not pages (`None` when not known, as for a site held in memory).
+#[derive(Debug, Clone, Default)]
+pub struct SiteIndex {
+    pub anchors: HashMap<String, HashSet<String>>,
+    pub files: Option<HashSet<String>>,
+}
+
+impl SiteIndex {
+    pub fn new<'a>(
+        pages: impl Iterator<Item = (&'a str, &'a Document)>,
+        files: Option<HashSet<String>>,
+    ) -> SiteIndex {
+        let anchors = pages
+            .map(|(slug, doc)| {
+                let mut anchors = HashSet::new();
+                collect_anchors(&doc.blocks, &mut anchors);
+                for note in &doc.footnotes {
+                    collect_anchors(&note.blocks, &mut anchors);
+                }
+                (slug.to_string(), anchors)
+            })
+            .collect();
+        SiteIndex { anchors, files }
+    }
+}
+
+fn collect_anchors(blocks: &[Block], out: &mut HashSet<String>) {
+    for block in blocks {
+        match block {
+            Block::Heading { anchor, .. } => {
+                out.insert(anchor.clone());
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    collect_anchors(item, out);
+                }
+            }
+            Block::Quote(inner) => collect_anchors(inner, out),
+            _ => {}
+        }
+    }
+}
+
+/// Every link and image target of the page that does not exist.
+pub fn broken_targets(page: &crate::page::Page, index: &SiteIndex) -> Vec<BrokenTarget> {
+    let mut out = Vec::new();
+    for seg in &page.segments {
+        markdown::visit(&seg.inlines, &mut |inline| {
+            let (dest, image) = match &inline.kind {
+                InlineKind::Link { dest, .. } => (dest, false),
+                InlineKind::Image { dest, .. } => (dest, true),
+                _ => return,
+            };
+            if let Some(t) = check(&page.slug, dest, image, index) {
+                out.push(BrokenTarget {
+                    segment: Some(seg.id.clone()),
+                    offset: inline.span.start,
+                    ..t
+                });
+            }
+        });
+    }
+    let mut images = Vec::new();
+    image_blocks(&page.doc.blocks, &mut images);
+    for note in &page.doc.footnotes {
+        image_blocks(&note.blocks, &mut images);
+    }
+    for (dest, offset) in images {
+        if let Some(t) = check(&page.slug, dest, true, index) {
+            out.push(BrokenTarget { offset, ..t });
+        }
+    }
+    out
+}
+
+fn image_blocks<'a>(blocks: &'a [Block], out: &mut Vec<(&'a str, usize)>) {
+    for block in blocks {
+        match block {
+            Block::Image { dest, span, .. } => out.push((dest, span.start)),
+            Block::List { items, .. } => {
+                for item in items {
+                    image_blocks(item, out);
+                }
+            }
+            Block::Quote(inner) => image_blocks(inner, out),
+            _ => {}
+        }
+    }
+}
+
+const LINK_HELP: &str =
+    "link to an existing page relative to this one (`page.md`, `../folder/page.md#heading-id`)";
+const FILE_HELP: &str = "put the file in `content/` (beside the page, or in a folder) or correct the path, which is relative to the page's folder";
+
+/// Whether `dest` (a link or image target of the page `slug`) leads somewhere.
+pub fn check(slug: &str, dest: &str, image: bool, index: &SiteIndex) -> Option<BrokenTarget> {
+    let broken = |rule: Rule, message: String| {
+        Some(BrokenTarget {
+            segment: None,
+            offset: 0,
+            dest: dest.to_string(),
+            rule,
+            message,
+            help: if rule == Rule::BrokenLink {
+                LINK_HELP
+            } else {
+                FILE_HELP
+            },
+        })
+    };
+    if dest.is_empty() || dest.starts_with("//") || has_scheme(dest) {
+        return None;
+    }
+    let (path, fragment) = match dest.find(['#', '?']) {
+        Some(i) => {
+            let (path, rest) = dest.split_at(i);
+            (path, rest.split_once('#').map(|(_, f)| f))
+        }
+        None => (dest, None),
+    };
+    if dest.starts_with('/') {
+        // A root-relative URL may name something else on the server; a page never.
+        if !path.ends_with(".md") {
+            return None;
+        }
+        return broken(
+            Rule::BrokenLink,
+            format!(
+                "the root-relative link `{dest}` is published as it is and leads nowhere in the editions"
+            ),
+        );
+    }
+    let decoded = percent_decode(path);
+    let resolved = if path.is_empty() {
+        Some(slug.to_string() + ".md")
+    } else {
+        resolve(slug, &decoded)
+    };
+    let Some(resolved) = resolved else {
+        return broken(
+            Rule::BrokenLink,
+            format!("the link `{dest}` leads out of `content/`"),
+        );
+    };
+    if let Some(target) = resolved.strip_suffix(".md") {
+        let Some(anchors) = index.anchors.get(target) else {
+            return broken(
+                Rule::BrokenLink,
+                format!(
+                    "the link `{dest}` points to a page that does not exist (`content/{resolved}`)"
+                ),
+            );
+        };
+        if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
+            let fragment = percent_decode(fragment);
+            if !anchors.contains(fragment.as_str()) && !is_page_anchor(&fragment) {
+                return broken(
+                    Rule::BrokenLink,
+                    format!(
+                        "the link `{dest}` points to `#{fragment}`, which `content/{resolved}` has no heading for"
+                    ),
+                );
+            }
+        }
+        return None;
+    }
+    // A folder (`./`, `../`, `guide/`): the server decides what it shows.
+    let folder = format!("{resolved}/");
+    if path.ends_with('/')
+        || path
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last == "." || last == "..")
+        || resolved.is_empty()
+        || index.anchors.keys().any(|slug| slug.starts_with(&folder))
+    {
+        return None;
+    }
+    let files = index.files.as_ref()?;
+    if !files.contains(&resolved) && !files.iter().any(|f| f.starts_with(&folder)) {
+        let what = if image { "image" } else { "file" };
+        return broken(
+            Rule::MissingFile,
+            format!("the {what} `{dest}` is not in `content/` (`content/{resolved}`)"),
+        );
+    }
+    None
+}
+
+/// Ids every page has besides its headings: the skip link's target and the footnotes.
+fn is_page_anchor(fragment: &str) -> bool {
+    fragment == "main"
+        || fragment.starts_with("fn-")
+        || fragment.starts_with("fnref-")
+        || fragment == "footnotes-heading"
+}
+
+fn has_scheme(dest: &str) -> bool {
+    match dest.split_once(':') {
+        Some((scheme, _)) => {
+            !scheme.is_empty()
+                && !scheme.contains(['/', '?', '#'])
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+        }
+        None => false,
+    }
+}
+
+/// `path` relative to the folder of the page `slug`, as a path under `content/`
+/// (`None` when it climbs out).
+fn resolve(slug: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = slug.split('/').collect();
+    parts.pop();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(hex) = text.get(i + 1..i + 3)
+            && let Ok(b) = u8::from_str_radix(hex, 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> SiteIndex {
+        let guide = markdown::parse_page("# Guide\n\n## Next steps\n");
+        let owls = markdown::parse_page("# Owls\n");
+        SiteIndex::new(
+            [("guide/intro", &guide), ("owls", &owls)].into_iter(),
+            Some(["owl.png".to_string(), "guide/map.svg".to_string()].into()),
+        )
+    }
+
+    #[test]
+    fn targets() {
+        let ix = index();
+        let rule = |slug: &str, dest: &str| check(slug, dest, false, &ix).map(|t| t.rule);
+        assert_eq!(rule("owls", "guide/intro.md#next-steps"), None);
+        assert_eq!(rule("guide/intro", "../owls.md"), None);
+        assert_eq!(rule("guide/intro", "./map.svg"), None);
+        assert_eq!(rule("owls", "owl.png"), None);
+        assert_eq!(rule("owls", "https://example.org/x.md"), None);
+        assert_eq!(rule("owls", "mailto:a@b.c"), None);
+        assert_eq!(rule("owls", "#owls"), None);
+        assert_eq!(rule("owls", "#fn-1"), None);
+        assert_eq!(rule("owls", "nothere.md"), Some(Rule::BrokenLink));
+        assert_eq!(rule("owls", "/owls.md"), Some(Rule::BrokenLink));
+        assert_eq!(rule("owls", "guide/intro.md#nope"), Some(Rule::BrokenLink));
+        assert_eq!(rule("owls", "#nope"), Some(Rule::BrokenLink));
+        assert_eq!(rule("owls", "../../x.md"), Some(Rule::BrokenLink));
+        assert_eq!(rule("owls", "missing.png"), Some(Rule::MissingFile));
+        assert_eq!(rule("owls", "./"), None);
+        assert_eq!(rule("guide/intro", "../"), None);
+        assert_eq!(rule("guide/intro", ".."), None);
+        assert_eq!(rule("owls", "guide"), None);
+        assert_eq!(rule("owls", "guide/"), None);
+        assert_eq!(rule("guide/intro", "owl.png"), Some(Rule::MissingFile));
+        let unknown = SiteIndex {
+            files: None,
+            ..index()
+        };
+        assert_eq!(check("owls", "missing.png", true, &unknown), None);
+    }
+}
