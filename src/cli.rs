@@ -18,16 +18,34 @@ use std::process::ExitCode;
 pub struct Cli {
     /// The site's root directory (holding content/ and locales/). Default: the nearest of
     /// the current directory and its parents that holds fluentpress.toml, or content/ and locales/.
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
     pub root: Option<PathBuf>,
     /// Print only errors (no warnings, progress or summaries).
-    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    #[arg(
+        long,
+        short,
+        global = true,
+        conflicts_with = "verbose",
+        help_heading = "Global options"
+    )]
     pub quiet: bool,
-    /// Print more: the site root used, and each file read problem in full.
-    #[arg(long, short, global = true)]
+    /// Print more: the site root used.
+    #[arg(long, short, global = true, help_heading = "Global options")]
     pub verbose: bool,
     /// Colour in messages: `auto` only on a terminal and without NO_COLOR.
-    #[arg(long, value_enum, global = true, default_value = "auto", value_name = "WHEN")]
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        default_value = "auto",
+        value_name = "WHEN",
+        help_heading = "Global options"
+    )]
     pub color: Color,
     #[command(subcommand)]
     pub command: Command,
@@ -256,8 +274,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     if let Command::Init(args) = cli.command {
         return init(cli.root.as_deref(), args, ui);
     }
+    let explain = matches!(&cli.command, Command::Lint(a) if a.explain.is_some());
     let root = match cli.root {
         Some(root) => root,
+        // `lint --explain` needs no site.
+        None if explain => PathBuf::from("."),
         None => {
             let cwd = std::env::current_dir().context("reading the current directory")?;
             find_root(&cwd)?
@@ -393,11 +414,51 @@ fn extract(root: &std::path::Path, args: ExtractArgs, ui: Ui) -> anyhow::Result<
     Ok(Outcome::Ok)
 }
 
+/// Text for stdout, each line wrapped to the terminal's width (80 columns when stdout
+/// is not a terminal; `COLUMNS` wins when set), indentation kept.
+fn wrap_to_terminal(text: &str) -> String {
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<usize>().ok())
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+        .unwrap_or(80)
+        .clamp(20, 100);
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let indent = &line[..line.len() - line.trim_start().len()];
+        if crate::wrap::display_width(line) <= width {
+            out.push(line.to_string());
+            continue;
+        }
+        out.extend(crate::wrap::wrap(
+            line.trim_start(),
+            &[],
+            &crate::wrap::WrapOptions {
+                width,
+                first_prefix: indent,
+                rest_prefix: indent,
+                keep_all: false,
+            },
+        ));
+    }
+    out.join("\n")
+}
+
 /// Load problems, in short form on stderr (build and extract; lint shows them in full).
 fn report_load_problems(project: &Project, ui: Ui) {
+    report_load_problems_of(project, ui, None);
+}
+
+/// Load problems of the locales `only` (all when `None`; problems of no locale always).
+fn report_load_problems_of(project: &Project, ui: Ui, only: Option<&[String]>) {
     let mut problems = project.problems.clone();
     crate::diagnostic::sort(&mut problems);
     for d in &problems {
+        if let (Some(only), Some(locale)) = (only, &d.locale)
+            && !only.contains(locale)
+        {
+            continue;
+        }
         if ui.quiet && d.severity != crate::diagnostic::Severity::Error {
             continue;
         }
@@ -412,7 +473,19 @@ fn locale_indices(project: &Project, tags: &[String]) -> anyhow::Result<Vec<usiz
 fn build(root: &std::path::Path, args: BuildArgs, ui: Ui) -> anyhow::Result<Outcome> {
     use std::io::IsTerminal;
     let project = load_lazily(root)?;
-    report_load_problems(&project, ui);
+    // A build of some locales speaks only of them.
+    let only: Option<Vec<String>> = if args.locales.is_empty() {
+        None
+    } else {
+        let indices = locale_indices(&project, &args.locales)?;
+        Some(
+            indices
+                .iter()
+                .map(|&i| project.locales[i].locale.tag.clone())
+                .collect(),
+        )
+    };
+    report_load_problems_of(&project, ui, only.as_deref());
     let settings = crate::lint::Settings::new(&project.config, &[], &[], &[])?;
     let out = args.out.clone().unwrap_or_else(|| root.join("dist"));
     let terminal = std::io::stderr().is_terminal();
@@ -457,11 +530,29 @@ fn build(root: &std::path::Path, args: BuildArgs, ui: Ui) -> anyhow::Result<Outc
             report.seconds,
             out.display()
         );
-        if report.errors + report.warnings > 0 {
+        let (errors, warnings) = if only.is_some() {
+            report
+                .locales
+                .iter()
+                .fold((0, 0), |(e, w), l| (e + l.errors, w + l.warnings))
+        } else {
+            (report.errors, report.warnings)
+        };
+        if errors + warnings > 0 {
+            let lint = match &only {
+                Some(tags) => format!(
+                    "fluentpress lint {}",
+                    tags.iter()
+                        .map(|t| format!("--locale {t}"))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
+                None => "fluentpress lint".to_string(),
+            };
             eprintln!(
-                "lint found {} and {}; `fluentpress lint` shows them",
-                count(report.errors, "error", "errors"),
-                count(report.warnings, "warning", "warnings")
+                "lint found {} and {}; `{lint}` shows them",
+                count(errors, "error", "errors"),
+                count(warnings, "warning", "warnings")
             );
         }
     }
@@ -488,7 +579,7 @@ fn lint(root: &std::path::Path, args: LintArgs, ui: Ui) -> anyhow::Result<Outcom
             "{} ({} by default)\n\n{}",
             rule.code(),
             rule.default_severity(),
-            rule.explanation()
+            wrap_to_terminal(rule.explanation())
         );
         return Ok(Outcome::Ok);
     }
@@ -524,6 +615,9 @@ fn lint(root: &std::path::Path, args: LintArgs, ui: Ui) -> anyhow::Result<Outcom
 }
 
 fn status(root: &std::path::Path, args: StatusArgs, ui: Ui) -> anyhow::Result<Outcome> {
+    if args.list && args.format == StatusFormat::Json {
+        return Err(Error::Usage("--list is for the human format; the JSON format gives counts only (`fluentpress lint --format json` names each message)".into()).into());
+    }
     let project = load_lazily(root)?;
     report_load_problems(&project, ui);
     let locales = locale_indices(&project, &args.locales)?;
@@ -531,6 +625,9 @@ fn status(root: &std::path::Path, args: StatusArgs, ui: Ui) -> anyhow::Result<Ou
     match args.format {
         StatusFormat::Json => print!("{}", crate::commands::status::json(&statuses)),
         StatusFormat::Human => print!("{}", crate::commands::status::human(&statuses)),
+    }
+    if args.list {
+        print!("{}", crate::commands::status::list(&project, &locales));
     }
     Ok(Outcome::Ok)
 }

@@ -177,7 +177,10 @@ pub fn project_checks(project: &Project) -> Vec<Diagnostic> {
                     "the source locale has no site.ftl; built-in English layout strings are shown",
                 )
                 .locale(tag)
-                .help("create it with the layout messages (see the README)"),
+                .help(format!(
+                    "create it with the layout messages ({}; the README's \"Layout messages\" says what each is for, and `fluentpress init` in an empty folder writes one)",
+                    crate::project::LAYOUT_MESSAGES.join(", ")
+                )),
             ),
             _ => {}
         }

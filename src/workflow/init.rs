@@ -13,26 +13,83 @@ use std::path::{Path, PathBuf};
 
 /// What each layout message is for (the comment written above it in `site.ftl`).
 pub const LAYOUT_MESSAGE_PURPOSES: &[(&str, &str)] = &[
-    ("language-name", "The edition's language, named in itself (the language menu and the chooser)."),
-    ("site-name", "The site's name: the header of every page and the end of each page title."),
-    ("site-tagline", "A line under the site name in the header; {\"\"} for none."),
-    ("seal-alt", "Text alternative of the logo (seal.svg) in the header."),
-    ("skip-link", "The first link on every page, for keyboard users: skips to the main content."),
-    ("language-menu-label", "Name of the language menu (read by screen readers; the phone menu's button)."),
-    ("language-partial", "After a language's name in the menus: its edition is partly translated."),
-    ("language-chooser-heading", "Heading of dist/index.html, where readers choose a language."),
-    ("language-chooser-intro", "The chooser's instruction under its heading."),
-    ("page-list-heading", "Heading of the edition's list of pages (<tag>/index.html)."),
-    ("text-edition-link", "Link from a web page to its plain-text edition."),
-    ("html-edition-link", "Link from the list of pages to the web edition."),
-    ("fallback-notice", "Top of a page with passages shown in the source language; $count is how many."),
-    ("untranslated-marker", "Marks a passage shown in the source language (plain-text edition)."),
-    ("links-heading", "Heading of the list of link targets at the end of a plain-text page."),
+    (
+        "language-name",
+        "The edition's language, named in itself (the language menu and the chooser).",
+    ),
+    (
+        "site-name",
+        "The site's name: the header of every page and the end of each page title.",
+    ),
+    (
+        "site-tagline",
+        "A line under the site name in the header; {\"\"} for none.",
+    ),
+    (
+        "seal-alt",
+        "Text alternative of the logo (seal.svg) in the header.",
+    ),
+    (
+        "skip-link",
+        "The first link on every page, for keyboard users: skips to the main content.",
+    ),
+    (
+        "language-menu-label",
+        "Name of the language menu (read by screen readers; the phone menu's button).",
+    ),
+    (
+        "language-partial",
+        "After a language's name in the menus: its edition is partly translated.",
+    ),
+    (
+        "language-chooser-heading",
+        "Heading of dist/index.html, where readers choose a language.",
+    ),
+    (
+        "language-chooser-intro",
+        "The chooser's instruction under its heading.",
+    ),
+    (
+        "page-list-heading",
+        "Heading of the edition's list of pages (<tag>/index.html).",
+    ),
+    (
+        "text-edition-link",
+        "Link from a web page to its plain-text edition.",
+    ),
+    (
+        "html-edition-link",
+        "Link from the list of pages to the web edition.",
+    ),
+    (
+        "fallback-notice",
+        "Top of a page with passages shown in the source language; $count is how many.",
+    ),
+    (
+        "untranslated-marker",
+        "Marks a passage shown in the source language (plain-text edition).",
+    ),
+    (
+        "links-heading",
+        "Heading of the list of link targets at the end of a plain-text page.",
+    ),
     ("notes-heading", "Heading of the footnotes."),
-    ("image-label", "Word for an image in the plain-text edition."),
-    ("image-text", "How an image is written in the plain-text edition; $label is image-label, $description its text."),
-    ("other-editions-heading", "Heading of the links to the same page in other languages."),
-    ("footnote-backlink", "Link from a footnote back to where it is cited."),
+    (
+        "image-label",
+        "Word for an image in the plain-text edition.",
+    ),
+    (
+        "image-text",
+        "How an image is written in the plain-text edition; $label is image-label, $description its text.",
+    ),
+    (
+        "other-editions-heading",
+        "Heading of the links to the same page in other languages.",
+    ),
+    (
+        "footnote-backlink",
+        "Link from a footnote back to where it is cited.",
+    ),
     ("footer-text", "The footer of every page."),
 ];
 
@@ -217,7 +274,8 @@ fn create(root: &Path, rel: &str, text: &str, report: &mut InitReport) -> Result
         .open(&path)
     {
         Ok(mut f) => {
-            f.write_all(text.as_bytes()).map_err(|e| Error::io(&path, e))?;
+            f.write_all(text.as_bytes())
+                .map_err(|e| Error::io(&path, e))?;
             report.created.push(rel.to_string());
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
@@ -254,7 +312,12 @@ pub fn init(opts: &InitOptions) -> Result<InitReport> {
     }
     std::fs::create_dir_all(root).map_err(|e| Error::io(root, e))?;
     let mut report = InitReport::default();
-    create(root, &format!("{CONTENT_DIR}/welcome.md"), SAMPLE_PAGE, &mut report)?;
+    create(
+        root,
+        &format!("{CONTENT_DIR}/welcome.md"),
+        SAMPLE_PAGE,
+        &mut report,
+    )?;
     let site = site_ftl(crate::project::DEFAULT_SITE_FTL, &source);
     create(
         root,
@@ -262,9 +325,19 @@ pub fn init(opts: &InitOptions) -> Result<InitReport> {
         &site,
         &mut report,
     )?;
-    create(root, crate::config::FILE_NAME, &config_text(&source, &locales), &mut report)?;
+    create(
+        root,
+        crate::config::FILE_NAME,
+        &config_text(&source, &locales),
+        &mut report,
+    )?;
     create(root, ".gitignore", GITIGNORE, &mut report)?;
-    create(root, ".github/workflows/fluentpress.yml", WORKFLOW, &mut report)?;
+    create(
+        root,
+        ".github/workflows/fluentpress.yml",
+        WORKFLOW,
+        &mut report,
+    )?;
 
     // The reference files, as `extract` writes them (only files that do not exist).
     let project = Project::load(root)?;
@@ -286,7 +359,9 @@ pub fn init(opts: &InitOptions) -> Result<InitReport> {
         }
         let new = super::new_locale::plan(&project, &locale.tag)?;
         super::new_locale::create(&project, &new)?;
-        report.created.extend(new.files.iter().map(|(p, _)| p.clone()));
+        report
+            .created
+            .extend(new.files.iter().map(|(p, _)| p.clone()));
     }
     Ok(report)
 }

@@ -1,6 +1,7 @@
 mod support;
 
 mod architecture;
+mod cli;
 mod coverage;
 mod html;
 mod lint;

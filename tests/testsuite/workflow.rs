@@ -754,7 +754,7 @@ fn serve_re_renders_only_what_an_edit_affects() {
     server.wait_rebuilds(done);
     assert_ne!(server.get("/__fluentpress/version").body, version);
     assert!(
-        server.stderr().contains("re-rendered 1 page edition(s) in"),
+        server.stderr().contains("re-rendered 1 page edition in"),
         "{}",
         server.stderr()
     );
