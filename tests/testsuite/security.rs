@@ -26,6 +26,8 @@ const TAGS: &[&str] = &[
     "span",
     "p",
     "nav",
+    "details",
+    "summary",
     "ul",
     "ol",
     "li",

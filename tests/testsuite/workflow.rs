@@ -796,7 +796,7 @@ fn serve_re_renders_only_what_an_edit_affects() {
     );
     server.wait_rebuilds(done);
     assert!(
-        server.stderr().contains("re-rendered 9 page edition(s)"),
+        server.stderr().contains("re-rendered 9 page editions"),
         "{}",
         server.stderr()
     );
