@@ -384,3 +384,29 @@ fn help_of_every_command() {
         insta::assert_snapshot!(format!("help_{cmd}"), run.stdout);
     }
 }
+
+#[test]
+fn the_chooser_and_the_phone_menu_speak_each_language() {
+    let site = Site::shipped();
+    site.run(&["build", "-q"]).ok();
+    let chooser = site.read("dist/index.html");
+    for (tag, heading, intro) in [
+        ("ko", "언어 선택", "이 사이트를 한국어로 읽기"),
+        ("ar", "اختر لغتك", "اقرأ هذا الموقع بالعربية"),
+        ("th", "เลือกภาษาของคุณ", "อ่านเว็บไซต์นี้เป็นภาษาไทย"),
+    ] {
+        let dir = if tag == "ar" { "rtl" } else { "ltr" };
+        assert!(
+            chooser.contains(&format!(
+                "<span lang=\"{tag}\" dir=\"{dir}\">{heading}</span>"
+            )),
+            "{tag} heading"
+        );
+        assert!(chooser.contains(intro), "{tag} intro");
+    }
+    let ko = site.read("dist/ko/index.html");
+    assert!(
+        ko.contains("<summary>언어: <span class=\"current-language\" lang=\"ko\" dir=\"ltr\">한국어</span></summary>"),
+        "{ko}"
+    );
+}
