@@ -16,15 +16,45 @@ use std::process::ExitCode;
     about = "Publish Markdown in many languages, accessibly: Fluent translations, HTML and plain-text editions, lint."
 )]
 pub struct Cli {
-    /// The site's root directory (holding content/ and locales/).
-    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
-    pub root: PathBuf,
+    /// The site's root directory (holding content/ and locales/). Default: the nearest of
+    /// the current directory and its parents that holds fluentpress.toml, or content/ and locales/.
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
+    pub root: Option<PathBuf>,
+    /// Print only errors (no warnings, progress or summaries).
+    #[arg(
+        long,
+        short,
+        global = true,
+        conflicts_with = "verbose",
+        help_heading = "Global options"
+    )]
+    pub quiet: bool,
+    /// Print more: the site root used.
+    #[arg(long, short, global = true, help_heading = "Global options")]
+    pub verbose: bool,
+    /// Colour in messages: `auto` only on a terminal and without NO_COLOR.
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        default_value = "auto",
+        value_name = "WHEN",
+        help_heading = "Global options"
+    )]
+    pub color: Color,
     #[command(subcommand)]
     pub command: Command,
 }
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Start a site in DIR (default: here): a sample page, site.ftl, fluentpress.toml, .gitignore and a CI workflow.
+    Init(InitArgs),
     /// Render every language edition (HTML and plain text) into the output directory.
     Build(BuildArgs),
     /// Check every translation; exit 1 when there are errors.
@@ -52,7 +82,7 @@ pub struct BuildArgs {
     #[arg(long = "locale", value_name = "TAG")]
     pub locales: Vec<String>,
     /// Worker threads (default: one per core). The output is the same whatever the number.
-    #[arg(long, value_name = "N")]
+    #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
     /// Fail (exit 1, previous output kept) if lint finds any error.
     #[arg(long)]
@@ -60,9 +90,22 @@ pub struct BuildArgs {
     /// Width of the plain-text editions in display columns (default: text_width in fluentpress.toml, or 72).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
     pub text_width: Option<u16>,
-    /// Print only errors.
-    #[arg(long, short)]
-    pub quiet: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// The folder to start the site in (created if missing; default: the current directory).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// The language content/ is written in.
+    #[arg(long, value_name = "TAG", default_value = "en")]
+    pub source_locale: String,
+    /// Also start this translation (repeatable), with templates as `new-locale` writes them.
+    #[arg(long = "locale", value_name = "TAG")]
+    pub locales: Vec<String>,
+    /// Add the missing files to a folder that is not empty (an existing file is never overwritten).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -81,6 +124,7 @@ pub enum Color {
 
 #[derive(Args, Debug)]
 pub struct LintArgs {
+    /// Output format: `human` (for people), `json` (for programs), `github` (annotations in GitHub Actions).
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
     /// Check only this locale (repeatable).
@@ -102,9 +146,6 @@ pub struct LintArgs {
     /// Explain a rule (or list every rule when no code is given) and exit.
     #[arg(long, value_name = "CODE", num_args = 0..=1, default_missing_value = "")]
     pub explain: Option<String>,
-    /// Colour in human output: only on a terminal by default.
-    #[arg(long, value_enum, default_value = "auto")]
-    pub color: Color,
 }
 
 #[derive(Args, Debug)]
@@ -125,8 +166,12 @@ pub struct StatusArgs {
     /// Only this locale (repeatable; default: every locale but the source).
     #[arg(long = "locale", value_name = "TAG")]
     pub locales: Vec<String>,
+    /// Output format: `human` (a table) or `json` (for programs).
     #[arg(long, value_enum, default_value = "human")]
     pub format: StatusFormat,
+    /// Under each page, name the message ids that are missing, outdated or rejected.
+    #[arg(long)]
+    pub list: bool,
 }
 
 #[derive(Args, Debug)]
@@ -152,9 +197,9 @@ pub struct NewLocaleArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ImportLayout {
-    /// DIR/<page>.md for content/<page>.md (Hugo's content/TAG/ directories, Docusaurus, Jekyll).
+    // DIR/<page>.md for content/<page>.md (Hugo's content/TAG/ directories, Docusaurus, Jekyll).
     Mirror,
-    /// DIR/<page>.TAG.md (Hugo's translation by file name).
+    // DIR/<page>.TAG.md (Hugo's translation by file name).
     HugoSuffix,
 }
 
@@ -166,6 +211,8 @@ pub struct ImportArgs {
     /// The directory holding the translated Markdown files.
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
+    /// Where the translated files are: `mirror`, DIR/<page>.md for content/<page>.md (Hugo's
+    /// content/TAG/, Docusaurus, Jekyll); `hugo-suffix`, <page>.TAG.md files.
     #[arg(long, value_enum, default_value = "mirror")]
     pub layout: ImportLayout,
     /// Replace existing translations (by default they are kept).
@@ -177,6 +224,7 @@ pub struct ImportArgs {
     /// Where the site and DIR are git repositories: align each file against the page as it was when the file was last committed, and mark passages changed since as outdated.
     #[arg(long)]
     pub git_history: bool,
+    /// Output format of the report: `human` (for people) or `json` (for programs).
     #[arg(long, value_enum, default_value = "human")]
     pub format: StatusFormat,
 }
@@ -201,6 +249,38 @@ pub enum Outcome {
     Findings,
 }
 
+/// The global output settings, passed to each command.
+#[derive(Debug, Clone, Copy)]
+pub struct Ui {
+    pub quiet: bool,
+    pub verbose: bool,
+    pub color: Color,
+}
+
+impl Ui {
+    /// Whether to colour what goes to stdout (`stdout`) or stderr.
+    pub fn color_on(&self, stdout: bool) -> bool {
+        use std::io::IsTerminal;
+        match self.color {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                std::env::var_os("NO_COLOR").is_none()
+                    && if stdout {
+                        std::io::stdout().is_terminal()
+                    } else {
+                        std::io::stderr().is_terminal()
+                    }
+            }
+        }
+    }
+}
+
+/// `1 error`, `2 errors`: `n` and the noun, in the singular for one.
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -209,11 +289,20 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    let ui = Ui {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        color: cli.color,
+    };
     match run(cli) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            if ui.color_on(false) {
+                eprintln!("\x1b[1;31merror\x1b[0m: {e:#}");
+            } else {
+                eprintln!("error: {e:#}");
+            }
             let code = e.downcast_ref::<Error>().map_or(2, Error::exit_code);
             ExitCode::from(code as u8)
         }
@@ -221,16 +310,97 @@ pub fn main() -> ExitCode {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
-    match cli.command {
-        Command::Build(args) => build(&cli.root, args),
-        Command::Lint(args) => lint(&cli.root, args),
-        Command::Extract(args) => extract(&cli.root, args),
-        Command::Status(args) => status(&cli.root, args),
-        Command::Sync(args) => sync(&cli.root, args),
-        Command::NewLocale(args) => new_locale(&cli.root, args),
-        Command::Import(args) => import(&cli.root, args),
-        Command::Serve(args) => serve(&cli.root, args),
+    let ui = Ui {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        color: cli.color,
+    };
+    if let Command::Init(args) = cli.command {
+        return init(cli.root.as_deref(), args, ui);
     }
+    let explain = matches!(&cli.command, Command::Lint(a) if a.explain.is_some());
+    let root = match cli.root {
+        Some(root) => root,
+        // `lint --explain` needs no site.
+        None if explain => PathBuf::from("."),
+        None => {
+            let cwd = std::env::current_dir().context("reading the current directory")?;
+            find_root(&cwd)?
+        }
+    };
+    if ui.verbose {
+        eprintln!("site root: {}", root.display());
+    }
+    let root = &root;
+    match cli.command {
+        Command::Init(_) => unreachable!("handled above"),
+        Command::Build(args) => build(root, args, ui),
+        Command::Lint(args) => lint(root, args, ui),
+        Command::Extract(args) => extract(root, args, ui),
+        Command::Status(args) => status(root, args, ui),
+        Command::Sync(args) => sync(root, args, ui),
+        Command::NewLocale(args) => new_locale(root, args, ui),
+        Command::Import(args) => import(root, args, ui),
+        Command::Serve(args) => serve(root, args),
+    }
+}
+
+/// Whether `dir` is a site's root: it holds `fluentpress.toml`, or `content/` and `locales/`.
+pub fn is_site_root(dir: &std::path::Path) -> bool {
+    dir.join(crate::config::FILE_NAME).is_file()
+        || (dir.join(crate::project::CONTENT_DIR).is_dir()
+            && dir.join(crate::project::LOCALES_DIR).is_dir())
+}
+
+/// The site root for a command run in `cwd`: the nearest of `cwd` and its parents that
+/// is a site's root (as cargo finds `Cargo.toml`). `.` when it is `cwd` itself, so
+/// paths in messages stay short.
+pub fn find_root(cwd: &std::path::Path) -> anyhow::Result<PathBuf> {
+    if is_site_root(cwd) {
+        return Ok(PathBuf::from("."));
+    }
+    for dir in cwd.ancestors().skip(1) {
+        if is_site_root(dir) {
+            return Ok(dir.to_path_buf());
+        }
+    }
+    Err(Error::Usage(format!(
+        "no fluentpress site here: neither {} nor a folder above it holds fluentpress.toml, or content/ and locales/; \
+         `fluentpress init` starts a site here (or pass --root DIR)",
+        cwd.display()
+    ))
+    .into())
+}
+
+fn init(root: Option<&std::path::Path>, args: InitArgs, ui: Ui) -> anyhow::Result<Outcome> {
+    let dir = match root {
+        Some(root) if args.dir == std::path::Path::new(".") => root.to_path_buf(),
+        _ => args.dir.clone(),
+    };
+    let report = crate::workflow::init::init(&crate::workflow::init::InitOptions {
+        dir: dir.clone(),
+        source_locale: args.source_locale,
+        locales: args.locales,
+        force: args.force,
+    })?;
+    if !ui.quiet {
+        for path in &report.created {
+            eprintln!("created {path}");
+        }
+        for path in &report.kept {
+            eprintln!("kept {path} (it exists; nothing is overwritten)");
+        }
+        let cd = if dir == std::path::Path::new(".") {
+            String::new()
+        } else {
+            format!("`cd {}`, then ", dir.display())
+        };
+        eprintln!(
+            "a new site in {}: {cd}`fluentpress build` publishes it into dist/, `fluentpress serve` shows it at http://127.0.0.1:8000/ while you edit content/welcome.md",
+            dir.display()
+        );
+    }
+    Ok(Outcome::Ok)
 }
 
 fn load(root: &std::path::Path) -> anyhow::Result<Project> {
@@ -243,31 +413,40 @@ fn load_lazily(root: &std::path::Path) -> anyhow::Result<Project> {
     Ok(Project::load_lazily(root)?)
 }
 
-fn extract(root: &std::path::Path, args: ExtractArgs) -> anyhow::Result<Outcome> {
+fn extract(root: &std::path::Path, args: ExtractArgs, ui: Ui) -> anyhow::Result<Outcome> {
     let project = load(root)?;
-    report_load_problems(&project);
+    report_load_problems(&project, ui);
     if project.failed_content > 0 {
-        return Err(Error::LoadFailed {
-            count: project.failed_content,
-        }
+        return Err(Error::Usage(format!(
+            "{} could not be loaded (see the messages above); no reference file was written",
+            count(project.failed_content, "file", "files")
+        ))
         .into());
     }
     let plan = crate::extract::plan(&project);
     if args.check {
         if plan.stale_paths().is_empty() {
-            eprintln!("extract --check: every reference file is up to date");
+            if !ui.quiet {
+                eprintln!("extract --check: every reference file is up to date");
+            }
             return Ok(Outcome::Ok);
         }
         for path in plan.stale_paths() {
             println!("{path}");
         }
         eprintln!(
-            "extract --check: {} reference file(s) are out of date with content/; run `fluentpress extract`",
-            plan.stale_paths().len()
+            "extract --check: {} out of date with content/; run `fluentpress extract`",
+            match plan.stale_paths().len() {
+                1 => "1 reference file is".to_string(),
+                n => format!("{n} reference files are"),
+            }
         );
         return Ok(Outcome::Findings);
     }
     crate::extract::apply(&project, &plan).context("writing reference files")?;
+    if ui.quiet {
+        return Ok(Outcome::Ok);
+    }
     for (path, _) in &plan.write {
         eprintln!("wrote {path}");
     }
@@ -280,11 +459,54 @@ fn extract(root: &std::path::Path, args: ExtractArgs) -> anyhow::Result<Outcome>
     Ok(Outcome::Ok)
 }
 
+/// Text for stdout, each line wrapped to the terminal's width (80 columns when stdout
+/// is not a terminal; `COLUMNS` wins when set), indentation kept.
+fn wrap_to_terminal(text: &str) -> String {
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<usize>().ok())
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+        .unwrap_or(80)
+        .clamp(20, 100);
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let indent = &line[..line.len() - line.trim_start().len()];
+        if crate::wrap::display_width(line) <= width {
+            out.push(line.to_string());
+            continue;
+        }
+        out.extend(crate::wrap::wrap(
+            line.trim_start(),
+            &[],
+            &crate::wrap::WrapOptions {
+                width,
+                first_prefix: indent,
+                rest_prefix: indent,
+                keep_all: false,
+            },
+        ));
+    }
+    out.join("\n")
+}
+
 /// Load problems, in short form on stderr (build and extract; lint shows them in full).
-fn report_load_problems(project: &Project) {
+fn report_load_problems(project: &Project, ui: Ui) {
+    report_load_problems_of(project, ui, None);
+}
+
+/// Load problems of the locales `only` (all when `None`; problems of no locale always).
+fn report_load_problems_of(project: &Project, ui: Ui, only: Option<&[String]>) {
     let mut problems = project.problems.clone();
     crate::diagnostic::sort(&mut problems);
     for d in &problems {
+        if let (Some(only), Some(locale)) = (only, &d.locale)
+            && !only.contains(locale)
+        {
+            continue;
+        }
+        if ui.quiet && d.severity != crate::diagnostic::Severity::Error {
+            continue;
+        }
         eprintln!("{}", d.one_line());
     }
 }
@@ -293,10 +515,22 @@ fn locale_indices(project: &Project, tags: &[String]) -> anyhow::Result<Vec<usiz
     Ok(project.locale_indices(tags)?)
 }
 
-fn build(root: &std::path::Path, args: BuildArgs) -> anyhow::Result<Outcome> {
+fn build(root: &std::path::Path, args: BuildArgs, ui: Ui) -> anyhow::Result<Outcome> {
     use std::io::IsTerminal;
     let project = load_lazily(root)?;
-    report_load_problems(&project);
+    // A build of some locales speaks only of them.
+    let only: Option<Vec<String>> = if args.locales.is_empty() {
+        None
+    } else {
+        let indices = locale_indices(&project, &args.locales)?;
+        Some(
+            indices
+                .iter()
+                .map(|&i| project.locales[i].locale.tag.clone())
+                .collect(),
+        )
+    };
+    report_load_problems_of(&project, ui, only.as_deref());
     let settings = crate::lint::Settings::new(&project.config, &[], &[], &[])?;
     let out = args.out.clone().unwrap_or_else(|| root.join("dist"));
     let terminal = std::io::stderr().is_terminal();
@@ -306,11 +540,11 @@ fn build(root: &std::path::Path, args: BuildArgs) -> anyhow::Result<Outcome> {
         jobs: args.jobs,
         strict: args.strict,
         text_width: args.text_width.map(usize::from),
-        progress: terminal && !args.quiet,
+        progress: terminal && !ui.quiet,
     };
     let report = crate::commands::build::build(&project, &opts, &settings)
         .with_context(|| format!("building into {}", out.display()))?;
-    if !args.quiet {
+    if !ui.quiet {
         let source = &project.source_locale().locale;
         let s = |n: usize| if n == 1 { "" } else { "s" };
         for l in &report.locales {
@@ -341,19 +575,37 @@ fn build(root: &std::path::Path, args: BuildArgs) -> anyhow::Result<Outcome> {
             report.seconds,
             out.display()
         );
-        if report.errors + report.warnings > 0 {
+        let (errors, warnings) = if only.is_some() {
+            report
+                .locales
+                .iter()
+                .fold((0, 0), |(e, w), l| (e + l.errors, w + l.warnings))
+        } else {
+            (report.errors, report.warnings)
+        };
+        if errors + warnings > 0 {
+            let lint = match &only {
+                Some(tags) => format!(
+                    "fluentpress lint {}",
+                    tags.iter()
+                        .map(|t| format!("--locale {t}"))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
+                None => "fluentpress lint".to_string(),
+            };
             eprintln!(
-                "lint found {} error(s) and {} warning(s); `fluentpress lint` shows them",
-                report.errors, report.warnings
+                "lint found {} and {}; `{lint}` shows them",
+                count(errors, "error", "errors"),
+                count(warnings, "warning", "warnings")
             );
         }
     }
     Ok(Outcome::Ok)
 }
 
-fn lint(root: &std::path::Path, args: LintArgs) -> anyhow::Result<Outcome> {
+fn lint(root: &std::path::Path, args: LintArgs, ui: Ui) -> anyhow::Result<Outcome> {
     use crate::diagnostic::Rule;
-    use std::io::IsTerminal;
     if let Some(code) = &args.explain {
         if code.is_empty() {
             for rule in Rule::ALL {
@@ -372,7 +624,7 @@ fn lint(root: &std::path::Path, args: LintArgs) -> anyhow::Result<Outcome> {
             "{} ({} by default)\n\n{}",
             rule.code(),
             rule.default_severity(),
-            rule.explanation()
+            wrap_to_terminal(rule.explanation())
         );
         return Ok(Outcome::Ok);
     }
@@ -397,13 +649,7 @@ fn lint(root: &std::path::Path, args: LintArgs) -> anyhow::Result<Outcome> {
         }
         Format::Github => crate::diagnostic::render::github::render(&listed),
         Format::Human => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
+            let color = ui.color_on(true);
             let source = |path: &str| project.file_text(path).map(|t| t.into_owned());
             let mut text = crate::diagnostic::render::human::render(&listed, &source, color);
             text.push_str(&crate::diagnostic::render::human::summary(
@@ -428,21 +674,27 @@ fn lint(root: &std::path::Path, args: LintArgs) -> anyhow::Result<Outcome> {
     })
 }
 
-fn status(root: &std::path::Path, args: StatusArgs) -> anyhow::Result<Outcome> {
+fn status(root: &std::path::Path, args: StatusArgs, ui: Ui) -> anyhow::Result<Outcome> {
+    if args.list && args.format == StatusFormat::Json {
+        return Err(Error::Usage("--list is for the human format; the JSON format gives counts only (`fluentpress lint --format json` names each message)".into()).into());
+    }
     let project = load_lazily(root)?;
-    report_load_problems(&project);
+    report_load_problems(&project, ui);
     let locales = locale_indices(&project, &args.locales)?;
     let statuses = crate::commands::status::collect(&project, &locales);
     match args.format {
         StatusFormat::Json => print!("{}", crate::commands::status::json(&statuses)),
         StatusFormat::Human => print!("{}", crate::commands::status::human(&statuses)),
     }
+    if args.list {
+        print!("{}", crate::commands::status::list(&project, &locales));
+    }
     Ok(Outcome::Ok)
 }
 
-fn sync(root: &std::path::Path, args: SyncArgs) -> anyhow::Result<Outcome> {
+fn sync(root: &std::path::Path, args: SyncArgs, ui: Ui) -> anyhow::Result<Outcome> {
     let project = load(root)?;
-    report_load_problems(&project);
+    report_load_problems(&project, ui);
     let locales = locale_indices(&project, &args.locales)?;
     let (updates, notes) = if args.mark_current.is_empty() {
         (crate::workflow::sync::plan(&project, &locales)?, Vec::new())
@@ -460,16 +712,21 @@ fn sync(root: &std::path::Path, args: SyncArgs) -> anyhow::Result<Outcome> {
             println!("{}", u.path);
         }
         if updates.is_empty() {
-            eprintln!("sync --check: every locale is in line with the reference");
+            if !ui.quiet {
+                eprintln!("sync --check: every locale is in line with the reference");
+            }
             return Ok(Outcome::Ok);
         }
         eprintln!(
-            "sync --check: {} file(s) would change; run `fluentpress sync`",
-            updates.len()
+            "sync --check: {} would change; run `fluentpress sync`",
+            count(updates.len(), "file", "files")
         );
         return Ok(Outcome::Findings);
     }
     crate::workflow::sync::apply(&project, &updates).context("writing translation files")?;
+    if ui.quiet {
+        return Ok(Outcome::Ok);
+    }
     for note in &notes {
         eprintln!("{note}");
     }
@@ -484,12 +741,15 @@ fn sync(root: &std::path::Path, args: SyncArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-fn new_locale(root: &std::path::Path, args: NewLocaleArgs) -> anyhow::Result<Outcome> {
+fn new_locale(root: &std::path::Path, args: NewLocaleArgs, ui: Ui) -> anyhow::Result<Outcome> {
     let project = load(root)?;
-    report_load_problems(&project);
+    report_load_problems(&project, ui);
     let new = crate::workflow::new_locale::plan(&project, &args.tag)?;
     crate::workflow::new_locale::create(&project, &new)
         .with_context(|| format!("creating {}", new.dir))?;
+    if ui.quiet {
+        return Ok(Outcome::Ok);
+    }
     for (path, _) in &new.files {
         eprintln!("created {path}");
     }
@@ -504,10 +764,10 @@ fn new_locale(root: &std::path::Path, args: NewLocaleArgs) -> anyhow::Result<Out
     Ok(Outcome::Ok)
 }
 
-fn import(root: &std::path::Path, args: ImportArgs) -> anyhow::Result<Outcome> {
+fn import(root: &std::path::Path, args: ImportArgs, ui: Ui) -> anyhow::Result<Outcome> {
     use crate::workflow::import;
     let project = load(root)?;
-    report_load_problems(&project);
+    report_load_problems(&project, ui);
     // DIR as given on the command line: relative to the current directory.
     let options = import::Options {
         locale: args.locale,

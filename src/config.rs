@@ -321,6 +321,7 @@ pub fn unknown_code(code: &str) -> String {
     let codes: Vec<&str> = crate::diagnostic::Rule::ALL
         .iter()
         .map(|r| r.code())
+        .chain(["warnings"])
         .collect();
     match suggest(code, &codes) {
         Some(best) => format!("unknown lint rule `{code}`; did you mean `{best}`?"),

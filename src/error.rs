@@ -38,11 +38,11 @@ pub enum Error {
     #[error("{path}: refusing to write there: {reason}")]
     UnsafeOutput { path: PathBuf, reason: String },
     #[error(
-        "the build had {errors} lint error(s) and --strict was given; the previous output was kept"
+        "the build had {errors} lint {} and --strict was given; the previous output was kept", if *errors == 1 { "error" } else { "errors" }
     )]
     Strict { errors: usize },
     #[error(
-        "{count} file(s) could not be loaded (see the messages above); the previous output was kept"
+        "{count} {} could not be loaded (see the messages above); the previous output was kept", if *count == 1 { "file" } else { "files" }
     )]
     LoadFailed { count: usize },
 }

@@ -58,7 +58,13 @@ impl Locale {
             return Err(bad("it is empty"));
         }
         if tag.contains('_') {
-            return Err(bad("use `-`, not `_`, between the parts (e.g. `pt-BR`)"));
+            return Err(match Locale::parse(&tag.replace('_', "-")) {
+                Ok(l) => bad(&format!(
+                    "use `-`, not `_`, between the parts: did you mean `{}`?",
+                    l.tag
+                )),
+                Err(_) => bad("use `-`, not `_`, between the parts (e.g. `pt-BR`)"),
+            });
         }
         let langid: LanguageIdentifier = tag.parse().map_err(|e| bad(&format!("{e}")))?;
         let lang = langid.language.as_str();

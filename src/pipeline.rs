@@ -36,6 +36,9 @@ pub struct RenderedEdition {
     /// The page's title in this edition, as page lists show it.
     pub title: ListedPage,
     pub coverage: Coverage,
+    /// The segments (indices into the page's `segments`) shown in the source language,
+    /// and why: what `status --list` names.
+    pub fallbacks: Vec<(usize, crate::resolve::Fallback)>,
     /// Everything found about this locale's file for the page: reading it, its Fluent
     /// structure against the reference, and each segment's translation.
     pub diagnostics: Vec<Diagnostic>,
@@ -139,11 +142,18 @@ impl<'p> Renderer<'p> {
                     fallback: title.fallback.is_some(),
                 };
                 let coverage = edition.coverage();
+                let fallbacks = edition
+                    .shown
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, s)| s.fallback.map(|f| (i, f)))
+                    .collect();
                 diagnostics.extend(edition.diagnostics);
                 RenderedEdition {
                     locale_index: edition.locale_index,
                     title,
                     coverage,
+                    fallbacks,
                     diagnostics,
                     html,
                     text,

@@ -32,6 +32,7 @@ pub const LAYOUT_MESSAGES: &[&str] = &[
     "language-menu-label",
     "language-partial",
     "language-chooser-heading",
+    "language-chooser-intro",
     "page-list-heading",
     "text-edition-link",
     "html-edition-link",
@@ -482,7 +483,7 @@ impl Project {
 /// Why a slug cannot be published, if it cannot.
 fn slug_problem(slug: &str) -> Option<String> {
     if slug == "index" {
-        return Some("`content/index.md` would overwrite the edition's list of pages (`index.html`); give the page another name".into());
+        return Some("`index` is a reserved page name: each edition's `index.html` is its list of pages; rename the file (e.g. `content/home.md`)".into());
     }
     for part in slug.split('/') {
         if part.is_empty() || part.starts_with('.') {
@@ -997,7 +998,15 @@ fn load_locales(
                     (1, 1),
                     format!("{e}; the directory is skipped"),
                 )
-                .help("name locale directories with BCP 47 tags such as `ko`, `zh-Hans`, `pt-BR`"),
+                .help(match Locale::parse(&name.replace('_', "-")) {
+                    Ok(l) if name.contains('_') => {
+                        format!("rename it to `{LOCALES_DIR}/{}`", l.tag)
+                    }
+                    _ => {
+                        "name locale directories with BCP 47 tags such as `ko`, `zh-Hans`, `pt-BR`"
+                            .into()
+                    }
+                }),
             ),
             Ok(locale) => {
                 if let Some(first) = seen.get(&locale.tag) {

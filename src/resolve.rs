@@ -388,14 +388,19 @@ fn resolve_segment<'p>(
             "update the translation, then change `source {hash}` to `source {}` in the comment above it",
             seg.hash
         ));
-        d = match old_text {
+        d = match &old_text {
             Some(old) => d.note(format!("old source: {old}")),
             None => d.note(format!("old source: (not recorded; source hash {hash})")),
         };
-        diagnostics.push(d.note(format!(
-            "new source: {}",
-            crate::markdown::one_line(&seg.text)
-        )));
+        let new_text = crate::markdown::one_line(&seg.text);
+        d = d.note(format!("new source: {new_text}"));
+        if let Some(old) = &old_text {
+            d = d.note(format!(
+                "changed: {}",
+                crate::diagnostic::word_diff(old, &new_text)
+            ));
+        }
+        diagnostics.push(d);
         if policy == OutdatedPolicy::Fallback {
             return fall_back(Fallback::Outdated);
         }

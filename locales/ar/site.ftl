@@ -20,6 +20,7 @@ language-menu-label = اللغات
 language-partial = ترجمة جزئية
 # عنوان الصفحة التي تعرض جميع النسخ اللغوية.
 language-chooser-heading = اختر لغتك
+language-chooser-intro = اقرأ هذا الموقع بالعربية
 # عنوان قائمة صفحات النسخة.
 page-list-heading = الصفحات
 # رابط من صفحة الويب إلى نسختها النصية العادية.

@@ -20,6 +20,8 @@ language-menu-label = Languages
 language-partial = partial translation
 # Title of the page that lists every language edition.
 language-chooser-heading = Choose your language
+# On the language chooser, beside each language's name: an invitation in that language.
+language-chooser-intro = Read this site in English
 # Heading of an edition's list of pages.
 page-list-heading = Pages
 # Link from a web page to its plain-text edition.

@@ -20,6 +20,7 @@ language-menu-label = Idiomas
 language-partial = traducción parcial
 # Título de la página que enumera todas las ediciones por idioma.
 language-chooser-heading = Elija su idioma
+language-chooser-intro = Leer este sitio en español
 # Encabezado de la lista de páginas de una edición.
 page-list-heading = Páginas
 # Enlace de una página web a su edición en texto sin formato.

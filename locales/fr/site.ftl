@@ -20,6 +20,7 @@ language-menu-label = Langues
 language-partial = traduction partielle
 # Titre de la page qui répertorie toutes les éditions linguistiques.
 language-chooser-heading = Choisissez votre langue
+language-chooser-intro = Lire ce site en français
 # Titre de la liste des pages d’une édition.
 page-list-heading = Pages
 # Lien d’une page web vers son édition en texte brut.

@@ -20,6 +20,7 @@ language-menu-label = 言語
 language-partial = 一部翻訳済み
 # すべての言語版を一覧表示するページのタイトルです。
 language-chooser-heading = 言語を選択
+language-chooser-intro = このサイトを日本語で読む
 # 各版のページ一覧の見出しです。
 page-list-heading = ページ一覧
 # ウェブページからプレーンテキスト版へのリンクです。

@@ -20,6 +20,7 @@ language-menu-label = 언어
 language-partial = 부분 번역
 # 모든 언어판을 나열하는 페이지의 제목입니다.
 language-chooser-heading = 언어 선택
+language-chooser-intro = 이 사이트를 한국어로 읽기
 # 언어판의 페이지 목록 제목입니다.
 page-list-heading = 페이지 목록
 # 웹 페이지에서 텍스트 버전으로 가는 링크입니다.

@@ -20,6 +20,7 @@ language-menu-label = ภาษา
 language-partial = แปลบางส่วน
 # ชื่อเรื่องของหน้าที่แสดงรายการฉบับทุกภาษา
 language-chooser-heading = เลือกภาษาของคุณ
+language-chooser-intro = อ่านเว็บไซต์นี้เป็นภาษาไทย
 # หัวข้อของรายการหน้าในแต่ละฉบับ
 page-list-heading = หน้า
 # ลิงก์จากหน้าเว็บไปยังฉบับข้อความล้วน

@@ -20,6 +20,7 @@ language-menu-label = 语言
 language-partial = 部分翻译
 # 列出所有语言版本的页面的标题。
 language-chooser-heading = 选择您的语言
+language-chooser-intro = 用简体中文阅读本网站
 # 某一版本的页面列表的标题。
 page-list-heading = 页面
 # 从网页指向其纯文本版的链接。

@@ -9,6 +9,7 @@ skip-link = Skip to main content
 language-menu-label = Languages
 language-partial = partial translation
 language-chooser-heading = Choose your language
+language-chooser-intro = Read this site in English
 page-list-heading = Pages
 text-edition-link = Plain-text edition
 html-edition-link = Web edition

@@ -490,7 +490,12 @@ impl Watcher {
         }
         for (tag, count) in untranslated {
             eprintln!(
-                "{tag}: {count} message(s) have no translation yet (`fluentpress status --locale {tag}`)"
+                "{tag}: {} no translation yet (`fluentpress status --locale {tag}`)",
+                if count == 1 {
+                    "1 message has".to_string()
+                } else {
+                    format!("{count} messages have")
+                }
             );
         }
         let mut notes = Notes {
@@ -533,8 +538,8 @@ impl Watcher {
             .count();
         match (&pairs, partial_update) {
             (Some(pairs), true) => eprintln!(
-                "re-rendered {} page edition(s) in {:.2} s: {}; wrote {}; lint: {errors} error(s), {warnings} warning(s)",
-                pairs.len(),
+                "re-rendered {} in {:.2} s: {}; wrote {}; lint: {}, {}",
+                count(pairs.len(), "page edition", "page editions"),
                 started.elapsed().as_secs_f64(),
                 pairs
                     .iter()
@@ -549,10 +554,14 @@ impl Watcher {
                 } else {
                     written.join(", ")
                 },
+                count(errors, "error", "errors"),
+                count(warnings, "warning", "warnings"),
             ),
             _ => eprintln!(
-                "built everything in {:.2} s; lint: {errors} error(s), {warnings} warning(s)",
-                started.elapsed().as_secs_f64()
+                "built everything in {:.2} s; lint: {}, {}",
+                started.elapsed().as_secs_f64(),
+                count(errors, "error", "errors"),
+                count(warnings, "warning", "warnings"),
             ),
         }
     }
@@ -1101,6 +1110,11 @@ fn not_found(shared: &Shared, raw_path: &str) -> Response {
         "text/html; charset=utf-8",
         body.into_bytes(),
     )
+}
+
+/// `1 error`, `2 errors` (as `cli::count`, which this layer may not import).
+fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
 }
 
 #[cfg(test)]

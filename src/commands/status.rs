@@ -37,6 +37,69 @@ pub fn collect(project: &Project, locales: &[usize]) -> Vec<LocaleStatus> {
     collect_with(project, &selected, |l, p| coverage[p][l])
 }
 
+/// `status --list`: per locale (every locale but the source when empty) and page, the
+/// message ids shown in the source language, grouped by why (missing, outdated,
+/// rejected), so a translator knows what to translate without running `sync`.
+pub fn list(project: &Project, locales: &[usize]) -> String {
+    use crate::resolve::Fallback;
+    let selected: Vec<usize> = if locales.is_empty() {
+        (0..project.locales.len())
+            .filter(|&i| i != project.source)
+            .collect()
+    } else {
+        locales.to_vec()
+    };
+    let renderer = Renderer::new(project, None);
+    let rendered: Vec<_> = project
+        .pages
+        .par_iter()
+        .map(|page| renderer.render_page(page, &selected, Output::Facts))
+        .collect();
+    let mut out = String::new();
+    for &l in &selected {
+        let lf = &project.locales[l];
+        let _ = writeln!(
+            out,
+            "\n{}: messages shown in {} instead",
+            lf.locale.tag,
+            project.source_locale().locale.tag
+        );
+        let mut any = false;
+        for (page, r) in project.pages.iter().zip(&rendered) {
+            let Some(edition) = r.editions.iter().find(|e| e.locale_index == l) else {
+                continue;
+            };
+            if edition.fallbacks.is_empty() {
+                continue;
+            }
+            any = true;
+            let _ = writeln!(out, "  {} ({}/{}.ftl)", page.slug, lf.dir, page.slug);
+            for (name, kinds) in [
+                ("missing", &[Fallback::Missing][..]),
+                ("outdated", &[Fallback::Outdated][..]),
+                (
+                    "rejected",
+                    &[Fallback::Rejected, Fallback::Untranslated][..],
+                ),
+            ] {
+                let ids: Vec<&str> = edition
+                    .fallbacks
+                    .iter()
+                    .filter(|(_, f)| kinds.contains(f))
+                    .map(|&(i, _)| page.segments[i].id.as_str())
+                    .collect();
+                if !ids.is_empty() {
+                    let _ = writeln!(out, "    {name:<9} {}", ids.join(", "));
+                }
+            }
+        }
+        if !any {
+            out.push_str("  nothing: every passage is translated\n");
+        }
+    }
+    out
+}
+
 /// `{"locales": [...]}`, one object per locale with its pages.
 pub fn json(statuses: &[LocaleStatus]) -> String {
     #[derive(Serialize)]

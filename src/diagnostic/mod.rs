@@ -128,3 +128,97 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
 }
+
+/// A word-level diff of `old` → `new` on one line: removed words in `[-…-]`, added ones
+/// in `{+…+}`, and long unchanged stretches shortened to their ends around `…` (what
+/// lint's `outdated` finding shows, so a translator sees what changed at a glance).
+pub fn word_diff(old: &str, new: &str) -> String {
+    use similar::{ChangeTag, TextDiff};
+    let old = old.split_whitespace().collect::<Vec<_>>().join(" ");
+    let new = new.split_whitespace().collect::<Vec<_>>().join(" ");
+    let diff = TextDiff::from_words(old.as_str(), new.as_str());
+    // Group consecutive changes of the same kind.
+    let mut runs: Vec<(ChangeTag, String)> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let value = change.value();
+        match runs.last_mut() {
+            Some((tag, text)) if *tag == change.tag() => text.push_str(value),
+            _ => runs.push((change.tag(), value.to_string())),
+        }
+    }
+    let mut out = String::new();
+    let last = runs.len().saturating_sub(1);
+    for (i, (tag, text)) in runs.iter().enumerate() {
+        match tag {
+            ChangeTag::Equal => {
+                let words: Vec<&str> = text.split_whitespace().collect();
+                const KEEP: usize = 5;
+                if words.len() > 2 * KEEP + 1 {
+                    let lead = text.starts_with(char::is_whitespace);
+                    let trail = text.ends_with(char::is_whitespace);
+                    let (head, tail) = (&words[..KEEP], &words[words.len() - KEEP..]);
+                    if lead {
+                        out.push(' ');
+                    }
+                    if i > 0 {
+                        out.push_str(&head.join(" "));
+                        out.push(' ');
+                    }
+                    out.push('…');
+                    if i < last {
+                        out.push(' ');
+                        out.push_str(&tail.join(" "));
+                    }
+                    if trail {
+                        out.push(' ');
+                    }
+                } else {
+                    out.push_str(text);
+                }
+            }
+            ChangeTag::Delete => {
+                let t = text.trim();
+                if !t.is_empty() {
+                    out.push_str(&format!("[-{t}-]"));
+                }
+                if text.ends_with(char::is_whitespace) && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            ChangeTag::Insert => {
+                let t = text.trim();
+                if !t.is_empty() {
+                    out.push_str(&format!("{{+{t}+}}"));
+                }
+                if text.ends_with(char::is_whitespace) && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+        }
+    }
+    out.trim().to_string()
+}
+
+#[cfg(test)]
+mod word_diff_tests {
+    use super::word_diff;
+
+    #[test]
+    fn marks_the_changed_words() {
+        let d = word_diff(
+            "The people suffer greatly.",
+            "The people continue to suffer.",
+        );
+        assert!(
+            d.starts_with("The people ") && d.contains("{+continue to+}"),
+            "{d}"
+        );
+        assert!(d.contains("[-greatly.-]"), "{d}");
+        let d = word_diff("a b c", "a x c");
+        assert_eq!(d, "a [-b-]{+x+} c");
+        let long = "one two three four five six seven eight nine ten eleven twelve thirteen";
+        let d = word_diff(&format!("{long} old"), &format!("{long} new"));
+        assert!(d.starts_with('…') && d.ends_with("[-old-]{+new+}"), "{d}");
+        assert!(d.contains("nine ten eleven twelve thirteen"), "{d}");
+    }
+}

@@ -230,7 +230,10 @@ pub fn project_checks(project: &Project) -> Vec<Diagnostic> {
                 )
                 .locale(tag)
                 .severity(Severity::Warning)
-                .help("create it with the layout messages (see the README)"),
+                .help(format!(
+                    "create it with the layout messages ({}; the README's \"Layout messages\" says what each is for, and `fluentpress init` in an empty folder writes one)",
+                    crate::project::LAYOUT_MESSAGES.join(", ")
+                )),
             ),
             _ => {}
         }

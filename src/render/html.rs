@@ -120,6 +120,11 @@ pub(crate) fn localized(layout: &Layout<'_>, id: &str) -> Markup {
 /// The language menu: each edition named in its own language, with `lang` and
 /// `hreflang`, the current one marked, and the ones whose page (or, on an edition's
 /// list of pages, which edition) is partly untranslated said to be partial in words.
+///
+/// The list is written twice and the stylesheet shows one: on wide screens as a row
+/// of links, on small screens inside one native disclosure (`<details>`, no script)
+/// whose summary names the menu and the current language in the page's language, and
+/// where the partial mark is visually hidden (screen readers still read it).
 pub(crate) fn language_menu(
     layout: &Layout<'_>,
     site: &Site,
@@ -128,11 +133,42 @@ pub(crate) fn language_menu(
     ext: &str,
     partial: &[bool],
 ) -> Markup {
+    let current = site
+        .editions
+        .iter()
+        .find(|e| e.locale_index == layout.locale_index);
+    html! {
+        nav.language-menu aria-label=(layout.text("language-menu-label").text) {
+            (language_list(layout, site, paths, slug, ext, partial, "language-row", false))
+            details.language-disclosure {
+                summary {
+                    (localized(layout, "language-menu-label"))
+                    @if let Some(current) = current {
+                        ": " span.current-language lang=(current.tag) dir=(current.direction.as_str()) { (current.name) }
+                    }
+                }
+                (language_list(layout, site, paths, slug, ext, partial, "language-column", true))
+            }
+        }
+    }
+}
+
+/// One copy of the language menu's list (see [`language_menu`]).
+#[allow(clippy::too_many_arguments)]
+fn language_list(
+    layout: &Layout<'_>,
+    site: &Site,
+    paths: &Paths,
+    slug: &str,
+    ext: &str,
+    partial: &[bool],
+    class: &str,
+    hide_partial: bool,
+) -> Markup {
     let current = layout.locale_index;
     let here = layout.locale;
     html! {
-        nav.language-menu aria-label=(layout.text("language-menu-label").text) {
-            ul {
+            ul class=(class) {
                 @for e in &site.editions {
                     li {
                         a href=(if e.locale_index == current { format!("{}.{ext}", paths.stem) } else { paths.page_in(&e.tag, slug, ext) })
@@ -145,7 +181,7 @@ pub(crate) fn language_menu(
                                 // while the edition lacks it).
                                 @let label = layout.text("language-partial");
                                 @let shown_in = label.fallback_lang.unwrap_or(here);
-                                span.partial lang=(shown_in.tag) dir=(shown_in.direction().as_str()) {
+                                span.partial.visually-hidden[hide_partial] lang=(shown_in.tag) dir=(shown_in.direction().as_str()) {
                                     "(" (label.text) ")"
                                 }
                             }
@@ -153,7 +189,6 @@ pub(crate) fn language_menu(
                     }
                 }
             }
-        }
     }
 }
 
@@ -585,6 +620,13 @@ pub fn chooser(
                 }
                 main #main tabindex="-1" {
                     h1 { (localized(source, "language-chooser-heading")) }
+                    // The heading in every other edition's language, each marked with its own.
+                    p.chooser-headings {
+                        @for (i, (e, layout)) in layouts.iter().filter(|(e, _)| e.locale_index != source.locale_index).enumerate() {
+                            @if i > 0 { " " }
+                            span lang=(e.tag) dir=(e.direction.as_str()) { (localized(layout, "language-chooser-heading")) }
+                        }
+                    }
                     nav aria-label=(source.text("language-menu-label").text) {
                         ul.language-list {
                             @for (e, layout) in layouts {
@@ -595,6 +637,7 @@ pub fn chooser(
                                         @let shown_in = label.fallback_lang.unwrap_or(layout.locale);
                                         " " span.partial lang=(shown_in.tag) dir=(shown_in.direction().as_str()) { "(" (label.text) ")" }
                                     }
+                                    span.chooser-intro { (localized(layout, "language-chooser-intro")) }
                                 }
                             }
                         }

@@ -23,6 +23,7 @@
 //! is a message the reference no longer has, commented out rather than deleted.
 
 pub mod import;
+pub mod init;
 pub mod new_locale;
 pub mod sync;
 

@@ -552,9 +552,20 @@ pub fn mark_current(
                     )));
                 }
                 return Err(Error::Usage(format!(
-                    "--mark-current {spec}: no page{} has a message `{id}` (the ids are in the reference files {}/<page>.ftl)",
+                    "--mark-current {spec}: no page{} has a message `{id}` (the ids are in the reference files {}/<page>.ftl){}",
                     slug.map(|s| format!(" `{s}`")).unwrap_or_default(),
-                    project.source_locale().dir
+                    project.source_locale().dir,
+                    {
+                        let ids: Vec<&str> = project
+                            .pages
+                            .iter()
+                            .filter(|p| slug.is_none_or(|s| s == p.slug))
+                            .flat_map(|p| p.segments.iter().map(|s| s.id.as_str()))
+                            .collect();
+                        crate::config::suggest(id, &ids)
+                            .map(|best| format!("; did you mean `{best}`?"))
+                            .unwrap_or_default()
+                    }
                 )));
             }
             many => {

@@ -53,7 +53,9 @@ const DESKTOP = { width: 1280, height: 800 };
 // ---------------------------------------------------------------------------------------
 // Results
 
-const results = { warnings: [], ligatureGapChecked: 0, passed: 0, failed: 0, failures: [], axeViolations: 0, axeIncomplete: [], nuErrors: 0, notes: [] };
+const results = { warnings: [], ligatureGapChecked: 0, passed: 0, failed: 0, failures: [], axeViolations: 0, axeIncomplete: [], nuErrors: 0, notes: [], phone: new Map() };
+// A phone: header and language menu take at most a third of this viewport.
+const PHONE = { width: 375, height: 667 };
 const fallbackTotals = { elements: 0, pages: 0 };
 
 function pass() {
@@ -208,6 +210,7 @@ function collectPage({ CANDIDATES, SOURCE }) {
   const menu = [...document.querySelectorAll('nav.language-menu a')].map((a) => ({
     href: a.href, rawHref: a.getAttribute('href'), lang: a.getAttribute('lang'), hreflang: a.getAttribute('hreflang'),
     current: a.getAttribute('aria-current'), text: norm(a.textContent),
+    list: a.closest('ul') ? a.closest('ul').className : '',
   }));
   const chooser = document.querySelector('nav.language-menu') ? [] : [...document.querySelectorAll('main nav a[hreflang]')].map((a) => ({
     href: a.href, hreflang: a.getAttribute('hreflang'), lang: langOf(a), text: norm(a.textContent),
@@ -377,18 +380,22 @@ async function checkPage(context, site, rel, takeScreenshots) {
     if (rel.includes('/')) {
       const problems = [];
       if (info.menu.length === 0) problems.push('no nav.language-menu links');
-      let current = 0;
+      // The menu is written twice (a row for wide screens, a disclosure for small ones):
+      // each copy must pass on its own.
+      const current = new Map();
+      const lists = new Set(info.menu.map((a) => a.list));
+      if (!(lists.has('language-row') && lists.has('language-column'))) problems.push(`menu lists found: ${[...lists].join(', ')}; expected language-row and language-column`);
       for (const a of info.menu) {
         const target = localeOfUrl(a.href, site.base);
         if (!a.lang || a.lang !== a.hreflang) problems.push(`link "${a.text}" (${a.rawHref}): lang="${a.lang}" hreflang="${a.hreflang}" differ or are missing`);
         if (target !== a.hreflang) problems.push(`link "${a.text}" (${a.rawHref}) leads into ${target}/ but hreflang="${a.hreflang}"`);
         if (a.current === 'page') {
-          current += 1;
+          current.set(a.list, (current.get(a.list) || 0) + 1);
           if (target !== locale) problems.push(`link "${a.text}" (${a.rawHref}) has aria-current="page" but is not this edition (${locale})`);
           if (a.href.split('#')[0] !== url) problems.push(`current edition's link "${a.text}" points to ${a.href}, not to this page`);
         } else if (target === locale) problems.push(`link "${a.text}" to this edition has no aria-current="page"`);
       }
-      if (current !== 1) problems.push(`${current} links with aria-current="page", expected 1`);
+      for (const l of lists) if (current.get(l) !== 1) problems.push(`${current.get(l) || 0} links with aria-current="page" in ul.${l}, expected 1`);
       check('language-menu', where, problems);
     } else {
       const problems = [];
@@ -505,6 +512,72 @@ async function checkPage(context, site, rel, takeScreenshots) {
       check(vp.name, where, m.scrollWidth <= m.clientWidth ? [] : [`document scrollWidth ${m.scrollWidth} > clientWidth ${m.clientWidth} at ${vp.width}×${vp.height}; widest: ${m.wide.join(', ') || '(none found)'}`]);
     }
     await page.setViewportSize(DESKTOP);
+
+    // A phone: the header and the language menu take at most a third of the screen; the
+    // menu is one disclosure, opened and closed with the keyboard, named in the page's
+    // language with the current language; the partial mark is not visible text there.
+    if (rel.includes('/') && rel.endsWith('.html')) {
+      await page.setViewportSize(PHONE);
+      await page.goto(url, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready.then(() => true));
+      const m = await page.evaluate(() => {
+        const menu = document.querySelector('nav.language-menu');
+        const details = menu && menu.querySelector('details.language-disclosure');
+        const summary = details && details.querySelector('summary');
+        const visiblePartial = [...document.querySelectorAll('nav.language-menu .partial')].filter((el) => {
+          const b = el.getBoundingClientRect();
+          return b.width > 1 && b.height > 1;
+        }).length;
+        const visibleRowLinks = [...document.querySelectorAll('nav.language-menu .language-row a')].filter((a) => a.getClientRects().length > 0).length;
+        return {
+          bottom: menu ? menu.getBoundingClientRect().bottom + window.scrollY : null,
+          header: document.querySelector('.site-header') ? document.querySelector('.site-header').getBoundingClientRect().height : 0,
+          hasDisclosure: !!summary,
+          summaryText: summary ? summary.textContent.trim() : '',
+          currentLang: summary && summary.querySelector('[lang]') ? summary.querySelector('[lang]').getAttribute('lang') : null,
+          visiblePartial, visibleRowLinks,
+        };
+      });
+      const problems = [];
+      const limit = PHONE.height / 3;
+      if (m.bottom === null) problems.push('no nav.language-menu');
+      else if (m.bottom > limit) problems.push(`header and language menu end at ${m.bottom.toFixed(0)} px, more than a third of ${PHONE.height} (${limit.toFixed(0)} px)`);
+      if (!m.hasDisclosure) problems.push('no details.language-disclosure > summary in the language menu');
+      if (m.visibleRowLinks > 0) problems.push(`${m.visibleRowLinks} links of the wide-screen row are displayed at ${PHONE.width} px`);
+      if (m.visiblePartial > 0) problems.push(`${m.visiblePartial} visible partial marks in the phone menu`);
+      if (m.currentLang !== locale) problems.push(`the summary "${m.summaryText}" does not name the current language with lang="${locale}" (found ${m.currentLang})`);
+      if (m.bottom !== null) {
+        const prev = results.phone.get(locale);
+        if (!prev || m.bottom > prev.bottom) results.phone.set(locale, { bottom: m.bottom, where });
+      }
+      // Keyboard: Tab to the summary, Enter opens, the links can be reached, Enter closes.
+      if (m.hasDisclosure) {
+        let onSummary = false;
+        for (let i = 0; i < 8 && !onSummary; i++) {
+          await page.keyboard.press('Tab');
+          onSummary = await page.evaluate(() => !!(document.activeElement && document.activeElement.matches('details.language-disclosure > summary')));
+        }
+        if (!onSummary) problems.push('Tab never reached the language disclosure\'s summary');
+        else {
+          await page.keyboard.press('Enter');
+          const opened = await page.evaluate(() => {
+            const d = document.querySelector('details.language-disclosure');
+            return { open: d.open, shown: [...d.querySelectorAll('a')].filter((a) => a.getClientRects().length > 0).length, total: d.querySelectorAll('a').length };
+          });
+          if (!opened.open) problems.push('Enter on the summary did not open the disclosure');
+          else if (opened.shown !== opened.total || opened.total === 0) problems.push(`opened, ${opened.shown} of ${opened.total} language links are displayed`);
+          await page.keyboard.press('Tab');
+          const inside = await page.evaluate(() => !!(document.activeElement && document.activeElement.closest('details.language-disclosure ul')));
+          if (opened.open && !inside) problems.push('Tab after opening does not move into the language list');
+          await page.keyboard.press('Shift+Tab');
+          await page.keyboard.press('Enter');
+          const closed = await page.evaluate(() => !document.querySelector('details.language-disclosure').open);
+          if (!closed) problems.push('Enter on the summary again did not close the disclosure');
+        }
+      }
+      check('phone-menu', where, problems);
+      await page.setViewportSize(DESKTOP);
+    }
 
     check('no-load-errors', where, consoleErrors);
     return { rel, locale, info };
@@ -699,6 +772,8 @@ async function main() {
   console.log(`Nu errors:              ${results.nuErrors} (${allHtml.length} HTML, ${allCss.length} CSS, ${allSvg.length} SVG files)`);
   console.log(`fallback passages:      ${fallbackTotals.elements} on ${fallbackTotals.pages} pages, each checked for lang="${SOURCE}"`);
   console.log(`contrast beyond axe:    ${results.ligatureGapChecked} text elements that axe skipped as "icon ligatures" (Arabic script) checked with axe's colour functions`);
+  console.log(`phone (${PHONE.width}×${PHONE.height}): header + language menu bottom, tallest page per edition (limit ${(PHONE.height / 3).toFixed(0)} px):`);
+  for (const [l, v] of [...results.phone.entries()].sort()) console.log(`  ${l.padEnd(8)} ${v.bottom.toFixed(0)} px (${v.where})`);
   console.log(`axe needs review:       ${results.axeIncomplete.length} (not failures; see below)`);
   for (const line of results.axeIncomplete) console.log(`  ${line}`);
   console.log(`warnings:               ${results.warnings.length} (not failures)`);

@@ -86,6 +86,7 @@ other-editions-heading = Other languages
 footnote-backlink = Back to text
 footer-text = Published with fluentpress.
 image-text = [{ $label }: { $description }]
+language-chooser-intro = Read this site in English
 ";
 
 /// fallback-notice is on line 12, footer-text on line 24.
@@ -115,6 +116,7 @@ other-editions-heading = Autres langues
 footnote-backlink = Retour au texte
 footer-text = Publié avec fluentpress.
 image-text = [{ $label } : { $description }]
+language-chooser-intro = Lire ce site en français
 ";
 
 /// The complete French translation of the page, one message a line (line n = message n).
@@ -1085,7 +1087,8 @@ fn rule_outdated() {
         d["notes"],
         json!([
             "old source: Owls hunt at night. There are 250 species.",
-            "new source: Owls hunt at night. There are about 250 species."
+            "new source: Owls hunt at night. There are about 250 species.",
+            "changed: Owls hunt at night. There are {+about+} 250 species."
         ])
     );
     let help = d["help"].as_str().unwrap();

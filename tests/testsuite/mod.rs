@@ -1,6 +1,7 @@
 mod support;
 
 mod architecture;
+mod cli;
 mod commonmark;
 mod coverage;
 mod html;

@@ -760,7 +760,7 @@ fn serve_re_renders_only_what_an_edit_affects() {
     server.wait_rebuilds(done);
     assert_ne!(server.get("/__fluentpress/version").body, version);
     assert!(
-        server.stderr().contains("re-rendered 1 page edition(s) in"),
+        server.stderr().contains("re-rendered 1 page edition in"),
         "{}",
         server.stderr()
     );
@@ -802,7 +802,7 @@ fn serve_re_renders_only_what_an_edit_affects() {
     );
     server.wait_rebuilds(done);
     assert!(
-        server.stderr().contains("re-rendered 9 page edition(s)"),
+        server.stderr().contains("re-rendered 9 page editions"),
         "{}",
         server.stderr()
     );
