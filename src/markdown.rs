@@ -6,7 +6,7 @@
 
 use pulldown_cmark::{
     Alignment, BrokenLink, BrokenLinkCallback, CodeBlockKind, CowStr, Event, HeadingLevel,
-    OffsetIter, Options, Parser, Tag, TagEnd,
+    MetadataBlockKind, OffsetIter, Options, Parser, Tag, TagEnd,
 };
 use std::collections::HashMap;
 use std::ops::Range;
@@ -210,8 +210,11 @@ fn fold_label(label: &str) -> String {
 /// A page's Markdown, parsed.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
-    /// The TOML between `+++` lines, with its byte offset in the source.
+    /// The front matter's text (TOML between `+++` lines, or YAML between `---` lines
+    /// at the very start), with its byte offset in the source.
     pub front_matter: Option<(String, usize)>,
+    /// The front matter is YAML (`---`), not TOML (`+++`).
+    pub front_matter_yaml: bool,
     pub blocks: Vec<Block>,
     pub footnotes: Vec<Footnote>,
     /// The translatable text; a loaded page moves these into `Page::segments`.
@@ -253,6 +256,12 @@ fn parser<'a, 'r>(
         options |= Options::ENABLE_TABLES
             | Options::ENABLE_HEADING_ATTRIBUTES
             | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        // YAML front matter only where the page starts with it: with the option on,
+        // pulldown-cmark would also read a `---` … `---` later in a TOML page (a thematic
+        // break and a setext heading) as metadata.
+        if text.starts_with("---") {
+            options |= Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+        }
     }
     Parser::new_with_broken_link_callback(text, options, Some(RefResolver { refs }))
         .into_offset_iter()
@@ -846,6 +855,7 @@ struct PageBuilder<'s> {
     code: Option<(String, String)>,
     html: Option<(String, Range<usize>)>,
     front_matter: Option<(String, usize)>,
+    front_matter_yaml: bool,
     in_front_matter: bool,
     segments: Vec<RawSegment>,
     footnotes: Vec<Footnote>,
@@ -862,6 +872,7 @@ impl<'s> PageBuilder<'s> {
             code: None,
             html: None,
             front_matter: None,
+            front_matter_yaml: false,
             in_front_matter: false,
             segments: Vec::new(),
             footnotes: Vec::new(),
@@ -1108,7 +1119,10 @@ impl<'s> PageBuilder<'s> {
                 self.code = Some((info, String::new()));
             }
             Tag::HtmlBlock => self.html = Some((String::new(), range)),
-            Tag::MetadataBlock(_) => self.in_front_matter = true,
+            Tag::MetadataBlock(kind) => {
+                self.in_front_matter = true;
+                self.front_matter_yaml = kind == MetadataBlockKind::YamlStyle;
+            }
             _ => {}
         }
     }
@@ -1292,6 +1306,7 @@ impl<'s> PageBuilder<'s> {
         let footnote_labels = self.footnotes.iter().map(|f| f.label.clone()).collect();
         Document {
             front_matter: self.front_matter,
+            front_matter_yaml: self.front_matter_yaml,
             blocks,
             footnotes: self.footnotes,
             segments: self.segments,

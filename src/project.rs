@@ -324,11 +324,13 @@ impl Project {
             .collect();
         let mut raw_pages = Vec::new();
         for (page, mut found) in loaded {
-            problems.append(&mut found);
             match page {
+                // A draft is not published: not extracted, built or checked.
+                Some(page) if page.draft => continue,
                 Some(page) => raw_pages.push(page),
                 None => failed_content += 1,
             }
+            problems.append(&mut found);
         }
 
         // Locales.
@@ -440,9 +442,12 @@ impl Project {
                 let rel_path = format!("{CONTENT_DIR}/{slug}.md");
                 let file = TextFile::decode(text.as_bytes().to_vec()).expect("a &str is UTF-8");
                 let (page, mut found) = parse_page(slug.to_string(), rel_path, file);
-                problems.append(&mut found);
+                if !page.draft {
+                    problems.append(&mut found);
+                }
                 page
             })
+            .filter(|page| !page.draft)
             .collect();
         let slugs: HashSet<&str> = raw_pages.iter().map(|p| p.slug.as_str()).collect();
         let locale_files = locales
@@ -594,6 +599,7 @@ struct RawPage {
     title: (String, Range<usize>),
     description: (String, Range<usize>),
     weight: i64,
+    draft: bool,
 }
 
 /// Reads a text file; what goes wrong becomes a diagnostic in `problems`.
@@ -650,8 +656,7 @@ fn parse_page(slug: String, rel_path: String, file: TextFile) -> (RawPage, Vec<D
     let source = file.text;
     let lines = LineIndex::new(&source);
     let doc = markdown::parse_page(&source);
-    let (title, description, weight) =
-        front_matter(&doc, &source, &lines, &rel_path, &mut problems);
+    let meta = front_matter(&doc, &source, &lines, &rel_path, &mut problems);
     (
         RawPage {
             slug,
@@ -659,22 +664,88 @@ fn parse_page(slug: String, rel_path: String, file: TextFile) -> (RawPage, Vec<D
             source,
             lines,
             doc,
-            title,
-            description,
-            weight,
+            title: meta.title,
+            description: meta.description,
+            weight: meta.weight,
+            draft: meta.draft,
         },
         problems,
     )
 }
 
-/// Reads the front matter; problems become diagnostics and the page still loads.
+/// What the front matter of a page says.
+struct PageMeta {
+    title: TextSpan,
+    description: TextSpan,
+    weight: i64,
+    /// `draft = true`: the page is not published (as Hugo and Jekyll do).
+    draft: bool,
+}
+
+/// Our front matter keys; any other key is another generator's (`layout`, `tags`,
+/// `date`, `aliases` …) and ignored, unless it looks like a misspelling of one of these.
+const FRONT_MATTER_KEYS: &[&str] = &["title", "description", "weight", "draft"];
+
+/// Keys other generators (Hugo, Jekyll, Docusaurus, Zola) write: ignored without a word,
+/// even where one looks like a misspelling of ours (`date` and `draft`).
+const OTHER_GENERATORS_KEYS: &[&str] = &[
+    "layout",
+    "lang",
+    "language",
+    "class",
+    "order",
+    "image",
+    "images",
+    "related",
+    "tags",
+    "categories",
+    "date",
+    "lastmod",
+    "publishDate",
+    "expiryDate",
+    "aliases",
+    "slug",
+    "url",
+    "permalink",
+    "author",
+    "authors",
+    "summary",
+    "keywords",
+    "toc",
+    "menu",
+    "type",
+    "series",
+    "sitemap",
+    "translationKey",
+    "sidebar_position",
+    "sidebar_label",
+    "id",
+    "hide_title",
+    "published",
+    "template",
+    "extra",
+    "taxonomies",
+    "updated",
+    "excerpt",
+];
+
+/// A front matter value, whichever syntax wrote it.
+enum MetaValue {
+    Text(String),
+    Integer(i64),
+    Bool(bool),
+    Other,
+}
+
+/// Reads the front matter (TOML between `+++` lines, or YAML between `---` lines);
+/// problems become diagnostics and the page still loads.
 fn front_matter(
     doc: &Document,
     source: &str,
     lines: &LineIndex,
     rel_path: &str,
     problems: &mut Vec<Diagnostic>,
-) -> (TextSpan, TextSpan, i64) {
+) -> PageMeta {
     let first_heading = doc.blocks.iter().find_map(|b| match b {
         markdown::Block::Heading { segment, .. } => Some(&doc.segments[*segment]),
         _ => None,
@@ -692,42 +763,132 @@ fn front_matter(
                 0..0,
             )
         });
+    let mut meta = PageMeta {
+        title: fallback_title,
+        description: (String::new(), 0..0),
+        weight: 0,
+        draft: false,
+    };
     let Some((text, offset)) = &doc.front_matter else {
         problems.push(
             Diagnostic::new(Rule::FrontMatter, rel_path, (1, 1), "the page has no front matter")
-                .help("start the page with +++, a line `title = \"…\"`, a line `description = \"…\"`, and +++"),
+                .help("start the page with +++, a line `title = \"…\"`, a line `description = \"…\"`, and +++ (or the same as YAML between --- lines)"),
         );
-        return (fallback_title, (String::new(), 0..0), 0);
+        return meta;
     };
+    let yaml = doc.front_matter_yaml;
+    let syntax = if yaml { "YAML" } else { "TOML" };
     let at = |local: usize| lines.line_col(source, offset + local);
-    let table: toml::Table = match text.parse() {
-        Ok(t) => t,
-        Err(e) => {
-            let (line, col) = at(e.span().map_or(0, |s| s.start));
-            problems.push(Diagnostic::new(
-                Rule::FrontMatter,
-                rel_path,
-                (line, col),
-                format!("the front matter is not valid TOML: {}", e.message()),
-            ));
-            return (fallback_title, (String::new(), 0..0), 0);
+    // The keys in the order written, with their values.
+    let entries: Vec<(String, MetaValue)> = if yaml {
+        let parsed: std::result::Result<yaml_serde::Value, _> = if text.trim().is_empty() {
+            Ok(yaml_serde::Value::Mapping(Default::default()))
+        } else {
+            yaml_serde::from_str(text)
+        };
+        match parsed {
+            Ok(yaml_serde::Value::Mapping(map)) => map
+                .iter()
+                .map(|(k, v)| {
+                    let key = match k {
+                        yaml_serde::Value::String(s) => s.clone(),
+                        other => yaml_serde::to_string(other)
+                            .unwrap_or_default()
+                            .trim()
+                            .to_string(),
+                    };
+                    let value = match v {
+                        yaml_serde::Value::String(s) => MetaValue::Text(s.clone()),
+                        yaml_serde::Value::Bool(b) => MetaValue::Bool(*b),
+                        yaml_serde::Value::Number(n) => match n.as_i64() {
+                            Some(i) => MetaValue::Integer(i),
+                            None => MetaValue::Text(n.to_string()),
+                        },
+                        _ => MetaValue::Other,
+                    };
+                    (key, value)
+                })
+                .collect(),
+            Ok(_) => {
+                problems.push(Diagnostic::new(
+                    Rule::FrontMatter,
+                    rel_path,
+                    at(0),
+                    "the YAML front matter is not a mapping of keys to values",
+                ));
+                return meta;
+            }
+            Err(e) => {
+                // The YAML parser counts lines from the start of the block.
+                let (line, column) = e
+                    .location()
+                    .map(|l| (at(0).0 + l.line().saturating_sub(1), l.column()))
+                    .unwrap_or_else(|| at(0));
+                problems.push(Diagnostic::new(
+                    Rule::FrontMatter,
+                    rel_path,
+                    (line, column.max(1)),
+                    format!("the front matter is not valid YAML: {e}"),
+                ));
+                return meta;
+            }
+        }
+    } else {
+        match text.parse::<toml::Table>() {
+            Ok(table) => table
+                .into_iter()
+                .map(|(k, v)| {
+                    let value = match v {
+                        toml::Value::String(s) => MetaValue::Text(s),
+                        toml::Value::Integer(i) => MetaValue::Integer(i),
+                        toml::Value::Boolean(b) => MetaValue::Bool(b),
+                        _ => MetaValue::Other,
+                    };
+                    (k, value)
+                })
+                .collect(),
+            Err(e) => {
+                let (line, col) = at(e.span().map_or(0, |s| s.start));
+                problems.push(Diagnostic::new(
+                    Rule::FrontMatter,
+                    rel_path,
+                    (line, col),
+                    format!("the front matter is not valid TOML: {}", e.message()),
+                ));
+                return meta;
+            }
         }
     };
-    // Where `key = …` is written: (byte offset of the key, of the value, end of the value).
+    let separator = if yaml { ':' } else { '=' };
+    // Where `key = …` (or `key: …`) is written: (byte offset of the key, of the value,
+    // end of the value, quotes excluded).
     let key_at = |key: &str| -> Option<(usize, usize, usize)> {
         let mut start = 0usize;
         for line in text.split('\n') {
             let trimmed = line.trim_start();
-            let is_key = trimmed
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with('='));
-            if is_key {
+            let unquoted = trimmed.strip_prefix(key).or_else(|| {
+                trimmed
+                    .strip_prefix('"')
+                    .and_then(|t| t.strip_prefix(key))
+                    .and_then(|t| t.strip_prefix('"'))
+            });
+            if unquoted.is_some_and(|rest| rest.trim_start().starts_with(separator)) {
                 let key_start = start + (line.len() - trimmed.len());
-                let value_start = line.find('"').map_or(line.len(), |i| i + 1);
-                let value_end = line
-                    .rfind('"')
-                    .filter(|&e| e >= value_start)
-                    .unwrap_or(line.len());
+                let after = line[key_start - start..]
+                    .find(separator)
+                    .map_or(line.len(), |i| key_start - start + i + 1);
+                let value = line[after..].trim();
+                let value_start = line.len() - line[after..].trim_start().len();
+                let (value_start, value_end) = match value.chars().next() {
+                    Some(q @ ('"' | '\'')) => {
+                        let end = line
+                            .rfind(q)
+                            .filter(|&e| e > value_start)
+                            .unwrap_or(line.len());
+                        (value_start + 1, end)
+                    }
+                    _ => (value_start, value_start + value.len()),
+                };
                 return Some((
                     offset + key_start,
                     offset + start + value_start,
@@ -741,65 +902,92 @@ fn front_matter(
     let key_span =
         |key: &str| -> Range<usize> { key_at(key).map_or(*offset..*offset, |(_, v, e)| v..e) };
     let key_pos = |key: &str| -> usize { key_at(key).map_or(*offset, |(k, _, _)| k) };
-    for key in table.keys() {
-        if !["title", "description", "weight"].contains(&key.as_str()) {
-            let at_key = key_pos(key);
-            let mut d = Diagnostic::new(
+    let mut title = None;
+    let mut description = None;
+    for (key, value) in &entries {
+        match (key.as_str(), value) {
+            ("title" | "description", MetaValue::Text(s)) if !s.trim().is_empty() => {
+                let found = Some((s.trim().to_string(), key_span(key)));
+                if key == "title" {
+                    title = found;
+                } else {
+                    description = found;
+                }
+            }
+            ("title" | "description", MetaValue::Integer(i)) => {
+                let found = Some((i.to_string(), key_span(key)));
+                if key == "title" {
+                    title = found;
+                } else {
+                    description = found;
+                }
+            }
+            ("title" | "description", _) => problems.push(Diagnostic::new(
                 Rule::FrontMatter,
                 rel_path,
-                lines.line_col(source, at_key),
-                format!("unknown front matter key `{key}`"),
-            );
-            if let Some(best) = crate::config::suggest(key, &["title", "description", "weight"]) {
-                d = d.help(format!("did you mean `{best}`?"));
+                lines.line_col(source, key_pos(key)),
+                format!("`{key}` must be a non-empty string"),
+            )),
+            ("weight", MetaValue::Integer(w)) => meta.weight = *w,
+            ("weight", _) => problems.push(Diagnostic::new(
+                Rule::FrontMatter,
+                rel_path,
+                lines.line_col(source, key_pos(key)),
+                "`weight` must be a whole number (pages are listed by weight, then title)",
+            )),
+            ("draft", MetaValue::Bool(d)) => meta.draft = *d,
+            ("draft", _) => problems.push(Diagnostic::new(
+                Rule::FrontMatter,
+                rel_path,
+                lines.line_col(source, key_pos(key)),
+                "`draft` must be true or false (a draft page is not published)",
+            )),
+            _ => {
+                // Another generator's key: accepted and ignored, unless it is probably
+                // one of ours misspelt.
+                let known_elsewhere = OTHER_GENERATORS_KEYS.contains(&key.as_str());
+                if let Some(best) =
+                    crate::config::suggest(key, FRONT_MATTER_KEYS).filter(|_| !known_elsewhere)
+                {
+                    problems.push(
+                        Diagnostic::new(
+                            Rule::FrontMatter,
+                            rel_path,
+                            lines.line_col(source, key_pos(key)),
+                            format!("unknown front matter key `{key}`; it is ignored"),
+                        )
+                        .severity(crate::diagnostic::Severity::Warning)
+                        .help(format!("did you mean `{best}`?")),
+                    );
+                }
             }
-            problems.push(d);
         }
     }
-    let mut string = |key: &str| -> Option<(String, Range<usize>)> {
-        match table.get(key) {
-            Some(toml::Value::String(s)) if !s.trim().is_empty() => {
-                Some((s.trim().to_string(), key_span(key)))
-            }
-            Some(_) => {
-                problems.push(Diagnostic::new(
+    for (key, found) in [("title", &title), ("description", &description)] {
+        if found.is_none() && !entries.iter().any(|(k, _)| k == key) {
+            let example = if yaml {
+                format!("`{key}: …`")
+            } else {
+                format!("`{key} = \"…\"`")
+            };
+            problems.push(
+                Diagnostic::new(
                     Rule::FrontMatter,
                     rel_path,
-                    lines.line_col(source, key_pos(key)),
-                    format!("`{key}` must be a non-empty string"),
-                ));
-                None
-            }
-            None => {
-                problems.push(
-                    Diagnostic::new(
-                        Rule::FrontMatter,
-                        rel_path,
-                        lines.line_col(source, offset.saturating_sub(4)),
-                        format!("the front matter has no `{key}`"),
-                    )
-                    .help(format!("add a line `{key} = \"…\"` between the +++ lines")),
-                );
-                None
-            }
+                    lines.line_col(source, offset.saturating_sub(4)),
+                    format!("the front matter has no `{key}`"),
+                )
+                .help(format!("add a line {example} to the {syntax} front matter")),
+            );
         }
-    };
-    let title = string("title").unwrap_or(fallback_title);
-    let description = string("description").unwrap_or((String::new(), 0..0));
-    let weight = match table.get("weight") {
-        None => 0,
-        Some(toml::Value::Integer(w)) => *w,
-        Some(_) => {
-            problems.push(Diagnostic::new(
-                Rule::FrontMatter,
-                rel_path,
-                lines.line_col(source, key_pos("weight")),
-                "`weight` must be a whole number (pages are listed by weight, then title)",
-            ));
-            0
-        }
-    };
-    (title, description, weight)
+    }
+    if let Some(t) = title {
+        meta.title = t;
+    }
+    if let Some(d) = description {
+        meta.description = d;
+    }
+    meta
 }
 
 impl RawPage {
@@ -820,6 +1008,7 @@ impl RawPage {
             title,
             description,
             weight,
+            draft: _,
         } = self;
         let plain =
             |kind: SegmentKind, (text, span): (String, Range<usize>)| markdown::RawSegment {

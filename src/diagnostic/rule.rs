@@ -107,7 +107,7 @@ rules! {
     IoError "io-error" Error
         "A file or directory could not be read (permissions, a broken link). The diagnostic gives the operating system's message.";
     FrontMatter "front-matter" Error
-        "A page's front matter (TOML between `+++` lines at the top) is missing, cannot be parsed, lacks `title` or `description`, or has an unknown key.";
+        "A page's front matter (TOML between `+++` lines, or YAML between `---` lines, at the top) is missing, cannot be parsed, or lacks `title` or `description`; or a value has the wrong type (`weight` a whole number, `draft` true or false). Keys other generators write (`layout`, `tags`, `date`, `aliases` …) are ignored; a key that looks like a misspelling of ours (`titel`) is a warning naming the key meant. A page with `draft = true` is not published.";
     PathProblem "path-problem" Error
         "A page's path cannot be published safely: it is a symbolic link, it would collide with another page once letter case is ignored (on macOS and Windows they are the same file), or it uses a name the site needs (`index`).";
     ByteOrderMark "byte-order-mark" Warning
