@@ -530,7 +530,10 @@ fn build(root: &std::path::Path, args: BuildArgs, ui: Ui) -> anyhow::Result<Outc
                 .collect(),
         )
     };
-    report_load_problems_of(&project, ui, only.as_deref());
+    // A content file that cannot be read stops the build before it starts: say why.
+    if project.failed_content > 0 {
+        report_load_problems_of(&project, ui, only.as_deref());
+    }
     let settings = crate::lint::Settings::new(&project.config, &[], &[], &[])?;
     let out = args.out.clone().unwrap_or_else(|| root.join("dist"));
     let terminal = std::io::stderr().is_terminal();
@@ -544,6 +547,31 @@ fn build(root: &std::path::Path, args: BuildArgs, ui: Ui) -> anyhow::Result<Outc
     };
     let report = crate::commands::build::build(&project, &opts, &settings)
         .with_context(|| format!("building into {}", out.display()))?;
+    // Each error in full, as lint shows it (warnings are counted below): a build that
+    // refuses a translation says which file, line and column, and why.
+    let errors: Vec<crate::diagnostic::Diagnostic> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+        .filter(|d| match (&only, &d.locale) {
+            (Some(only), Some(locale)) => only.contains(locale),
+            _ => true,
+        })
+        .cloned()
+        .collect();
+    if !errors.is_empty() {
+        let source = |path: &str| project.file_text(path).map(|t| t.into_owned());
+        eprint!(
+            "{}",
+            crate::diagnostic::render::human::render(&errors, &source, ui.color_on(false))
+        );
+    }
+    if !report.published {
+        return Err(Error::Strict {
+            errors: report.errors,
+        })
+        .with_context(|| format!("building into {}", out.display()));
+    }
     if !ui.quiet {
         let source = &project.source_locale().locale;
         let s = |n: usize| if n == 1 { "" } else { "s" };

@@ -51,6 +51,9 @@ pub struct BuildReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Per page (in project order): what the build showed, the outputs taken out.
     pub pages: Vec<RenderedPage>,
+    /// False when `--strict` found errors: nothing was published, the previous output
+    /// is as it was ([`Error::Strict`] is the caller's to raise after reporting).
+    pub published: bool,
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
@@ -241,11 +244,23 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
         .filter(|d| d.severity == Severity::Warning)
         .count();
     if opts.strict && errors > 0 {
-        return Err(Error::Strict { errors });
+        // The staging directory is dropped, so the previous output stays; the caller
+        // reports the errors, then fails.
+        return Ok(BuildReport {
+            locales: summaries,
+            diagnostics,
+            pages,
+            files: 0,
+            errors,
+            warnings,
+            seconds: started.elapsed().as_secs_f64(),
+            published: false,
+        });
     }
     let files = written.load(Ordering::Relaxed) + summaries.len() + 4;
     staging.commit()?;
     Ok(BuildReport {
+        published: true,
         locales: summaries,
         diagnostics,
         pages,

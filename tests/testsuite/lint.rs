@@ -2267,3 +2267,57 @@ fn localizable_links_may_point_elsewhere_within_their_pattern() {
     let run = site.run(&["lint"]).code(2);
     assert!(run.stderr.contains("fluentpress.toml:2"), "{}", run.stderr);
 }
+
+#[test]
+fn the_build_log_shows_each_error_in_full_and_counts_warnings() {
+    let site = clean_site();
+    // One invalid byte in the French page file (line 3, column 11) …
+    let bytes: Vec<u8> = FR_OWLS
+        .replace("owls = Hiboux", "owls = Hib#oux")
+        .bytes()
+        .map(|b| if b == b'#' { 0xff } else { b })
+        .collect();
+    site.write_bytes(FR_PAGE, &bytes);
+    // … and a warning elsewhere (an untranslated paragraph would be one, but the file is
+    // gone; a generic link text in the source content is).
+    append(
+        &site,
+        "content/owls.md",
+        "\nRead [here](https://owls.example/more).\n",
+    );
+    site.run(&["extract"]).ok();
+    let run = site.run(&["build"]).ok();
+    assert!(
+        run.stderr
+            .contains("error[invalid-utf8]: the file is not valid UTF-8 [fr]")
+            && run.stderr.contains(&format!("--> {FR_PAGE}:3:11")),
+        "{}",
+        run.stderr
+    );
+    // Warnings are counted, not shown.
+    assert!(
+        !run.stderr.contains("warning[generic-link-text]"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("1 warning"), "{}", run.stderr);
+    // -q: the errors and nothing else.
+    let quiet = site.run(&["build", "-q"]).ok();
+    assert!(
+        quiet.stderr.contains(&format!("--> {FR_PAGE}:3:11")),
+        "{}",
+        quiet.stderr
+    );
+    assert!(!quiet.stderr.contains("warning"), "{}", quiet.stderr);
+    assert!(!quiet.stderr.contains("built "), "{}", quiet.stderr);
+    // --strict: the same errors, then the failure; the previous output stays.
+    let before = site.read("dist/fr/owls.html");
+    let strict = site.run(&["build", "--strict"]).code(1);
+    assert!(
+        strict.stderr.contains(&format!("--> {FR_PAGE}:3:11")),
+        "{}",
+        strict.stderr
+    );
+    assert!(strict.stderr.contains("--strict"), "{}", strict.stderr);
+    assert_eq!(site.read("dist/fr/owls.html"), before);
+}
