@@ -172,6 +172,18 @@ impl Project {
         Ok(out)
     }
 
+    /// `locales` when some are named, else every locale but the source (the editions a
+    /// translator works on).
+    pub fn translated_locales(&self, locales: &[usize]) -> Vec<usize> {
+        if locales.is_empty() {
+            (0..self.locales.len())
+                .filter(|&i| i != self.source)
+                .collect()
+        } else {
+            locales.to_vec()
+        }
+    }
+
     pub fn locale_index(&self, tag: &str) -> Option<usize> {
         self.locales.iter().position(|l| l.locale.tag == tag)
     }

@@ -235,14 +235,8 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
         staging.write("sitemap.xml", sitemap(project, &site, base).as_bytes())?;
     }
 
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .count();
+    let errors = crate::diagnostic::count(&diagnostics, Severity::Error);
+    let warnings = crate::diagnostic::count(&diagnostics, Severity::Warning);
     if opts.strict && errors > 0 {
         // The staging directory is dropped, so the previous output stays; the caller
         // reports the errors, then fails.

@@ -18,17 +18,11 @@ pub struct Report {
 
 impl Report {
     pub fn errors(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
+        crate::diagnostic::count(&self.diagnostics, Severity::Error)
     }
 
     pub fn warnings(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count()
+        crate::diagnostic::count(&self.diagnostics, Severity::Warning)
     }
 }
 

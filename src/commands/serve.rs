@@ -528,14 +528,8 @@ impl Watcher {
             self.bump();
         }
         self.set_notes(notes);
-        let errors = diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        let warnings = diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count();
+        let errors = crate::diagnostic::count(&diagnostics, Severity::Error);
+        let warnings = crate::diagnostic::count(&diagnostics, Severity::Warning);
         match (&pairs, partial_update) {
             (Some(pairs), true) => eprintln!(
                 "re-rendered {} in {:.2} s: {}; wrote {}; lint: {}, {}",

@@ -13,13 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// The figures of `locales` (every locale but the source when empty), pages by slug.
 pub fn collect(project: &Project, locales: &[usize]) -> Vec<LocaleStatus> {
-    let selected: Vec<usize> = if locales.is_empty() {
-        (0..project.locales.len())
-            .filter(|&i| i != project.source)
-            .collect()
-    } else {
-        locales.to_vec()
-    };
+    let selected = project.translated_locales(locales);
     let renderer = Renderer::new(project, None);
     // Page by page, each locale's file read, resolved and dropped.
     let coverage: Vec<Vec<Coverage>> = project
@@ -42,13 +36,7 @@ pub fn collect(project: &Project, locales: &[usize]) -> Vec<LocaleStatus> {
 /// rejected), so a translator knows what to translate without running `sync`.
 pub fn list(project: &Project, locales: &[usize]) -> String {
     use crate::resolve::Fallback;
-    let selected: Vec<usize> = if locales.is_empty() {
-        (0..project.locales.len())
-            .filter(|&i| i != project.source)
-            .collect()
-    } else {
-        locales.to_vec()
-    };
+    let selected = project.translated_locales(locales);
     let renderer = Renderer::new(project, None);
     let rendered: Vec<_> = project
         .pages

@@ -123,6 +123,14 @@ pub struct LocaleStats {
     pub warnings: usize,
 }
 
+/// How many of `diagnostics` have `severity`.
+pub fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
+    diagnostics
+        .iter()
+        .filter(|d| d.severity == severity)
+        .count()
+}
+
 /// Sorts diagnostics into their output order and drops exact duplicates.
 pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

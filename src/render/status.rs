@@ -74,13 +74,7 @@ pub fn collect_with(
     locales: &[usize],
     coverage: impl Fn(usize, usize) -> Coverage,
 ) -> Vec<LocaleStatus> {
-    let selected: Vec<usize> = if locales.is_empty() {
-        (0..project.locales.len())
-            .filter(|&i| i != project.source)
-            .collect()
-    } else {
-        locales.to_vec()
-    };
+    let selected = project.translated_locales(locales);
     selected
         .into_iter()
         .map(|l| {
