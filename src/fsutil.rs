@@ -1,9 +1,32 @@
-//! Writing files so that a crash or a full disk never leaves half a file: write a
-//! temporary file beside the target, flush it, rename it over the target.
+//! The file system, the way every command sees it: writing files so that a crash or a
+//! full disk never leaves half a file (a temporary file beside the target, flushed,
+//! renamed over it), and the one walk of a site's directories.
 
 use crate::error::{Error, Result};
 use std::io::Write;
 use std::path::Path;
+
+/// Every entry below `dir` (not `dir` itself), sorted by name at each level, with
+/// hidden names (`.git`, editors' swap files, fluentpress's own temporary files) and
+/// everything below them left out. Symbolic links are reported, never followed.
+pub fn walk(dir: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
+}
+
+/// `path` relative to `base`, `/`-separated (as paths are shown and compared).
+pub fn rel_path(base: &Path, path: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
 
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     let dir = path

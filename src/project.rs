@@ -283,14 +283,7 @@ impl Project {
 
         // Content.
         let mut files = Vec::new();
-        walk(
-            &content_dir,
-            &content_dir,
-            "md",
-            &mut files,
-            &mut problems,
-            CONTENT_DIR,
-        );
+        walk(&content_dir, "md", &mut files, &mut problems, CONTENT_DIR);
         let mut failed_content = problems.len();
         let mut seen_folded: HashMap<String, String> = HashMap::new();
         let mut accepted = Vec::new();
@@ -520,67 +513,52 @@ fn slug_problem(slug: &str) -> Option<String> {
     None
 }
 
-/// Collects files with extension `ext` under `dir`, sorted, as (path relative to `base`
-/// with `/`, full path). Symbolic links are reported, not followed.
+/// The files with extension `ext` below `base` (relative path, full path), sorted;
+/// unreadable directories and symbolic links to pages or directories become problems.
 fn walk(
     base: &Path,
-    dir: &Path,
     ext: &str,
     out: &mut Vec<(String, PathBuf)>,
     problems: &mut Vec<Diagnostic>,
     shown: &str,
 ) {
-    let rel_of = |p: &Path| {
-        p.strip_prefix(base)
-            .unwrap_or(p)
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/")
-    };
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            let rel = rel_of(dir);
-            let shown_path = if rel.is_empty() {
-                shown.to_string()
-            } else {
-                format!("{shown}/{rel}")
-            };
-            problems.push(Diagnostic::new(
-                Rule::IoError,
-                shown_path,
-                (1, 1),
-                format!("cannot read the directory: {e}"),
-            ));
-            return;
+    let shown_at = |rel: &str| {
+        if rel.is_empty() {
+            shown.to_string()
+        } else {
+            format!("{shown}/{rel}")
         }
     };
-    let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
-            continue;
-        }
-        let rel = rel_of(&path);
-        let shown_path = format!("{shown}/{rel}");
-        let Ok(meta) = std::fs::symlink_metadata(&path) else {
-            problems.push(Diagnostic::new(
-                Rule::IoError,
-                shown_path,
-                (1, 1),
-                "cannot read the file's metadata",
-            ));
-            continue;
+    for entry in crate::fsutil::walk(base) {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let rel = e
+                    .path()
+                    .map(|p| crate::fsutil::rel_path(base, p))
+                    .unwrap_or_default();
+                let message = match e.io_error() {
+                    Some(io) => format!("cannot read the directory: {io}"),
+                    None => format!("cannot read the directory: {e}"),
+                };
+                problems.push(Diagnostic::new(
+                    Rule::IoError,
+                    shown_at(&rel),
+                    (1, 1),
+                    message,
+                ));
+                continue;
+            }
         };
-        if meta.file_type().is_symlink() {
+        let path = entry.path();
+        let rel = crate::fsutil::rel_path(base, path);
+        let file_type = entry.file_type();
+        if file_type.is_symlink() {
             if ext == "md" || path.is_dir() {
                 problems.push(
                     Diagnostic::new(
                         Rule::PathProblem,
-                        shown_path,
+                        shown_at(&rel),
                         (1, 1),
                         "symbolic links are not followed: the page could be outside `content/`",
                     )
@@ -588,12 +566,11 @@ fn walk(
                 );
                 continue;
             }
-        } else if meta.is_dir() {
-            walk(base, &path, ext, out, problems, shown);
+        } else if file_type.is_dir() {
             continue;
         }
         if path.extension().is_some_and(|e| e == ext) {
-            out.push((rel, path));
+            out.push((rel, path.to_path_buf()));
         }
     }
 }
@@ -1126,33 +1103,16 @@ impl RawPage {
 /// The files in `content/` that are not pages, as `/`-separated paths under it (what
 /// the build publishes under `files/`); `None` when the folder cannot be read.
 fn content_files(dir: &Path) -> Option<HashSet<String>> {
-    fn walk(dir: &Path, rel: &str, out: &mut HashSet<String>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
-                continue;
-            }
-            let child = if rel.is_empty() {
-                name.clone()
-            } else {
-                format!("{rel}/{name}")
-            };
-            match std::fs::symlink_metadata(entry.path()) {
-                Ok(meta) if meta.is_dir() => walk(&entry.path(), &child, out),
-                Ok(meta) if meta.is_file() && !name.ends_with(".md") => {
-                    out.insert(child);
-                }
-                _ => {}
-            }
-        }
-    }
     std::fs::read_dir(dir).ok()?;
-    let mut out = HashSet::new();
-    walk(dir, "", &mut out);
-    Some(out)
+    Some(
+        crate::fsutil::walk(dir)
+            .filter_map(|e| e.ok())
+            .filter(|e| {
+                e.file_type().is_file() && !e.file_name().to_string_lossy().ends_with(".md")
+            })
+            .map(|e| crate::fsutil::rel_path(dir, e.path()))
+            .collect(),
+    )
 }
 
 /// Reads and parses a Fluent file; what goes wrong becomes a diagnostic in `problems`.
@@ -1233,7 +1193,7 @@ fn load_locales(
         .map(|(locale, shown, path)| {
             let mut found = Vec::new();
             let mut files = Vec::new();
-            walk(&path, &path, "ftl", &mut files, &mut found, &shown);
+            walk(&path, "ftl", &mut files, &mut found, &shown);
             // Every site.ftl is always read; page files only when loading eagerly (the
             // source locale's reference files are read page by page to assign ids).
             let (read_now, later): (Vec<_>, Vec<_>) = files

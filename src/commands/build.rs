@@ -265,41 +265,26 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     })
 }
 
-/// Files in `content/` that are not pages (images, PDFs) go to `files/`.
+/// Files in `content/` that are not pages (images, PDFs) go to `files/`; symbolic
+/// links are not followed.
 fn copy_content_files(project: &Project, staging: &Staging) -> Result<()> {
-    fn walk(dir: &std::path::Path, rel: &str, staging: &Staging) -> Result<()> {
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .map_err(|e| Error::io(dir, e))?
-            .filter_map(|e| e.ok())
-            .collect();
-        entries.sort_by_key(|e| e.file_name());
-        for entry in entries {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
-                continue;
+    let dir = project.root.join(crate::project::CONTENT_DIR);
+    for entry in crate::fsutil::walk(&dir) {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(&dir).to_path_buf();
+            match e.into_io_error() {
+                Some(io) => Error::io(path, io),
+                None => Error::io(path, std::io::Error::other("a file system loop")),
             }
-            let path = entry.path();
-            let child = if rel.is_empty() {
-                name.clone()
-            } else {
-                format!("{rel}/{name}")
-            };
-            let Ok(meta) = std::fs::symlink_metadata(&path) else {
-                continue;
-            };
-            if meta.file_type().is_symlink() {
-                continue;
-            }
-            if meta.is_dir() {
-                walk(&path, &child, staging)?;
-            } else if !name.ends_with(".md") {
-                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-                staging.write(&format!("files/{child}"), &bytes)?;
-            }
+        })?;
+        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().ends_with(".md") {
+            continue;
         }
-        Ok(())
+        let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+        let rel = crate::fsutil::rel_path(&dir, entry.path());
+        staging.write(&format!("files/{rel}"), &bytes)?;
     }
-    walk(&project.root.join(crate::project::CONTENT_DIR), "", staging)
+    Ok(())
 }
 
 /// `sitemap.xml` with every edition of every page as alternates.

@@ -210,29 +210,17 @@ fn stamp(meta: &std::fs::Metadata) -> Stamp {
 /// Every watched file (paths relative to the root, `/`-separated). Hidden files (editor
 /// swap files, fluentpress's own temporary files) are skipped, as the loader skips them.
 fn snapshot(root: &Path) -> BTreeMap<String, Stamp> {
-    fn walk(dir: &Path, rel: &str, out: &mut BTreeMap<String, Stamp>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.filter_map(|e| e.ok()) {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
-                continue;
-            }
-            let child = format!("{rel}/{name}");
-            let Ok(meta) = std::fs::symlink_metadata(entry.path()) else {
-                continue;
-            };
-            if meta.is_dir() {
-                walk(&entry.path(), &child, out);
-            } else {
-                out.insert(child, stamp(&meta));
-            }
-        }
-    }
     let mut out = BTreeMap::new();
     for dir in [CONTENT_DIR, LOCALES_DIR] {
-        walk(&root.join(dir), dir, &mut out);
+        for entry in crate::fsutil::walk(&root.join(dir)).filter_map(|e| e.ok()) {
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            if let Ok(meta) = std::fs::symlink_metadata(entry.path()) {
+                let rel = crate::fsutil::rel_path(root, entry.path());
+                out.insert(rel, stamp(&meta));
+            }
+        }
     }
     if let Ok(meta) = std::fs::metadata(root.join(crate::config::FILE_NAME)) {
         out.insert(crate::config::FILE_NAME.to_string(), stamp(&meta));
