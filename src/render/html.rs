@@ -11,6 +11,33 @@ use crate::url::is_unsafe_url;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::collections::HashMap;
 
+/// The shell every page shares: the doctype, `<html lang dir>`, the `<head>` (charset,
+/// viewport, the title, what comes before and after the stylesheet link) and the body.
+pub fn document(
+    lang: &str,
+    dir: &str,
+    title: Markup,
+    before_style: Markup,
+    style: Markup,
+    after_style: Markup,
+    body: Markup,
+) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang=(lang) dir=(dir) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                (title)
+                (before_style)
+                (style)
+                (after_style)
+            }
+            body { (body) }
+        }
+    }
+}
+
 /// Renders one edition of a page as a complete HTML document. `partial[l]` says whether
 /// the page shows passages in the source language in locale `l` (the language menu
 /// says so).
@@ -32,53 +59,46 @@ pub fn page(edition: &Edition<'_, '_>, site: &Site, partial: &[bool]) -> String 
     let fallbacks = edition.fallback_count();
     let text_href = format!("{}.txt", paths.stem);
 
-    let markup = html! {
-        (DOCTYPE)
-        html lang=(locale.tag) dir=(locale.direction().as_str()) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title lang=[title_lang] dir=[title_dir] { (markdown::plain_text(&title.inlines)) " – " (site_name.text) }
-                @if !page.segments[page.description_segment].text.is_empty() {
-                    meta name="description" lang=[desc_lang] content=(markdown::plain_text(&description.inlines));
-                }
-                link rel="stylesheet" href={ (paths.root) "style.css" };
-                @if let Some(base) = &site.base_url {
-                    link rel="canonical" href={ (base) (locale.tag) "/" (page.slug) ".html" };
-                }
-                @for e in &site.editions {
-                    link rel="alternate" hreflang=(e.tag) href=(edition_href(site, &paths, e, &page.slug));
-                }
-                @if let Some(source) = site.edition(edition.project.source) {
-                    link rel="alternate" hreflang="x-default" href=(edition_href(site, &paths, source, &page.slug));
-                }
-                link rel="alternate" type="text/plain" href=(text_href) title=(edition.text("text-edition-link").text);
+    let markup = document(
+        &locale.tag,
+        locale.direction().as_str(),
+        html! { title lang=[title_lang] dir=[title_dir] { (markdown::plain_text(&title.inlines)) " – " (site_name.text) } },
+        html! { @if !page.segments[page.description_segment].text.is_empty() {
+            meta name="description" lang=[desc_lang] content=(markdown::plain_text(&description.inlines));
+        } },
+        html! { link rel="stylesheet" href={ (paths.root) "style.css" }; },
+        html! { @if let Some(base) = &site.base_url {
+            link rel="canonical" href={ (base) (locale.tag) "/" (page.slug) ".html" };
+        }
+        @for e in &site.editions {
+            link rel="alternate" hreflang=(e.tag) href=(edition_href(site, &paths, e, &page.slug));
+        }
+        @if let Some(source) = site.edition(edition.project.source) {
+            link rel="alternate" hreflang="x-default" href=(edition_href(site, &paths, source, &page.slug));
+        }
+        link rel="alternate" type="text/plain" href=(text_href) title=(edition.text("text-edition-link").text); },
+        html! { a.skip-link href="#main" { (r.layout("skip-link")) }
+        (header(edition.layout, &paths))
+        (language_menu(edition.layout, site, &paths, &page.slug, "html", partial))
+        main #main tabindex="-1" {
+            @if fallbacks > 0 {
+                p.fallback-notice role="note" { (r.layout("fallback-notice")) }
             }
-            body {
-                a.skip-link href="#main" { (r.layout("skip-link")) }
-                (header(edition.layout, &paths))
-                (language_menu(edition.layout, site, &paths, &page.slug, "html", partial))
-                main #main tabindex="-1" {
-                    @if fallbacks > 0 {
-                        p.fallback-notice role="note" { (r.layout("fallback-notice")) }
-                    }
-                    article {
-                        @if !has_h1 {
-                            h1 lang=[title_lang] dir=[title_dir] { (r.inlines(&title.inlines)) }
-                        }
-                        (r.blocks(&page.doc.blocks))
-                        (r.footnotes())
-                    }
-                    p.edition-links {
-                        a href=(text_href) type="text/plain" { (r.layout("text-edition-link")) }
-                    }
+            article {
+                @if !has_h1 {
+                    h1 lang=[title_lang] dir=[title_dir] { (r.inlines(&title.inlines)) }
                 }
-                footer.site-footer {
-                    p { (r.layout("footer-text")) }
-                }
+                (r.blocks(&page.doc.blocks))
+                (r.footnotes())
+            }
+            p.edition-links {
+                a href=(text_href) type="text/plain" { (r.layout("text-edition-link")) }
             }
         }
-    };
+        footer.site-footer {
+            p { (r.layout("footer-text")) }
+        } },
+    );
     markup.into_string()
 }
 
@@ -558,35 +578,29 @@ pub fn edition_index(layout: &Layout<'_>, site: &Site, pages: &[ListedPage]) -> 
     };
     let source = &layout.project.source_locale().locale;
     let heading = layout.text("page-list-heading");
-    html! {
-        (DOCTYPE)
-        html lang=(locale.tag) dir=(locale.direction().as_str()) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (heading.text) " – " (layout.text("site-name").text) }
-                link rel="stylesheet" href="../style.css";
-                @for e in &site.editions {
-                    link rel="alternate" hreflang=(e.tag) href={ "../" (e.tag) "/index.html" };
+    document(
+        &locale.tag,
+        locale.direction().as_str(),
+        html! { title { (heading.text) " – " (layout.text("site-name").text) } },
+        html! {},
+        html! { link rel="stylesheet" href="../style.css"; },
+        html! { @for e in &site.editions {
+            link rel="alternate" hreflang=(e.tag) href={ "../" (e.tag) "/index.html" };
+        } },
+        html! { a.skip-link href="#main" { (localized(layout, "skip-link")) }
+        (header(layout, &paths))
+        (language_menu(layout, site, &paths, "index", "html", &site.partial_editions()))
+        main #main tabindex="-1" {
+            h1 { (localized(layout, "page-list-heading")) }
+            ul.page-list {
+                @for p in pages {
+                    @let (lang, dir) = lang_attrs(locale, p.fallback.then_some(source));
+                    li { a href={ (p.slug) ".html" } lang=[lang] dir=[dir] { (p.title) } }
                 }
-            }
-            body {
-                a.skip-link href="#main" { (localized(layout, "skip-link")) }
-                (header(layout, &paths))
-                (language_menu(layout, site, &paths, "index", "html", &site.partial_editions()))
-                main #main tabindex="-1" {
-                    h1 { (localized(layout, "page-list-heading")) }
-                    ul.page-list {
-                        @for p in pages {
-                            @let (lang, dir) = lang_attrs(locale, p.fallback.then_some(source));
-                            li { a href={ (p.slug) ".html" } lang=[lang] dir=[dir] { (p.title) } }
-                        }
-                    }
-                }
-                footer.site-footer { p { (localized(layout, "footer-text")) } }
             }
         }
-    }
+        footer.site-footer { p { (localized(layout, "footer-text")) } } },
+    )
     .into_string()
 }
 
@@ -598,20 +612,16 @@ pub fn chooser(
     with_status: bool,
 ) -> String {
     let locale = source.locale;
-    html! {
-        (DOCTYPE)
-        html lang=(locale.tag) dir=(locale.direction().as_str()) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (source.text("site-name").text) }
-                link rel="stylesheet" href="style.css";
-                @for e in &site.editions {
+    document(
+        &locale.tag,
+        locale.direction().as_str(),
+        html! { title { (source.text("site-name").text) } },
+        html! {  },
+        html! { link rel="stylesheet" href="style.css"; },
+        html! { @for e in &site.editions {
                     link rel="alternate" hreflang=(e.tag) href={ (e.tag) "/index.html" };
-                }
-            }
-            body {
-                a.skip-link href="#main" { (localized(source, "skip-link")) }
+                } },
+        html! { a.skip-link href="#main" { (localized(source, "skip-link")) }
                 header.site-header {
                     span.site-brand {
                         img.seal src="seal.svg" alt=(source.text("seal-alt").text) width="56" height="56";
@@ -646,9 +656,7 @@ pub fn chooser(
                         p.edition-links { a href="status.html" lang=[(locale.langid.language.as_str() != "en").then_some("en")] { "Translation status" } }
                     }
                 }
-                footer.site-footer { p { (localized(source, "footer-text")) } }
-            }
-        }
-    }
+                footer.site-footer { p { (localized(source, "footer-text")) } } },
+    )
     .into_string()
 }

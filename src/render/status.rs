@@ -7,7 +7,7 @@ use crate::project::Project;
 use crate::render::html::{header, localized};
 use crate::render::{Paths, Site};
 use crate::resolve::{Coverage, Layout};
-use maud::{DOCTYPE, Markup, html};
+use maud::{Markup, html};
 use serde::Serialize;
 
 /// One page's figures in one locale.
@@ -170,17 +170,14 @@ pub fn html_page(
         stem: "status".into(),
     };
     let source_name = crate::render::language_name(project, project.source);
-    html! {
-        (DOCTYPE)
-        html lang=(source.tag) dir=(source.direction().as_str()) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title lang=[english] { "Translation status – " (layout.text("site-name").text) }
-                link rel="stylesheet" href="style.css";
-            }
-            body {
-                a.skip-link href="#main" { (localized(layout, "skip-link")) }
+    super::html::document(
+        &source.tag,
+        source.direction().as_str(),
+        html! { title lang=[english] { "Translation status – " (layout.text("site-name").text) } },
+        html! {  },
+        html! { link rel="stylesheet" href="style.css"; },
+        html! {  },
+        html! { a.skip-link href="#main" { (localized(layout, "skip-link")) }
                 (header(layout, &paths))
                 main #main tabindex="-1" lang=[english] {
                     h1 { "Translation status" }
@@ -243,9 +240,7 @@ pub fn html_page(
                     }
                     p.edition-links { a href="index.html" { "All language editions" } }
                 }
-                footer.site-footer { p { (localized(layout, "footer-text")) } }
-            }
-        }
-    }
+                footer.site-footer { p { (localized(layout, "footer-text")) } } },
+    )
     .into_string()
 }
