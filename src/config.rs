@@ -38,9 +38,9 @@ pub struct Config {
     /// Keyed by canonical locale tag.
     pub locales: BTreeMap<String, LocaleSettings>,
     /// Lint rule codes (or `warnings`) raised to errors, and codes turned off.
-    pub deny: Vec<String>,
-    pub allow: Vec<String>,
-    pub warn: Vec<String>,
+    pub deny: Vec<crate::diagnostic::Selector>,
+    pub allow: Vec<crate::diagnostic::Selector>,
+    pub warn: Vec<crate::diagnostic::Selector>,
     /// `[lint] min_coverage`: the lowest percentage of translated passages lint accepts
     /// in every locale (`[locales.TAG] min_coverage` overrides it).
     pub min_coverage: Option<u8>,
@@ -239,13 +239,14 @@ impl Config {
                             .ok_or_else(|| {
                                 err(k, format!("`lint.{k}` must be a list of rule codes"))
                             })?;
+                        let mut selectors = Vec::with_capacity(list.len());
                         for code in &list {
-                            if code != "warnings"
-                                && crate::diagnostic::Rule::from_code(code).is_none()
-                            {
-                                return Err(err(code, unknown_code(code)));
+                            match crate::diagnostic::Selector::parse(code) {
+                                Some(selector) => selectors.push(selector),
+                                None => return Err(err(code, unknown_code(code))),
                             }
                         }
+                        let list = selectors;
                         match k.as_str() {
                             "deny" => config.deny = list,
                             "allow" => config.allow = list,
@@ -384,7 +385,12 @@ mod tests {
         let zh = Locale::parse("zh-Hans").unwrap();
         assert!(c.locale_settings(&zh).work_in_progress);
         assert_eq!(c.outdated_policy(&zh), OutdatedPolicy::Fallback);
-        assert_eq!(c.allow, vec!["untranslated"]);
+        assert_eq!(
+            c.allow,
+            vec![crate::diagnostic::Selector::Rule(
+                crate::diagnostic::Rule::Untranslated
+            )]
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 pub mod render;
 pub mod rule;
 
-pub use rule::{Rule, Severity};
+pub use rule::{Rule, Selector, Severity};
 
 use std::ops::Range;
 

@@ -138,6 +138,34 @@ impl Rule {
     }
 }
 
+/// What `--deny`, `--allow`, `--warn` and `[lint]` name: one rule, or every warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Selector {
+    /// `warnings`: every diagnostic that is a warning (after `--warn`).
+    Warnings,
+    Rule(Rule),
+}
+
+impl Selector {
+    /// `warnings` or a rule code; `None` for anything else.
+    pub fn parse(code: &str) -> Option<Selector> {
+        if code == "warnings" {
+            Some(Selector::Warnings)
+        } else {
+            Rule::from_code(code).map(Selector::Rule)
+        }
+    }
+}
+
+impl fmt::Display for Selector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Selector::Warnings => f.pad("warnings"),
+            Selector::Rule(rule) => f.pad(rule.code()),
+        }
+    }
+}
+
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.code())

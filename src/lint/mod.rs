@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::ftl::FtlFile;
 use crate::locale::Locale;
 
-use crate::diagnostic::{Rule, Severity};
+use crate::diagnostic::{Rule, Selector, Severity};
 use crate::project::{LAYOUT_MESSAGES, Page, Project, Segment};
 use fluent_syntax::ast;
 use rayon::prelude::*;
@@ -18,39 +18,46 @@ use std::collections::BTreeSet;
 /// Severity overrides: the configuration's, then the command line's.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
-    deny: Vec<String>,
-    allow: Vec<String>,
-    warn: Vec<String>,
+    deny: Vec<Selector>,
+    allow: Vec<Selector>,
+    warn: Vec<Selector>,
     /// `--min-coverage`: the gate for every locale, over the configuration's.
     min_coverage: Option<u8>,
 }
 
 impl Settings {
-    /// `deny`, `allow` and `warn` from the command line take precedence over the configuration.
+    /// `deny`, `allow` and `warn` from the command line (rule codes or `warnings`) take
+    /// precedence over the configuration; an unknown code is a usage error naming the
+    /// code meant.
     pub fn new(
         config: &Config,
         deny: &[String],
         allow: &[String],
         warn: &[String],
     ) -> Result<Settings> {
-        for code in deny.iter().chain(allow).chain(warn) {
-            if code != "warnings" && Rule::from_code(code).is_none() {
-                return Err(Error::Usage(crate::config::unknown_code(code)));
-            }
-        }
-        let merge = |cli: &[String], cfg: &[String], others: [&[String]; 2]| -> Vec<String> {
-            let mut out: Vec<String> = cfg
+        let parse = |codes: &[String]| -> Result<Vec<Selector>> {
+            codes
+                .iter()
+                .map(|code| {
+                    Selector::parse(code)
+                        .ok_or_else(|| Error::Usage(crate::config::unknown_code(code)))
+                })
+                .collect()
+        };
+        let (deny, allow, warn) = (parse(deny)?, parse(allow)?, parse(warn)?);
+        let merge = |cli: &[Selector], cfg: &[Selector], others: [&[Selector]; 2]| {
+            let mut out: Vec<Selector> = cfg
                 .iter()
                 .filter(|c| !others.iter().any(|o| o.contains(c)))
-                .cloned()
+                .copied()
                 .collect();
-            out.extend(cli.iter().cloned());
+            out.extend_from_slice(cli);
             out
         };
         Ok(Settings {
-            deny: merge(deny, &config.deny, [allow, warn]),
-            allow: merge(allow, &config.allow, [deny, warn]),
-            warn: merge(warn, &config.warn, [deny, allow]),
+            deny: merge(&deny, &config.deny, [&allow, &warn]),
+            allow: merge(&allow, &config.allow, [&deny, &warn]),
+            warn: merge(&warn, &config.warn, [&deny, &allow]),
             min_coverage: None,
         })
     }
@@ -111,18 +118,18 @@ impl Settings {
     }
 
     fn severity(&self, d: &Diagnostic) -> Option<Severity> {
-        let code = d.rule.code();
+        let rule = Selector::Rule(d.rule);
         // The default, or what the check chose (a layout message missing from the source
         // locale's own site.ftl is the author's warning, not coverage).
         let mut severity = d.severity;
-        if self.allow.iter().any(|c| c == code) {
+        if self.allow.contains(&rule) {
             return None;
         }
-        if self.warn.iter().any(|c| c == code) {
+        if self.warn.contains(&rule) {
             severity = Severity::Warning;
         }
-        if self.deny.iter().any(|c| c == code)
-            || (severity == Severity::Warning && self.deny.iter().any(|c| c == "warnings"))
+        if self.deny.contains(&rule)
+            || (severity == Severity::Warning && self.deny.contains(&Selector::Warnings))
         {
             severity = Severity::Error;
         }

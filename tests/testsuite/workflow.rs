@@ -926,8 +926,10 @@ fn serve_shows_diagnostics_instead_of_stopping() {
         "content/owls.md",
         &OWLS.replace("Owls hunt", "Most owls hunt"),
     );
+    // (The watcher may first see the file half written, truncated by the write: wait
+    // for the page with the new text.)
     let (body, _) = server.wait_for("/en/owls.html", "the stale reference", |b| {
-        b.contains("[stale-reference]")
+        b.contains("[stale-reference]") && b.contains("Most owls hunt")
     });
     assert!(body.contains("Most owls hunt"), "{body}");
     let fr = server.get("/fr/owls.html").body;
