@@ -229,16 +229,9 @@ impl Config {
                             );
                             continue;
                         }
-                        let list = v
-                            .as_array()
-                            .and_then(|a| {
-                                a.iter()
-                                    .map(|x| x.as_str().map(String::from))
-                                    .collect::<Option<Vec<_>>>()
-                            })
-                            .ok_or_else(|| {
-                                err(k, format!("`lint.{k}` must be a list of rule codes"))
-                            })?;
+                        let list = string_list(v).ok_or_else(|| {
+                            err(k, format!("`lint.{k}` must be a list of rule codes"))
+                        })?;
                         let mut selectors = Vec::with_capacity(list.len());
                         for code in &list {
                             match crate::diagnostic::Selector::parse(code) {
@@ -262,14 +255,7 @@ impl Config {
                     for (k, v) in links {
                         match k.as_str() {
                             "localizable" => {
-                                let list = v
-                                    .as_array()
-                                    .and_then(|a| {
-                                        a.iter()
-                                            .map(|x| x.as_str().map(String::from))
-                                            .collect::<Option<Vec<_>>>()
-                                    })
-                                    .ok_or_else(|| {
+                                let list = string_list(v).ok_or_else(|| {
                                         err(k, "`links.localizable` must be a list of URL patterns such as \"https://*.wikipedia.org/\"".into())
                                     })?;
                                 for pattern in &list {
@@ -290,6 +276,15 @@ impl Config {
         }
         Ok(config)
     }
+}
+
+/// A list of strings, or `None` for any other value.
+fn string_list(value: &toml::Value) -> Option<Vec<String>> {
+    value
+        .as_array()?
+        .iter()
+        .map(|x| x.as_str().map(String::from))
+        .collect()
 }
 
 fn parse_percent(value: &toml::Value) -> std::result::Result<u8, String> {

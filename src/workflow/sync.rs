@@ -163,22 +163,7 @@ pub fn plan(project: &Project, locales: &[usize]) -> Result<Vec<FileUpdate>> {
         }
         for page in &project.pages {
             match lf.pages.get(&page.slug) {
-                Some(file) => {
-                    let wanted: Vec<Wanted> = page
-                        .reference_order()
-                        .map(|i| &page.segments[i])
-                        .filter(|s| s.needs_translation)
-                        .map(|s| Wanted {
-                            id: s.id.clone(),
-                            template: page_template(s),
-                        })
-                        .collect();
-                    let keep = |id: &str| page.segment_by_id(id).is_some();
-                    let hash_of = |id: &str| page.segment_by_id(id).map(|s| s.hash.clone());
-                    if let Some(update) = sync_file(file, &wanted, &keep, &hash_of) {
-                        out.push(update);
-                    }
-                }
+                Some(file) => out.extend(sync_page_file(page, file)),
                 None => {
                     let (text, templates) = page_file_text(page, &lf.locale);
                     out.push(FileUpdate {
