@@ -41,7 +41,7 @@ pub struct Shown<'p> {
 /// "translated" that `status`, `status.html`, lint's summary, the build's summary and the
 /// language menu's "partial" mark all count. A segment is translated exactly when the
 /// build renders its translation (or it has no words to translate).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Coverage {
     pub total: usize,
     /// Shown in the edition's language.

@@ -133,12 +133,12 @@ pub fn human(statuses: &[LocaleStatus]) -> String {
             s.locale,
             s.name,
             s.percent,
-            s.translated,
-            s.total,
-            if s.total == 1 { "" } else { "s" },
-            s.outdated,
-            s.missing,
-            s.rejected
+            s.coverage.translated,
+            s.coverage.total,
+            if s.coverage.total == 1 { "" } else { "s" },
+            s.coverage.outdated,
+            s.coverage.missing,
+            s.coverage.rejected
         );
         let page_width = s
             .pages
@@ -155,11 +155,11 @@ pub fn human(statuses: &[LocaleStatus]) -> String {
         let _ = writeln!(out, "{}", line.trim_end());
         for p in &s.pages {
             let values = [
-                p.translated.to_string(),
-                p.outdated.to_string(),
-                p.missing.to_string(),
-                p.rejected.to_string(),
-                p.total.to_string(),
+                p.coverage.translated.to_string(),
+                p.coverage.outdated.to_string(),
+                p.coverage.missing.to_string(),
+                p.coverage.rejected.to_string(),
+                p.coverage.total.to_string(),
                 format!("{}%", p.percent),
             ];
             let mut line = format!("  {}", pad_end(&p.page, page_width));
@@ -205,7 +205,8 @@ mod tests {
         let s = &s[0];
         assert_eq!(s.locale, "fr");
         // title, description, heading, paragraph, and "250" (no words: never missing).
-        assert_eq!((s.total, s.translated, s.outdated, s.missing), (5, 2, 1, 2));
+        let c = s.coverage;
+        assert_eq!((c.total, c.translated, c.outdated, c.missing), (5, 2, 1, 2));
         assert_eq!(s.percent, 40);
         assert_eq!(s.pages[0].page, "owls");
         let json: serde_json::Value = serde_json::from_str(&json(&collect(&p, &[fr]))).unwrap();

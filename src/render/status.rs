@@ -15,38 +15,21 @@ use serde::Serialize;
 pub struct PageStatus {
     /// The page's slug.
     pub page: String,
-    pub total: usize,
-    pub translated: usize,
-    pub outdated: usize,
-    pub missing: usize,
-    pub rejected: usize,
+    /// total, translated, outdated, missing, rejected (flattened into the JSON object).
+    #[serde(flatten)]
+    pub coverage: Coverage,
     /// Whole percent translated, rounded down.
     pub percent: usize,
     #[serde(skip)]
     pub title: String,
 }
 
-impl PageStatus {
-    pub fn coverage(&self) -> Coverage {
-        Coverage {
-            total: self.total,
-            translated: self.translated,
-            outdated: self.outdated,
-            missing: self.missing,
-            rejected: self.rejected,
-        }
-    }
-}
-
 /// One locale's figures: the sums over its pages, then each page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LocaleStatus {
     pub locale: String,
-    pub total: usize,
-    pub translated: usize,
-    pub outdated: usize,
-    pub missing: usize,
-    pub rejected: usize,
+    #[serde(flatten)]
+    pub coverage: Coverage,
     pub percent: usize,
     pub pages: Vec<PageStatus>,
     /// The language's name in itself.
@@ -54,18 +37,6 @@ pub struct LocaleStatus {
     pub name: String,
     #[serde(skip)]
     pub locale_index: usize,
-}
-
-impl LocaleStatus {
-    pub fn coverage(&self) -> Coverage {
-        Coverage {
-            total: self.total,
-            translated: self.translated,
-            outdated: self.outdated,
-            missing: self.missing,
-            rejected: self.rejected,
-        }
-    }
 }
 
 /// The figures from coverage already counted (`coverage(locale, page index)`), as the build has it.
@@ -88,11 +59,7 @@ pub fn collect_with(
                     sum.add(c);
                     PageStatus {
                         page: page.slug.clone(),
-                        total: c.total,
-                        translated: c.translated,
-                        outdated: c.outdated,
-                        missing: c.missing,
-                        rejected: c.rejected,
+                        coverage: c,
                         percent: c.percent(),
                         title: page.title().to_string(),
                     }
@@ -100,11 +67,7 @@ pub fn collect_with(
                 .collect();
             LocaleStatus {
                 locale: project.locales[l].locale.tag.clone(),
-                total: sum.total,
-                translated: sum.translated,
-                outdated: sum.outdated,
-                missing: sum.missing,
-                rejected: sum.rejected,
+                coverage: sum,
                 percent: sum.percent(),
                 pages,
                 name: crate::render::language_name(project, l),
@@ -204,7 +167,7 @@ pub fn html_page(
                                                     a href={ (s.locale) "/index.html" } hreflang=(s.locale) lang=[lang] dir=[dir] { (s.name) }
                                                     " (" (s.locale) ")"
                                                 }
-                                                (figures(&s.coverage()))
+                                                (figures(&s.coverage))
                                             }
                                         }
                                     }
@@ -229,7 +192,7 @@ pub fn html_page(
                                                     th scope="row" {
                                                         a href={ (s.locale) "/" (p.page) ".html" } lang=[source_lang] { (p.title) }
                                                     }
-                                                    (figures(&p.coverage()))
+                                                    (figures(&p.coverage))
                                                 }
                                             }
                                         }
