@@ -564,7 +564,7 @@ fn main() {
     let spec_of: std::collections::HashMap<&str, &PageSpec> =
         pages.iter().map(|p| (p.slug.as_str(), p)).collect();
     let segments = AtomicU64::new(0);
-    project.pages.par_iter().for_each(|page| {
+    project.models().par_iter().for_each(|page| {
         let spec = spec_of[page.slug.as_str()];
         segments.fetch_add(page.segments.len() as u64, Ordering::Relaxed);
         for (lang, tags) in by_lang.iter().enumerate().skip(1) {
@@ -616,7 +616,7 @@ fn main() {
     let plan = fluentpress::extract::plan(&project);
     fluentpress::extract::apply(&project, &plan).expect("write the reference files");
     let ids: Vec<Vec<String>> = project
-        .pages
+        .models()
         .iter()
         .map(|p| p.segments.iter().map(|s| s.id.clone()).collect())
         .collect();
@@ -625,7 +625,7 @@ fn main() {
     if !args.no_verify {
         // With the reference files in place, the ids must not change.
         let project = Project::load(out).expect("reload the generated site");
-        for (page, ids) in project.pages.iter().zip(&ids) {
+        for (page, ids) in project.models().iter().zip(&ids) {
             let now: Vec<&String> = page.segments.iter().map(|s| &s.id).collect();
             assert!(
                 now.iter().zip(ids).all(|(a, b)| *a == b),

@@ -496,7 +496,7 @@ fn report_load_problems(project: &Project, ui: Ui) {
 
 /// Load problems of the locales `only` (all when `None`; problems of no locale always).
 fn report_load_problems_of(project: &Project, ui: Ui, only: Option<&[String]>) {
-    let mut problems = project.problems.clone();
+    let mut problems = project.problems_and_findings();
     crate::diagnostic::sort(&mut problems);
     for d in &problems {
         if let (Some(only), Some(locale)) = (only, &d.locale)

@@ -45,6 +45,12 @@ pub enum Error {
         "{count} {} could not be loaded (see the messages above); the previous output was kept", if *count == 1 { "file" } else { "files" }
     )]
     LoadFailed { count: usize },
+    /// A page read when the site was loaded could not be read again by its page task
+    /// (changed or removed meanwhile); the messages say which and why.
+    #[error(
+        "{}\na page could not be read again during the build (was it changed or removed meanwhile?); the previous output was kept", .0.join("\n")
+    )]
+    PageUnreadable(Vec<String>),
 }
 
 impl Error {

@@ -5,7 +5,6 @@ use crate::error::Result;
 use crate::ftl::{self, META_PREFIX};
 use crate::markdown::{self, SegmentKind};
 use crate::project::{Page, Project};
-use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -40,7 +39,7 @@ impl Plan {
     }
 }
 
-use crate::ftl::{reference_digest, without_history};
+use crate::ftl::without_history;
 
 /// The reference file a page should have now.
 ///
@@ -131,28 +130,11 @@ pub fn reference_text(project: &Project, page: &Page, history: bool) -> String {
     out
 }
 
-/// The reference files out of date with `content/` (their history lines aside), and
-/// those of pages that are gone; sorted.
-pub fn stale(project: &Project) -> Vec<String> {
-    let source = project.source_locale();
-    let mut out: Vec<String> = project
-        .pages
-        .par_iter()
-        .filter(|page| {
-            page.reference_digest != Some(reference_digest(&reference_text(project, page, false)))
-        })
-        .map(|page| source.page_path(&page.slug))
-        .collect();
-    out.extend(project.orphan_paths(project.source));
-    out.sort();
-    out
-}
-
 /// Compares every page's reference file with what it should be.
 pub fn plan(project: &Project) -> Plan {
     let mut plan = Plan::default();
     let source = project.source_locale();
-    for page in &project.pages {
+    for page in project.models() {
         let text = reference_text(project, page, true);
         let current_file = project.reference(page);
         let current = current_file.as_deref().map(|f| f.source());

@@ -252,6 +252,27 @@ impl Staging {
         }
     }
 
+    /// Writes a file of the new output piece by piece, for a file too large to make in
+    /// memory first (the status page of a large site).
+    pub fn write_with(
+        &self,
+        rel: &str,
+        fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let path = self.dir.join(rel);
+        if self.carried {
+            let _ = std::fs::remove_file(&path);
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+        let mut writer = std::io::BufWriter::with_capacity(1 << 16, file);
+        fill(&mut writer)
+            .and_then(|()| std::io::Write::flush(&mut writer))
+            .map_err(|e| Error::io(&path, e))
+    }
+
     /// Swaps the new output in; the old one is removed afterwards.
     pub fn commit(mut self) -> Result<()> {
         let old = sibling(&self.out, "old", &unique_id());

@@ -1,5 +1,7 @@
-//! A loaded page: its parsed document, its translatable segments with their message
-//! ids and source hashes, and what the reference file says of each. Built by
+//! A page, in two sizes: [`PageEntry`], the few facts a run keeps of every page while
+//! others are rendered (slug, path, weight, source title), and [`Page`], the model one
+//! page task works on — its parsed document, its translatable segments with their
+//! message ids and source hashes, and what the reference file says of each. Built by
 //! [`crate::project`], read by every later stage.
 
 use crate::markdown::{self, Document, Inline, SegmentKind};
@@ -54,6 +56,26 @@ pub struct BrokenTarget {
     pub help: &'static str,
 }
 
+/// What a run keeps of every page: enough to list it, find its files and link to it.
+/// The page's [`Page`] model is built when its task needs it ([`crate::project::Project::page`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageEntry {
+    /// Path under `content/` without `.md`, `/`-separated.
+    pub slug: String,
+    /// `content/<slug>.md`.
+    pub rel_path: String,
+    pub weight: i64,
+    /// The title in the source language, as the front matter (or the first heading) gives it.
+    pub title: String,
+}
+
+impl PageEntry {
+    /// How deep the page sits under the edition's directory (for relative links).
+    pub fn depth(&self) -> usize {
+        self.slug.matches('/').count()
+    }
+}
+
 /// A Markdown page.
 #[derive(Debug)]
 pub struct Page {
@@ -74,6 +96,9 @@ pub struct Page {
     pub reference_digest: Option<u128>,
     /// Link and image targets that lead nowhere (lint: `broken-link`, `missing-file`).
     pub broken_links: Vec<BrokenTarget>,
+    /// What the checks of the source content found ([`crate::checks::content`]), made
+    /// when the model was built (its text is not kept); reported by the page renderer.
+    pub findings: Vec<crate::diagnostic::Diagnostic>,
 }
 
 impl Page {

@@ -4,10 +4,12 @@
 //! the editions (which text each segment shows, and why), renders the HTML and text
 //! outputs when asked, and returns every fact the drivers need: outputs, diagnostics,
 //! coverage (the one definition of "translated") and the title as the page lists show it.
-//! Nothing of the page is kept after it returns.
+//! A page task builds the page's model itself when the project was loaded lazily (the
+//! build, lint and status), so memory holds the pages in flight, not the site; nothing
+//! of the page is kept after it returns but those facts.
 
-use crate::diagnostic::Diagnostic;
-use crate::project::{Page, Project};
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::project::Project;
 use crate::render::{self, Site, html::ListedPage};
 use crate::resolve::{Coverage, Edition, Layout};
 
@@ -34,17 +36,83 @@ pub enum Output<'s> {
 pub struct RenderedEdition {
     pub locale_index: usize,
     /// The page's title in this edition, as page lists show it.
-    pub title: ListedPage,
+    pub title: String,
+    /// Whether the title is shown in the source language.
+    pub title_fallback: bool,
     pub coverage: Coverage,
-    /// The segments (indices into the page's `segments`) shown in the source language,
-    /// and why: what `status --list` names.
-    pub fallbacks: Vec<(usize, crate::resolve::Fallback)>,
+    /// The message ids of the segments shown in the source language, and why: what
+    /// `status --list` names.
+    pub fallbacks: Vec<(String, crate::resolve::Fallback)>,
     /// Everything found about this locale's file for the page: reading it, its Fluent
     /// structure against the reference, and each segment's translation.
     pub diagnostics: Vec<Diagnostic>,
     /// `<tag>/<slug>.html` and `.txt`, with [`Output::Files`].
     pub html: Option<String>,
     pub text: Option<String>,
+}
+
+/// What a driver keeps of an edition once its files are written (the build keeps one
+/// per page and locale until the indexes are made, so it is small).
+#[derive(Debug, Clone)]
+pub struct EditionFacts {
+    pub locale_index: usize,
+    pub title: Box<str>,
+    pub title_fallback: bool,
+    pub coverage: Coverage,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl EditionFacts {
+    /// The edition's entry in its list of pages.
+    pub fn listed(&self, slug: &str) -> ListedPage {
+        ListedPage {
+            slug: slug.to_string(),
+            title: self.title.to_string(),
+            fallback: self.title_fallback,
+        }
+    }
+}
+
+impl RenderedEdition {
+    /// The facts, without the outputs.
+    pub fn into_facts(self) -> EditionFacts {
+        EditionFacts {
+            locale_index: self.locale_index,
+            title: self.title.into_boxed_str(),
+            title_fallback: self.title_fallback,
+            coverage: self.coverage,
+            diagnostics: self.diagnostics,
+        }
+    }
+}
+
+/// What a driver keeps of a page once its files are written.
+#[derive(Debug, Clone)]
+pub struct PageFacts {
+    /// Coverage of every locale (the build resolves them all for the menus).
+    pub coverage: Vec<Coverage>,
+    /// The selected editions, in locale order.
+    pub editions: Vec<EditionFacts>,
+    pub findings: Vec<Diagnostic>,
+}
+
+impl RenderedPage {
+    /// The facts, without the outputs.
+    pub fn into_facts(self) -> PageFacts {
+        PageFacts {
+            coverage: self
+                .coverage
+                .into_iter()
+                .map(Option::unwrap_or_default)
+                .collect(),
+            editions: self
+                .editions
+                .into_iter()
+                .map(RenderedEdition::into_facts)
+                .collect(),
+            findings: self.findings,
+        }
+    }
 }
 
 /// One page in the selected locales.
@@ -54,16 +122,22 @@ pub struct RenderedPage {
     pub coverage: Vec<Option<Coverage>>,
     /// The selected editions, in locale order.
     pub editions: Vec<RenderedEdition>,
+    /// What was found of the page itself, whatever the locales: the checks of its source
+    /// content, a reference file out of date with it, or why it could not be read.
+    pub findings: Vec<Diagnostic>,
+    /// False when the page could not be read again (a lazily loaded page changed or
+    /// vanished since the load): nothing was rendered, and `findings` says why.
+    pub readable: bool,
 }
 
 impl<'p> Renderer<'p> {
     /// The site's editions, each marked complete when no page of it shows a passage in
-    /// the source language. `coverage[page][locale]`, as [`RenderedPage::coverage`] gives.
-    pub fn site_from(&self, coverage: &[Vec<Coverage>]) -> Site {
+    /// the source language: `coverage` gives each page's coverage by locale.
+    pub fn site_from<'c>(&self, coverage: impl Iterator<Item = &'c [Coverage]> + Clone) -> Site {
         let mut site = Site::unmeasured(self.project);
         for e in &mut site.editions {
             e.complete = coverage
-                .iter()
+                .clone()
                 .all(|c| !c.get(e.locale_index).is_some_and(Coverage::is_partial));
         }
         site
@@ -78,15 +152,16 @@ impl<'p> Renderer<'p> {
             .project
             .pages
             .par_iter()
-            .map(|page| {
-                self.render_page(page, &every, Output::Facts)
+            .enumerate()
+            .map(|(p, _)| {
+                self.render_page(p, &every, Output::Facts)
                     .coverage
                     .into_iter()
                     .map(Option::unwrap_or_default)
                     .collect()
             })
             .collect();
-        self.site_from(&coverage)
+        self.site_from(coverage.iter().map(Vec::as_slice))
     }
 
     /// `text_width` overrides the configuration's.
@@ -100,10 +175,25 @@ impl<'p> Renderer<'p> {
         }
     }
 
-    /// Resolves `page` in the `selected` locales (sorted), renders them with
+    /// Resolves page `p` in the `selected` locales (sorted), renders them with
     /// [`Output::Files`], and checks each locale's file for it.
-    pub fn render_page(&self, page: &Page, selected: &[usize], output: Output<'_>) -> RenderedPage {
+    pub fn render_page(&self, p: usize, selected: &[usize], output: Output<'_>) -> RenderedPage {
         let project = self.project;
+        let slug = &project.pages[p].slug;
+        // The reference file gives the page its ids and is the source edition's file.
+        let (reference, mut reference_problems) = project.page_file(project.source, slug);
+        let page = match project.page(p, reference.as_deref()) {
+            Ok(page) => page,
+            Err(findings) => {
+                return RenderedPage {
+                    coverage: vec![None; project.locales.len()],
+                    editions: Vec::new(),
+                    findings,
+                    readable: false,
+                };
+            }
+        };
+        let page = &*page;
         let resolved: Vec<usize> = match output {
             Output::Facts => selected.to_vec(),
             Output::Files(_) => (0..project.locales.len()).collect(),
@@ -111,14 +201,23 @@ impl<'p> Renderer<'p> {
         let mut coverage = vec![None; project.locales.len()];
         let mut editions = Vec::with_capacity(resolved.len());
         for &l in &resolved {
-            let (file, read_problems) = project.page_file(l, &page.slug);
-            let edition = Edition::new(&self.layouts[l], page, file.as_deref());
+            let read;
+            let (file, read_problems) = if l == project.source {
+                (
+                    reference.as_deref(),
+                    std::mem::take(&mut reference_problems),
+                )
+            } else {
+                read = project.page_file(l, slug);
+                (read.0.as_deref(), read.1)
+            };
+            let edition = Edition::new(&self.layouts[l], page, file);
             coverage[l] = Some(edition.coverage());
             if !selected.contains(&l) {
                 continue;
             }
             let mut diagnostics = read_problems;
-            diagnostics.extend(crate::lint::page_checks(project, l, page, file.as_deref()));
+            diagnostics.extend(crate::lint::page_checks(project, l, page, file));
             editions.push((edition, diagnostics));
         }
         let partial: Vec<bool> = coverage
@@ -136,22 +235,20 @@ impl<'p> Renderer<'p> {
                     ),
                 };
                 let title = &edition.shown[page.title_segment];
-                let title = ListedPage {
-                    slug: page.slug.clone(),
-                    title: crate::markdown::plain_text(&title.inlines),
-                    fallback: title.fallback.is_some(),
-                };
+                let title_fallback = title.fallback.is_some();
+                let title = crate::markdown::plain_text(&title.inlines);
                 let coverage = edition.coverage();
                 let fallbacks = edition
                     .shown
                     .iter()
-                    .enumerate()
-                    .filter_map(|(i, s)| s.fallback.map(|f| (i, f)))
+                    .zip(&page.segments)
+                    .filter_map(|(s, seg)| s.fallback.map(|f| (seg.id.clone(), f)))
                     .collect();
                 diagnostics.extend(edition.diagnostics);
                 RenderedEdition {
                     locale_index: edition.locale_index,
                     title,
+                    title_fallback,
                     coverage,
                     fallbacks,
                     diagnostics,
@@ -160,6 +257,27 @@ impl<'p> Renderer<'p> {
                 }
             })
             .collect();
-        RenderedPage { coverage, editions }
+        let mut findings = page.findings.clone();
+        // The reference file is current when it reads as `extract` would write it now.
+        let current = crate::extract::reference_text(project, page, false);
+        if page.reference_digest != Some(crate::ftl::reference_digest(&current)) {
+            let path = project.source_locale().page_path(slug);
+            findings.push(
+                Diagnostic::new(
+                    Rule::StaleReference,
+                    &path,
+                    (1, 1),
+                    format!("`{path}` is out of date with content/"),
+                )
+                .locale(&project.source_locale().locale.tag)
+                .help("run `fluentpress extract` and commit the result"),
+            );
+        }
+        RenderedPage {
+            coverage,
+            editions,
+            findings,
+            readable: true,
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! problem met on the way. The renderers, lint and the translator tools read this model
 //! and never parse anything again.
 
+use crate::checks::links::SiteIndex;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Rule;
@@ -11,10 +12,10 @@ use crate::ftl::{self, FtlFile};
 use crate::ids::{self, NewSegment, OldEntry};
 use crate::locale::Locale;
 use crate::markdown::{self, Document, Inline, SegmentKind};
-pub use crate::page::{Page, ReferenceEntry, Segment};
+pub use crate::page::{Page, PageEntry, ReferenceEntry, Segment};
 use crate::source::{LineIndex, TextFile};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -63,7 +64,8 @@ pub struct LocaleFiles {
     pub orphans: Vec<FtlFile>,
     /// Page files found but not read yet (a project loaded lazily): read by
     /// [`Project::page_file`] when a consumer needs them, and dropped after.
-    deferred: BTreeMap<String, PathBuf>,
+    /// (Slugs only: the file is `<root>/<dir>/<slug>.ftl`, and a large site has many.)
+    deferred: BTreeSet<String>,
     deferred_orphans: Vec<(String, PathBuf)>,
 }
 
@@ -75,7 +77,7 @@ impl LocaleFiles {
             site: None,
             pages: BTreeMap::new(),
             orphans: Vec::new(),
-            deferred: BTreeMap::new(),
+            deferred: BTreeSet::new(),
             deferred_orphans: Vec::new(),
         }
     }
@@ -129,8 +131,16 @@ pub enum Loading {
 pub struct Project {
     pub root: PathBuf,
     pub config: Config,
-    /// Sorted by slug.
-    pub pages: Vec<Page>,
+    /// Every page, sorted by slug: what the run keeps of each ([`Project::page`] gives
+    /// its model).
+    pub pages: Vec<PageEntry>,
+    /// Every page's model, in the order of `pages`, when loaded eagerly; empty when
+    /// loaded lazily, where each page task builds the model it needs and drops it.
+    models: Vec<Page>,
+    /// Where links may lead: every page's heading anchors, and the files beside the pages.
+    link_index: SiteIndex,
+    /// Message ids a page may not take (the layout's, and every id of the source's `site.ftl`).
+    reserved: HashSet<String>,
     /// Sorted by tag; includes the source locale.
     pub locales: Vec<LocaleFiles>,
     /// Index of the source locale in `locales`.
@@ -141,6 +151,23 @@ pub struct Project {
     pub failed_content: usize,
     /// The layout's default strings (used where the source locale lacks one).
     pub default_site: FtlFile,
+}
+
+/// A page's model: the project's, or built just now for one page task.
+pub enum PageRef<'a> {
+    Loaded(&'a Page),
+    Built(Box<Page>),
+}
+
+impl std::ops::Deref for PageRef<'_> {
+    type Target = Page;
+
+    fn deref(&self) -> &Page {
+        match self {
+            PageRef::Loaded(p) => p,
+            PageRef::Built(p) => p,
+        }
+    }
 }
 
 impl Project {
@@ -202,16 +229,70 @@ impl Project {
         if let Some(file) = lf.pages.get(slug) {
             return (Some(FileRef::Loaded(file)), Vec::new());
         }
-        let Some(path) = lf.deferred.get(slug) else {
+        if !lf.deferred.contains(slug) {
             return (None, Vec::new());
-        };
+        }
+        let path = self.root.join(lf.page_path(slug));
         let mut problems = Vec::new();
         let file =
-            read_ftl(path, &lf.page_path(slug), &mut problems).map(|f| FileRef::Read(Box::new(f)));
+            read_ftl(&path, &lf.page_path(slug), &mut problems).map(|f| FileRef::Read(Box::new(f)));
         for d in &mut problems {
             d.locale.get_or_insert_with(|| lf.locale.tag.clone());
         }
         (file, problems)
+    }
+
+    /// Every page's model, in the order of [`Project::pages`]. Only a project loaded
+    /// eagerly has them all (the translator's tools, serve, the tests); the build, lint
+    /// and status ask [`Project::page`] for one page at a time.
+    pub fn models(&self) -> &[Page] {
+        assert!(
+            self.models.len() == self.pages.len(),
+            "Project::models on a project loaded lazily: use Project::page"
+        );
+        &self.models
+    }
+
+    /// The load's problems and, for a project loaded eagerly, what the checks of each
+    /// page's content found (a lazily loaded project's pages are checked in their tasks
+    /// and the page renderer reports it).
+    pub fn problems_and_findings(&self) -> Vec<Diagnostic> {
+        let mut out = self.problems.clone();
+        out.extend(self.models.iter().flat_map(|m| m.findings.iter().cloned()));
+        out
+    }
+
+    /// The model of page `p`. Loaded lazily, the page is read and parsed again and its
+    /// ids assigned against `reference` (its reference file, which the caller has read
+    /// for its own use); what cannot be read comes back as diagnostics.
+    pub fn page(
+        &self,
+        p: usize,
+        reference: Option<&FtlFile>,
+    ) -> std::result::Result<PageRef<'_>, Vec<Diagnostic>> {
+        if let Some(model) = self.models.get(p) {
+            return Ok(PageRef::Loaded(model));
+        }
+        let entry = &self.pages[p];
+        let mut problems = Vec::new();
+        let Some(file) = read_text(
+            &self.root.join(&entry.rel_path),
+            &entry.rel_path,
+            &mut problems,
+        ) else {
+            for d in &mut problems {
+                d.locale = Some(self.config.source_locale.tag.clone());
+            }
+            return Err(problems);
+        };
+        // The front matter's problems were reported when the site was loaded.
+        let (raw, _) = parse_page(entry.slug.clone(), entry.rel_path.clone(), file);
+        Ok(PageRef::Built(Box::new(raw.into_page(
+            reference,
+            &self.reserved,
+            &self.link_index,
+            &self.config.source_locale.tag,
+        ))))
     }
 
     /// Paths (relative to the root) of a locale's files that belong to no page.
@@ -323,27 +404,34 @@ impl Project {
                 root.display()
             )));
         }
-        let loaded: Vec<(Option<RawPage>, Vec<Diagnostic>)> = accepted
+        // Each page is read and parsed in its own task. A lazy load keeps only what
+        // crosses pages (the entry and the heading anchors); the page tasks of the
+        // command build the model again, one page at a time.
+        let loaded: Vec<(Option<LoadedPage>, Vec<Diagnostic>)> = accepted
             .into_par_iter()
-            .map(|(slug, rel_path, path)| load_page(slug, rel_path, &path))
+            .map(|(slug, rel_path, path)| {
+                let (raw, problems) = load_page(slug, rel_path, &path);
+                (raw.map(|raw| LoadedPage::new(raw, loading)), problems)
+            })
             .collect();
-        let mut raw_pages = Vec::new();
+        let mut pages = Vec::new();
         for (page, mut found) in loaded {
             match page {
                 // A draft is not published: not extracted, built or checked.
                 Some(page) if page.draft => continue,
-                Some(page) => raw_pages.push(page),
+                Some(page) => pages.push(page),
                 None => failed_content += 1,
             }
             problems.append(&mut found);
         }
 
         // Locales.
-        let locales = load_locales(&locales_dir, &raw_pages, &mut problems, loading);
+        let slugs: HashSet<&str> = pages.iter().map(|p| p.entry.slug.as_str()).collect();
+        let locales = load_locales(&locales_dir, &slugs, &mut problems, loading);
         Ok(Project::finish(
             root,
             config,
-            raw_pages,
+            pages,
             locales,
             problems,
             failed_content,
@@ -355,9 +443,9 @@ impl Project {
     fn finish(
         root: &Path,
         config: Config,
-        raw_pages: Vec<RawPage>,
+        mut loaded: Vec<LoadedPage>,
         mut locales: Vec<LocaleFiles>,
-        problems: Vec<Diagnostic>,
+        mut problems: Vec<Diagnostic>,
         failed_content: usize,
         content_files: Option<HashSet<String>>,
     ) -> Project {
@@ -386,34 +474,27 @@ impl Project {
         if let Some(site) = &locales[source].site {
             reserved.extend(site.entries.iter().map(|e| e.id.clone()));
         }
-        // A lazily loaded project reads each reference file here, page by page, and
-        // drops it once the page has its ids (so the references are never all in memory).
+        loaded.sort_by(|a, b| a.entry.slug.cmp(&b.entry.slug));
+        let link_index = SiteIndex {
+            anchors: loaded
+                .iter_mut()
+                .map(|p| (p.entry.slug.clone(), std::mem::take(&mut p.anchors)))
+                .collect(),
+            files: content_files,
+        };
+        let (pages, raw): (Vec<PageEntry>, Vec<Option<RawPage>>) =
+            loaded.into_iter().map(|p| (p.entry, p.raw)).unzip();
+        // Loaded eagerly, every page's model is built now against its reference file
+        // (every file was read); lazily, `Project::page` builds each when it is needed.
         let source_files = &locales[source];
-        let mut problems = problems;
-        // Where links may lead: every page's headings, and the files beside the pages.
-        let link_index = crate::checks::links::SiteIndex::new(
-            raw_pages.iter().map(|p| (p.slug.as_str(), &p.doc)),
-            content_files,
-        );
-        let built: Vec<(Page, Vec<Diagnostic>)> = raw_pages
+        let models: Vec<Page> = raw
             .into_par_iter()
+            .flatten()
             .map(|raw| {
-                let mut found = Vec::new();
-                let read = source_files.deferred.get(&raw.slug).and_then(|path| {
-                    read_ftl(path, &source_files.page_path(&raw.slug), &mut found)
-                });
-                let reference = source_files.pages.get(&raw.slug).or(read.as_ref());
-                let (page, mut checked) = raw.into_page(reference, &reserved, &link_index);
-                found.append(&mut checked);
-                (page, found)
+                let reference = source_files.pages.get(&raw.slug);
+                raw.into_page(reference, &reserved, &link_index, &config.source_locale.tag)
             })
             .collect();
-        let mut pages = Vec::with_capacity(built.len());
-        for (page, mut found) in built {
-            pages.push(page);
-            problems.append(&mut found);
-        }
-        pages.sort_by(|a, b| a.slug.cmp(&b.slug));
         // Problems of content files concern the source locale.
         for d in problems
             .iter_mut()
@@ -425,6 +506,9 @@ impl Project {
             root: root.to_path_buf(),
             config,
             pages,
+            models,
+            link_index,
+            reserved,
             locales,
             source,
             problems,
@@ -441,7 +525,7 @@ impl Project {
         locales: &[(&str, &[(&str, &str)])],
     ) -> Project {
         let mut problems = Vec::new();
-        let raw_pages: Vec<RawPage> = pages
+        let raw_pages: Vec<LoadedPage> = pages
             .iter()
             .map(|(slug, text)| {
                 let rel_path = format!("{CONTENT_DIR}/{slug}.md");
@@ -450,11 +534,11 @@ impl Project {
                 if !page.draft {
                     problems.append(&mut found);
                 }
-                page
+                LoadedPage::new(page, Loading::Eager)
             })
             .filter(|page| !page.draft)
             .collect();
-        let slugs: HashSet<&str> = raw_pages.iter().map(|p| p.slug.as_str()).collect();
+        let slugs: HashSet<&str> = raw_pages.iter().map(|p| p.entry.slug.as_str()).collect();
         let locale_files = locales
             .iter()
             .filter_map(|(tag, files)| {
@@ -589,6 +673,31 @@ struct RawPage {
     description: (String, Range<usize>),
     weight: i64,
     draft: bool,
+}
+
+/// A page as the load keeps it until the site is assembled: what crosses pages, plus
+/// the parse itself when loading eagerly.
+struct LoadedPage {
+    entry: PageEntry,
+    anchors: HashSet<String>,
+    draft: bool,
+    raw: Option<RawPage>,
+}
+
+impl LoadedPage {
+    fn new(raw: RawPage, loading: Loading) -> LoadedPage {
+        LoadedPage {
+            entry: PageEntry {
+                slug: raw.slug.clone(),
+                rel_path: raw.rel_path.clone(),
+                weight: raw.weight,
+                title: raw.title.0.clone(),
+            },
+            anchors: crate::checks::links::anchors(&raw.doc),
+            draft: raw.draft,
+            raw: (loading == Loading::Eager).then_some(raw),
+        }
+    }
 }
 
 /// Reads a text file; what goes wrong becomes a diagnostic in `problems`.
@@ -980,14 +1089,15 @@ fn front_matter(
 }
 
 impl RawPage {
-    /// The page with its message ids, and the findings of the checks of its content
-    /// (made now: the page's text is not kept).
+    /// The page with its message ids and the findings of the checks of its content
+    /// (made now: the page's text is not kept), which concern `source_tag`.
     fn into_page(
         self,
         reference: Option<&FtlFile>,
         reserved: &HashSet<String>,
-        link_index: &crate::checks::links::SiteIndex,
-    ) -> (Page, Vec<Diagnostic>) {
+        link_index: &SiteIndex,
+        source_tag: &str,
+    ) -> Page {
         let RawPage {
             slug,
             rel_path,
@@ -1093,10 +1203,14 @@ impl RawPage {
             by_id,
             reference_digest: reference.map(|f| crate::ftl::reference_digest(f.source())),
             broken_links: Vec::new(),
+            findings: Vec::new(),
         };
         page.broken_links = crate::checks::links::broken_targets(&page, link_index);
-        let problems = crate::checks::content::content_checks(&page, &source, &lines);
-        (page, problems)
+        page.findings = crate::checks::content::content_checks(&page, &source, &lines);
+        for d in &mut page.findings {
+            d.locale.get_or_insert_with(|| source_tag.to_string());
+        }
+        page
     }
 }
 
@@ -1123,7 +1237,7 @@ fn read_ftl(path: &Path, rel_path: &str, problems: &mut Vec<Diagnostic>) -> Opti
 
 fn load_locales(
     dir: &Path,
-    pages: &[RawPage],
+    slugs: &HashSet<&str>,
     problems: &mut Vec<Diagnostic>,
     loading: Loading,
 ) -> Vec<LocaleFiles> {
@@ -1146,7 +1260,6 @@ fn load_locales(
         .filter(|(name, _)| !name.starts_with('.'))
         .collect();
     dirs.sort();
-    let slugs: HashSet<&str> = pages.iter().map(|p| p.slug.as_str()).collect();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     let mut chosen = Vec::new();
     for (name, path) in dirs {
@@ -1214,11 +1327,11 @@ fn load_locales(
                     ok.push((rel, f));
                 }
             }
-            let mut lf = assemble_locale(locale.clone(), shown, ok, &slugs);
+            let mut lf = assemble_locale(locale.clone(), shown, ok, slugs);
             for (rel, full) in later {
                 let slug = rel.trim_end_matches(".ftl");
                 if slugs.contains(slug) {
-                    lf.deferred.insert(slug.to_string(), full);
+                    lf.deferred.insert(slug.to_string());
                 } else {
                     lf.deferred_orphans.push((rel, full));
                 }
@@ -1251,7 +1364,7 @@ fn assemble_locale(
         site: None,
         pages: BTreeMap::new(),
         orphans: Vec::new(),
-        deferred: BTreeMap::new(),
+        deferred: BTreeSet::new(),
         deferred_orphans: Vec::new(),
     };
     for (rel, file) in files {

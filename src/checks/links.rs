@@ -21,17 +21,21 @@ impl SiteIndex {
         files: Option<HashSet<String>>,
     ) -> SiteIndex {
         let anchors = pages
-            .map(|(slug, doc)| {
-                let mut anchors = HashSet::new();
-                collect_anchors(&doc.blocks, &mut anchors);
-                for note in &doc.footnotes {
-                    collect_anchors(&note.blocks, &mut anchors);
-                }
-                (slug.to_string(), anchors)
-            })
+            .map(|(slug, doc)| (slug.to_string(), anchors(doc)))
             .collect();
         SiteIndex { anchors, files }
     }
+}
+
+/// The heading anchors of a page: what links from other pages may point to (kept for
+/// every page while the site is rendered, so the document itself need not be).
+pub fn anchors(doc: &Document) -> HashSet<String> {
+    let mut anchors = HashSet::new();
+    collect_anchors(&doc.blocks, &mut anchors);
+    for note in &doc.footnotes {
+        collect_anchors(&note.blocks, &mut anchors);
+    }
+    anchors
 }
 
 fn collect_anchors(blocks: &[Block], out: &mut HashSet<String>) {

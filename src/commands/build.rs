@@ -6,7 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, Result};
 use crate::lint::{self, Settings};
 use crate::output::Staging;
-use crate::pipeline::{Output, RenderedEdition, RenderedPage, Renderer};
+use crate::pipeline::{EditionFacts, Output, PageFacts, Renderer};
 use crate::project::Project;
 use crate::render::{self, Site, html::ListedPage};
 use crate::resolve::{Coverage, Layout};
@@ -49,8 +49,8 @@ pub struct BuildReport {
     pub locales: Vec<LocaleSummary>,
     /// Every finding, severities applied, sorted (what `lint` would report).
     pub diagnostics: Vec<Diagnostic>,
-    /// Per page (in project order): what the build showed, the outputs taken out.
-    pub pages: Vec<RenderedPage>,
+    /// Per page (in project order): what the build showed, the outputs written.
+    pub pages: Vec<PageFacts>,
     /// False when `--strict` found errors: nothing was published, the previous output
     /// is as it was ([`Error::Strict`] is the caller's to raise after reporting).
     pub published: bool,
@@ -112,16 +112,21 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     // One task a page: every locale's file for it is read once, each edition resolved
     // (the language menu says which are partial), the selected ones rendered and
     // written, and everything but a few facts dropped before the next page.
-    let render = || -> Result<Vec<RenderedPage>> {
-        project
-            .pages
-            .par_iter()
-            .map(|page| {
-                let mut rendered = renderer.render_page(page, &selected, Output::Files(&site));
-                for e in &mut rendered.editions {
+    let render = || -> Result<Vec<PageFacts>> {
+        (0..project.pages.len())
+            .into_par_iter()
+            .map(|p| {
+                let page = &project.pages[p];
+                let rendered = renderer.render_page(p, &selected, Output::Files(&site));
+                if !rendered.readable {
+                    return Err(Error::PageUnreadable(
+                        rendered.findings.iter().map(Diagnostic::one_line).collect(),
+                    ));
+                }
+                for e in &rendered.editions {
                     let tag = &project.locales[e.locale_index].locale.tag;
-                    let html = e.html.take().unwrap_or_default();
-                    let text = e.text.take().unwrap_or_default();
+                    let html = e.html.as_deref().unwrap_or_default();
+                    let text = e.text.as_deref().unwrap_or_default();
                     staging.write(&format!("{tag}/{}.html", page.slug), html.as_bytes())?;
                     staging.write(&format!("{tag}/{}.txt", page.slug), text.as_bytes())?;
                     written.fetch_add(2, Ordering::Relaxed);
@@ -129,7 +134,8 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
                         bar.inc(1);
                     }
                 }
-                Ok(rendered)
+                // Only the small facts outlive the task.
+                Ok(rendered.into_facts())
             })
             .collect()
     };
@@ -146,15 +152,12 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     }
     // Every locale was resolved for every page: the editions' completeness and the
     // status page come from the same coverage as the menus and the summaries.
-    let coverage: Vec<Vec<Coverage>> = pages
-        .iter()
-        .map(|p| p.coverage.iter().map(|c| c.unwrap_or_default()).collect())
-        .collect();
-    let site = renderer.site_from(&coverage);
+    let site = renderer.site_from(pages.iter().map(|p| p.coverage.as_slice()));
 
     // Lint: the project's static checks and what each page's files and editions showed.
     let mut diagnostics = lint::project_checks(project);
     for page in &pages {
+        diagnostics.extend(page.findings.iter().cloned());
         for e in &page.editions {
             diagnostics.extend(e.diagnostics.iter().cloned());
         }
@@ -172,7 +175,7 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     settings.apply(project, &mut diagnostics);
 
     // Each edition's list of pages.
-    let mut per_locale: BTreeMap<usize, Vec<(usize, &RenderedEdition)>> = BTreeMap::new();
+    let mut per_locale: BTreeMap<usize, Vec<(usize, &EditionFacts)>> = BTreeMap::new();
     for (p, page) in pages.iter().enumerate() {
         for e in &page.editions {
             per_locale.entry(e.locale_index).or_default().push((p, e));
@@ -185,7 +188,7 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
             .iter()
             .map(|(p, r)| {
                 let page = &project.pages[*p];
-                (page.weight, page.slug.as_str(), r.title.clone())
+                (page.weight, page.slug.as_str(), r.listed(&page.slug))
             })
             .collect();
         listed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
@@ -226,11 +229,16 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
         "index.html",
         render::html::chooser(&pairs, &site, &layouts[project.source], true).as_bytes(),
     )?;
-    let statuses = render::status::collect_with(project, &[], |l, p| coverage[p][l]);
-    staging.write(
-        "status.html",
-        render::status::html_page(project, &site, &layouts[project.source], statuses).as_bytes(),
-    )?;
+    staging.write_with("status.html", |out| {
+        render::status::write_html_page(
+            project,
+            &site,
+            &layouts[project.source],
+            &project.translated_locales(&[]),
+            &|l, p| pages[p].coverage[l],
+            out,
+        )
+    })?;
     if let Some(base) = &site.base_url {
         staging.write("sitemap.xml", sitemap(project, &site, base).as_bytes())?;
     }

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{Diagnostic, LocaleStats, Severity};
 use crate::lint::{Settings, project_checks};
-use crate::pipeline::{Output, Renderer};
+use crate::pipeline::{Output, RenderedPage, Renderer};
 use crate::project::Project;
 use crate::resolve::Coverage;
 use rayon::prelude::*;
@@ -36,24 +36,26 @@ pub fn run(project: &Project, settings: &Settings, locales: &[usize]) -> Report 
     let renderer = Renderer::new(project, None);
     // Page by page: each locale's file is read, checked, resolved and dropped, so a
     // large site's translations are never all in memory at once.
-    let pages: Vec<Vec<(usize, Coverage, Vec<Diagnostic>)>> = project
-        .pages
-        .par_iter()
-        .map(|page| {
-            renderer
-                .render_page(page, &selected, Output::Facts)
-                .editions
-                .into_iter()
-                .map(|e| (e.locale_index, e.coverage, e.diagnostics))
-                .collect()
+    let pages: Vec<RenderedPage> = (0..project.pages.len())
+        .into_par_iter()
+        .map(|p| {
+            let mut rendered = renderer.render_page(p, &selected, Output::Facts);
+            for e in &mut rendered.editions {
+                // Only the facts lint reports are kept.
+                e.fallbacks = Vec::new();
+            }
+            rendered
         })
         .collect();
     let mut diagnostics = project_checks(project);
     let mut counts: BTreeMap<usize, Coverage> =
         selected.iter().map(|&l| (l, Coverage::default())).collect();
-    for (l, coverage, found) in pages.into_iter().flatten() {
-        counts.entry(l).or_default().add(coverage);
-        diagnostics.extend(found);
+    for page in pages {
+        diagnostics.extend(page.findings);
+        for e in page.editions {
+            counts.entry(e.locale_index).or_default().add(e.coverage);
+            diagnostics.extend(e.diagnostics);
+        }
     }
     diagnostics.extend(settings.coverage_gate(project, &counts));
     if !locales.is_empty() {

@@ -23,7 +23,7 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
 use crate::lint::{self, Settings};
-use crate::pipeline::{Output, RenderedEdition, RenderedPage, Renderer};
+use crate::pipeline::{EditionFacts, Output, RenderedPage, Renderer};
 use crate::project::{CONTENT_DIR, LOCALES_DIR, Project, SITE_FILE};
 use crate::render::{self, Site, html::ListedPage};
 use crate::resolve::{Coverage, Layout};
@@ -113,6 +113,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         stamps: snapshot(&opts.root),
         shape: None,
         editions: HashMap::new(),
+        page_findings: HashMap::new(),
     };
     watcher.rebuild_with(first, None);
 
@@ -347,7 +348,10 @@ struct Watcher {
     shape: Option<Shape>,
     /// What the pipeline found of each edition, by (tag, slug), kept between partial
     /// updates: its title, coverage and findings.
-    editions: HashMap<(String, String), RenderedEdition>,
+    editions: HashMap<(String, String), EditionFacts>,
+    /// What the page renderer found of each page itself (its source content, its
+    /// reference file), by slug: kept like the editions' facts.
+    page_findings: HashMap<String, Vec<Diagnostic>>,
 }
 
 impl Watcher {
@@ -452,6 +456,9 @@ impl Watcher {
             .map(|l| l.locale.tag.as_str())
             .collect();
         let mut diagnostics = lint::project_checks(&project);
+        for findings in self.page_findings.values() {
+            diagnostics.extend(findings.iter().cloned());
+        }
         for edition in self.editions.values() {
             diagnostics.extend(edition.diagnostics.iter().cloned());
         }
@@ -565,7 +572,10 @@ impl Watcher {
             build::build(project, &opts, settings)?
         };
         self.editions.clear();
+        self.page_findings.clear();
         for (page, rendered) in project.pages.iter().zip(report.pages) {
+            self.page_findings
+                .insert(page.slug.clone(), rendered.findings);
             for e in rendered.editions {
                 let tag = project.locales[e.locale_index].locale.tag.clone();
                 self.editions.insert((tag, page.slug.clone()), e);
@@ -594,7 +604,7 @@ impl Watcher {
                     .collect()
             })
             .collect();
-        renderer.site_from(&coverage)
+        renderer.site_from(coverage.iter().map(Vec::as_slice))
     }
 
     /// Re-renders `pairs` in place through the page renderer, then the affected
@@ -617,16 +627,13 @@ impl Watcher {
         let before = self.site(renderer);
         let rendered: Vec<(usize, RenderedPage)> = by_page
             .par_iter()
-            .map(|(&p, locales)| {
-                (
-                    p,
-                    renderer.render_page(&project.pages[p], locales, Output::Files(&before)),
-                )
-            })
+            .map(|(&p, locales)| (p, renderer.render_page(p, locales, Output::Files(&before))))
             .collect();
         let mut kept = self.editions.clone();
         for (p, page) in &rendered {
             let slug = &project.pages[*p].slug;
+            self.page_findings
+                .insert(slug.clone(), page.findings.clone());
             for (l, coverage) in page.coverage.iter().enumerate() {
                 let key = (project.locales[l].locale.tag.clone(), slug.clone());
                 if let (Some(c), Some(e)) = (coverage, kept.get_mut(&key)) {
@@ -638,10 +645,7 @@ impl Watcher {
                     project.locales[e.locale_index].locale.tag.clone(),
                     slug.clone(),
                 );
-                let mut facts = e.clone();
-                facts.html = None;
-                facts.text = None;
-                kept.insert(key, facts);
+                kept.insert(key, e.clone().into_facts());
             }
         }
         let previous = std::mem::replace(&mut self.editions, kept);
@@ -675,7 +679,7 @@ impl Watcher {
                 .iter()
                 .filter_map(|page| {
                     let e = self.editions.get(&(tag.clone(), page.slug.clone()))?;
-                    Some((page.weight, page.slug.as_str(), e.title.clone()))
+                    Some((page.weight, page.slug.as_str(), e.listed(&page.slug)))
                 })
                 .collect();
             listed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));

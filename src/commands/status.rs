@@ -16,11 +16,10 @@ pub fn collect(project: &Project, locales: &[usize]) -> Vec<LocaleStatus> {
     let selected = project.translated_locales(locales);
     let renderer = Renderer::new(project, None);
     // Page by page, each locale's file read, resolved and dropped.
-    let coverage: Vec<Vec<Coverage>> = project
-        .pages
-        .par_iter()
-        .map(|page| {
-            let rendered = renderer.render_page(page, &selected, Output::Facts);
+    let coverage: Vec<Vec<Coverage>> = (0..project.pages.len())
+        .into_par_iter()
+        .map(|p| {
+            let rendered = renderer.render_page(p, &selected, Output::Facts);
             rendered
                 .coverage
                 .iter()
@@ -38,10 +37,9 @@ pub fn list(project: &Project, locales: &[usize]) -> String {
     use crate::resolve::Fallback;
     let selected = project.translated_locales(locales);
     let renderer = Renderer::new(project, None);
-    let rendered: Vec<_> = project
-        .pages
-        .par_iter()
-        .map(|page| renderer.render_page(page, &selected, Output::Facts))
+    let rendered: Vec<_> = (0..project.pages.len())
+        .into_par_iter()
+        .map(|p| renderer.render_page(p, &selected, Output::Facts))
         .collect();
     let mut out = String::new();
     for &l in &selected {
@@ -74,7 +72,7 @@ pub fn list(project: &Project, locales: &[usize]) -> String {
                     .fallbacks
                     .iter()
                     .filter(|(_, f)| kinds.contains(f))
-                    .map(|&(i, _)| page.segments[i].id.as_str())
+                    .map(|(id, _)| id.as_str())
                     .collect();
                 if !ids.is_empty() {
                     let _ = writeln!(out, "    {name:<9} {}", ids.join(", "));
@@ -185,7 +183,7 @@ mod tests {
 
     fn project(fr: &str) -> Project {
         let probe = Project::in_memory(Config::default(), &[("owls", PAGE)], &[("en", &[])]);
-        let reference = crate::extract::reference_text(&probe, &probe.pages[0], true);
+        let reference = crate::extract::reference_text(&probe, &probe.models()[0], true);
         Project::in_memory(
             Config::default(),
             &[("owls", PAGE)],

@@ -12,7 +12,6 @@ use crate::locale::Locale;
 use crate::diagnostic::{Rule, Selector, Severity};
 use crate::project::{LAYOUT_MESSAGES, Page, Project, Segment};
 use fluent_syntax::ast;
-use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 /// Severity overrides: the configuration's, then the command line's.
@@ -169,26 +168,6 @@ fn at_entry(rule: Rule, file: &FtlFile, offset: usize, message: String) -> Diagn
     }
 }
 
-/// Every check that needs no rendering: [`project_checks`] and every page file's
-/// [`page_checks`] (reading the files of a lazily loaded project one at a time).
-pub fn static_checks(project: &Project) -> Vec<Diagnostic> {
-    let mut out = project_checks(project);
-    let pairs: Vec<(usize, usize)> = (0..project.locales.len())
-        .flat_map(|l| (0..project.pages.len()).map(move |p| (l, p)))
-        .collect();
-    let found: Vec<Vec<Diagnostic>> = pairs
-        .par_iter()
-        .map(|&(l, p)| {
-            let page = &project.pages[p];
-            let (file, mut read) = project.page_file(l, &page.slug);
-            read.extend(page_checks(project, l, page, file.as_deref()));
-            read
-        })
-        .collect();
-    out.extend(found.into_iter().flatten());
-    out
-}
-
 /// The checks of everything but the locales' page files: load problems, the reference
 /// files' freshness, the source content's own accessibility and safety, every
 /// `site.ftl`, and files that belong to no page.
@@ -196,8 +175,9 @@ pub fn project_checks(project: &Project) -> Vec<Diagnostic> {
     let mut out = project.problems.clone();
     let source = project.source_locale();
 
-    // The reference files are up to date with content/.
-    for path in crate::extract::stale(project) {
+    // Reference files of pages that are gone (whether each page's own is up to date
+    // with it is the page renderer's finding, made when it builds the page).
+    for path in project.orphan_paths(project.source) {
         out.push(
             Diagnostic::new(
                 Rule::StaleReference,

@@ -61,7 +61,7 @@ pub fn collect_with(
                         page: page.slug.clone(),
                         coverage: c,
                         percent: c.percent(),
-                        title: page.title().to_string(),
+                        title: page.title.clone(),
                     }
                 })
                 .collect();
@@ -115,14 +115,55 @@ pub fn html_page(
     project: &Project,
     site: &Site,
     layout: &Layout<'_>,
-    mut statuses: Vec<LocaleStatus>,
+    statuses: Vec<LocaleStatus>,
 ) -> String {
-    // The names the rest of the site shows (the same function makes both).
-    for s in &mut statuses {
-        if let Some(e) = site.edition(s.locale_index) {
-            s.name = e.name.clone();
-        }
-    }
+    let by_locale: std::collections::HashMap<usize, &LocaleStatus> =
+        statuses.iter().map(|s| (s.locale_index, s)).collect();
+    let locales: Vec<usize> = statuses.iter().map(|s| s.locale_index).collect();
+    let mut out = Vec::new();
+    write_html_page(
+        project,
+        site,
+        layout,
+        &locales,
+        &|l, p| by_locale[&l].pages[p].coverage,
+        &mut out,
+    )
+    .expect("writing to memory does not fail");
+    String::from_utf8(out).expect("maud writes UTF-8")
+}
+
+/// Where the per-edition sections go in the page's shell (never in escaped text: it
+/// starts with a NUL).
+const SECTIONS: &str = "\u{0}fluentpress-status-sections\u{0}";
+
+/// [`html_page`] written piece by piece, each edition's table of pages made and
+/// written before the next: a site of 20,000 pages in 20 editions has a status page
+/// of tens of megabytes, which is never held whole. `coverage(locale, page)` gives the
+/// figures of page `page` (an index into `project.pages`) in `locales`.
+pub fn write_html_page(
+    project: &Project,
+    site: &Site,
+    layout: &Layout<'_>,
+    locales: &[usize],
+    coverage: &dyn Fn(usize, usize) -> Coverage,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    // The sums, and the names the rest of the site shows (the same function makes both).
+    let editions: Vec<(usize, String, Coverage)> = locales
+        .iter()
+        .map(|&l| {
+            let mut sum = Coverage::default();
+            for p in 0..project.pages.len() {
+                sum.add(coverage(l, p));
+            }
+            let name = match site.edition(l) {
+                Some(e) => e.name.clone(),
+                None => crate::render::language_name(project, l),
+            };
+            (l, name, sum)
+        })
+        .collect();
     let source = &project.source_locale().locale;
     let english = (source.langid.language.as_str() != "en").then_some("en");
     // Text in the source language inside what is marked English.
@@ -133,7 +174,7 @@ pub fn html_page(
         stem: "status".into(),
     };
     let source_name = crate::render::language_name(project, project.source);
-    super::html::document(
+    let shell = super::html::document(
         &source.tag,
         source.direction().as_str(),
         html! { title lang=[english] { "Translation status – " (layout.text("site-name").text) } },
@@ -150,7 +191,7 @@ pub fn html_page(
                         span lang=[source_lang] { (source_name) }
                         ") until their translation is updated and marked current. Missing passages have no translation yet. Rejected passages have a translation that lint refused (HTML, changed links, empty) or that is the source text itself; they are shown in the source language too."
                     }
-                    @if statuses.is_empty() {
+                    @if editions.is_empty() {
                         p { "There are no translations yet." }
                     } @else {
                         nav aria-label="Language editions" {
@@ -159,51 +200,58 @@ pub fn html_page(
                                     caption { "Every language edition" }
                                     thead { tr { th scope="col" { "Edition" } (figure_headings()) } }
                                     tbody {
-                                        @for s in &statuses {
-                                            @let locale = &project.locales[s.locale_index].locale;
+                                        @for (l, name, sum) in &editions {
+                                            @let locale = &project.locales[*l].locale;
                                             @let (lang, dir) = name_attrs(source, locale);
                                             tr {
                                                 th scope="row" {
-                                                    a href={ (s.locale) "/index.html" } hreflang=(s.locale) lang=[lang] dir=[dir] { (s.name) }
-                                                    " (" (s.locale) ")"
+                                                    a href={ (locale.tag) "/index.html" } hreflang=(locale.tag) lang=[lang] dir=[dir] { (name) }
+                                                    " (" (locale.tag) ")"
                                                 }
-                                                (figures(&s.coverage))
+                                                (figures(sum))
                                             }
                                         }
                                     }
                                 }
                             }
                         }
-                        @for s in &statuses {
-                            @let locale = &project.locales[s.locale_index].locale;
-                            @let (lang, dir) = name_attrs(source, locale);
-                            @let id = format!("status-{}", s.locale);
-                            section {
-                                h2 #(id) {
-                                    span lang=[lang] dir=[dir] { (s.name) } " (" (s.locale) ")"
-                                }
-                                div.table-scroll role="region" aria-labelledby=(id) tabindex="0" {
-                                    table {
-                                        caption { "Pages of the " span lang=[lang] dir=[dir] { (s.name) } " edition (" (s.locale) ")" }
-                                        thead { tr { th scope="col" { "Page" } (figure_headings()) } }
-                                        tbody {
-                                            @for p in &s.pages {
-                                                tr {
-                                                    th scope="row" {
-                                                        a href={ (s.locale) "/" (p.page) ".html" } lang=[source_lang] { (p.title) }
-                                                    }
-                                                    (figures(&p.coverage))
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
+                        (maud::PreEscaped(SECTIONS))
                     }
                     p.edition-links { a href="index.html" { "All language editions" } }
                 }
                 footer.site-footer { p { (localized(layout, "footer-text")) } } },
     )
-    .into_string()
+    .into_string();
+    let (before, after) = shell.split_once(SECTIONS).unwrap_or((&shell, ""));
+    out.write_all(before.as_bytes())?;
+    for (l, name, _) in &editions {
+        let locale = &project.locales[*l].locale;
+        let (lang, dir) = name_attrs(source, locale);
+        let id = format!("status-{}", locale.tag);
+        let section = html! {
+            section {
+                h2 #(id) {
+                    span lang=[lang] dir=[dir] { (name) } " (" (locale.tag) ")"
+                }
+                div.table-scroll role="region" aria-labelledby=(id) tabindex="0" {
+                    table {
+                        caption { "Pages of the " span lang=[lang] dir=[dir] { (name) } " edition (" (locale.tag) ")" }
+                        thead { tr { th scope="col" { "Page" } (figure_headings()) } }
+                        tbody {
+                            @for (p, page) in project.pages.iter().enumerate() {
+                                tr {
+                                    th scope="row" {
+                                        a href={ (locale.tag) "/" (page.slug) ".html" } lang=[source_lang] { (page.title) }
+                                    }
+                                    (figures(&coverage(*l, p)))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        };
+        out.write_all(section.into_string().as_bytes())?;
+    }
+    out.write_all(after.as_bytes())
 }

@@ -190,7 +190,7 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
     let mut pages_without_file = Vec::new();
     let mut files = Vec::new();
     let mut used: Vec<PathBuf> = Vec::new();
-    for page in &project.pages {
+    for page in project.models() {
         // Hugo keeps translations beside their page: never import a page into itself.
         if options.layout == Layout::HugoSuffix
             && suffixes

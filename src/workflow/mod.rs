@@ -296,7 +296,7 @@ mod tests {
             )],
             &[("en", &[("p.ftl", file.source())])],
         );
-        let page = &project.pages[0];
+        let page = &project.models()[0];
         let seg = page
             .segments
             .iter()

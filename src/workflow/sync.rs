@@ -161,7 +161,7 @@ pub fn plan(project: &Project, locales: &[usize]) -> Result<Vec<FileUpdate>> {
                 }),
             }
         }
-        for page in &project.pages {
+        for page in project.models() {
             match lf.pages.get(&page.slug) {
                 Some(file) => out.extend(sync_page_file(page, file)),
                 None => {
@@ -510,7 +510,7 @@ pub fn mark_current(
             None => (None, spec.as_str()),
         };
         let pages: Vec<&Page> = project
-            .pages
+            .models()
             .iter()
             .filter(|p| slug.is_none_or(|s| s == p.slug))
             .filter(|p| p.segment_by_id(id).is_some())
@@ -542,7 +542,7 @@ pub fn mark_current(
                     project.source_locale().dir,
                     {
                         let ids: Vec<&str> = project
-                            .pages
+                            .models()
                             .iter()
                             .filter(|p| slug.is_none_or(|s| s == p.slug))
                             .flat_map(|p| p.segments.iter().map(|s| s.id.as_str()))
@@ -623,7 +623,7 @@ mod tests {
 
     fn reference() -> String {
         let probe = Project::in_memory(Config::default(), &[("owls", PAGE)], &[("en", &[])]);
-        crate::extract::reference_text(&probe, &probe.pages[0], true)
+        crate::extract::reference_text(&probe, &probe.models()[0], true)
     }
 
     fn project(site_en: &str, fr: &[(&str, &str)]) -> Project {
@@ -668,7 +668,7 @@ mod tests {
     }
 
     fn hash(p: &Project, id: &str) -> String {
-        p.pages[0].segment_by_id(id).unwrap().hash.clone()
+        p.models()[0].segment_by_id(id).unwrap().hash.clone()
     }
 
     #[test]
@@ -798,7 +798,7 @@ mod tests {
     #[test]
     fn templates_follow_the_source_text_and_go_when_the_message_does() {
         let p = project("", &[]);
-        let desc = p.pages[0].segment_by_id("page-description").unwrap();
+        let desc = p.models()[0].segment_by_id("page-description").unwrap();
         let fresh = page_template(desc);
         let stale = fresh
             .replace("All about owls.", "About owls.")

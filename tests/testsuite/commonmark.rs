@@ -98,7 +98,7 @@ pub fn round_trip(markdown: &str) -> Option<String> {
     let page = format!("{FRONT_MATTER}{markdown}");
     let pages = [("example", page.as_str())];
     let probe = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
-    let reference = fluentpress::extract::reference_text(&probe, &probe.pages[0], false);
+    let reference = fluentpress::extract::reference_text(&probe, &probe.models()[0], false);
     let en: Vec<(&str, &str)> = vec![("example.ftl", reference.as_str())];
     let copy: Vec<(&str, &str)> = vec![
         ("example.ftl", reference.as_str()),
@@ -108,7 +108,7 @@ pub fn round_trip(markdown: &str) -> Option<String> {
     let renderer = Renderer::new(&project, Some(72));
     let site = renderer.site();
     let every: Vec<usize> = (0..project.locales.len()).collect();
-    let rendered = renderer.render_page(&project.pages[0], &every, Output::Files(&site));
+    let rendered = renderer.render_page(0, &every, Output::Files(&site));
     let html = |l: usize| {
         let e = rendered
             .editions
@@ -209,7 +209,7 @@ fn translated(
     let page = format!("{FRONT_MATTER}{markdown}");
     let pages = [("example", page.as_str())];
     let probe = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
-    let reference = fluentpress::extract::reference_text(&probe, &probe.pages[0], false);
+    let reference = fluentpress::extract::reference_text(&probe, &probe.models()[0], false);
     let translation = de(&reference);
     let en: Vec<(&str, &str)> = vec![("example.ftl", reference.as_str())];
     let files: Vec<(&str, &str)> = vec![("example.ftl", translation.as_str())];
@@ -217,7 +217,7 @@ fn translated(
     let de = project.locale_index("de").unwrap();
     let renderer = Renderer::new(&project, Some(72));
     let site = renderer.site();
-    let rendered = renderer.render_page(&project.pages[0], &[de], Output::Files(&site));
+    let rendered = renderer.render_page(0, &[de], Output::Files(&site));
     let html = rendered
         .editions
         .iter()
@@ -324,7 +324,7 @@ fn the_text_edition_shows_characters_not_references() {
     let project = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
     let renderer = Renderer::new(&project, Some(72));
     let site = renderer.site();
-    let rendered = renderer.render_page(&project.pages[0], &[project.source], Output::Files(&site));
+    let rendered = renderer.render_page(0, &[project.source], Output::Files(&site));
     let text = rendered.editions[0].text.clone().unwrap();
     assert!(text.contains("A\u{a0}B © &lt; *"), "{text}");
     assert!(
@@ -344,7 +344,7 @@ fn a_layout_string_in_the_source_language_is_marked_with_it() {
     let renderer = Renderer::new(&project, Some(72));
     let site = renderer.site();
     let he = project.locale_index("he").unwrap();
-    let rendered = renderer.render_page(&project.pages[0], &[he], Output::Files(&site));
+    let rendered = renderer.render_page(0, &[he], Output::Files(&site));
     let html = rendered.editions[0].html.clone().unwrap();
     assert!(
         html.contains(r#"<span class="partial" lang="en" dir="ltr">(partial translation)</span>"#),
@@ -361,7 +361,7 @@ fn footnote_ids_do_not_collide() {
     let project = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
     let renderer = Renderer::new(&project, Some(72));
     let site = renderer.site();
-    let rendered = renderer.render_page(&project.pages[0], &[project.source], Output::Files(&site));
+    let rendered = renderer.render_page(0, &[project.source], Output::Files(&site));
     let html = rendered.editions[0].html.clone().unwrap();
     let mut ids: Vec<&str> = html
         .split(" id=\"")
@@ -382,7 +382,7 @@ fn message_ids_transliterate_non_ascii_words() {
     );
     let pages = [("über-uns", page.as_str())];
     let probe = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
-    let reference = fluentpress::extract::reference_text(&probe, &probe.pages[0], false);
+    let reference = fluentpress::extract::reference_text(&probe, &probe.models()[0], false);
     for id in [
         "uber-uns",
         "uber-uns-non-ascii-file-name",

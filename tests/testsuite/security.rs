@@ -235,9 +235,9 @@ fn render_all(project: &Project) -> Vec<(String, String, String)> {
     let site = renderer.site();
     let every: Vec<usize> = (0..project.locales.len()).collect();
     let mut out = Vec::new();
-    for page in &project.pages {
+    for p in 0..project.pages.len() {
         for e in renderer
-            .render_page(page, &every, Output::Files(&site))
+            .render_page(p, &every, Output::Files(&site))
             .editions
         {
             out.push((
@@ -260,7 +260,7 @@ fn render_all(project: &Project) -> Vec<(String, String, String)> {
 
 fn hostile_site(translation: &str, raw_ftl: Option<&str>) -> Project {
     let source = Project::in_memory(Config::default(), &[("owls", SOURCE_PAGE)], &[("en", &[])]);
-    let page = &source.pages[0];
+    let page = &source.models()[0];
     let escaped = fluentpress::ftl::escape_pattern(translation);
     let mut page_ftl = String::new();
     for seg in &page.segments {
@@ -339,7 +339,7 @@ proptest! {
         for (tag, html, _) in render_all(&project) {
             // The source may link anywhere it likes, but never to script.
             let mut urls = BTreeSet::new();
-            for seg in &project.pages[0].segments {
+            for seg in &project.models()[0].segments {
                 for t in fluentpress::markdown::link_targets(&seg.inlines) {
                     urls.insert(t.to_string());
                 }
