@@ -305,7 +305,7 @@ fn parse_outdated(value: &toml::Value) -> std::result::Result<OutdatedPolicy, St
 
 fn unknown(prefix: &str, key: &str, known: &[&str]) -> String {
     let mut message = format!("unknown key `{prefix}{key}`");
-    if let Some(best) = suggest(key, known) {
+    if let Some(best) = crate::suggest::closest(key, known) {
         message.push_str(&format!("; did you mean `{prefix}{best}`?"));
     } else {
         message.push_str(&format!("; the keys here are {}", known.join(", ")));
@@ -319,20 +319,10 @@ pub fn unknown_code(code: &str) -> String {
         .map(|r| r.code())
         .chain(["warnings"])
         .collect();
-    match suggest(code, &codes) {
+    match crate::suggest::closest(code, &codes) {
         Some(best) => format!("unknown lint rule `{code}`; did you mean `{best}`?"),
         None => format!("unknown lint rule `{code}`; `fluentpress lint --explain` lists them"),
     }
-}
-
-/// The known word closest to `word`, if it is close enough to be a likely typo.
-pub fn suggest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (strsim::jaro_winkler(word, k), *k))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| k)
 }
 
 /// 1-based line and column of the first place `key` is written as a key or table name.

@@ -936,7 +936,7 @@ fn front_matter(
                 // one of ours misspelt.
                 let known_elsewhere = OTHER_GENERATORS_KEYS.contains(&key.as_str());
                 if let Some(best) =
-                    crate::config::suggest(key, FRONT_MATTER_KEYS).filter(|_| !known_elsewhere)
+                    crate::suggest::closest(key, FRONT_MATTER_KEYS).filter(|_| !known_elsewhere)
                 {
                     problems.push(
                         Diagnostic::new(
