@@ -1,15 +1,36 @@
 //! `fluentpress.toml`: the site's settings. Every key is optional; an unknown key or a
-//! bad value is an error that names the key, its line, and the key that was probably meant.
+//! bad value is an error that names the key, its line and column, and the key that was
+//! probably meant.
+//!
+//! serde reads the file into the `*File` structs below, one per table, each with
+//! `deny_unknown_fields`; values whose checks go beyond their type (a locale tag, a
+//! range, a rule code, a URL) are `toml::Spanned`, so those checks can name where the
+//! value is. serde's own errors (an unknown key, a value of the wrong type) come with
+//! the span of the key or value; `locate` finds which key that span belongs to in
+//! toml's spanned parse of the same text (`DeTable`), so every error names the key as
+//! the user wrote it (`locales.ko.min_coverage`), says in our words what it must be, and
+//! points at the key.
+//!
+//! Why not `serde_ignored` for unknown keys: it reports an ignored key's path but not its
+//! span, and it would make unknown keys something to collect after a successful read;
+//! `deny_unknown_fields` stops at the first one with its span, which is what the message
+//! needs, and the list of keys serde puts in that error is the one the hint is chosen from.
 
 use crate::error::{Error, Result};
 use crate::locale::Locale;
+use crate::source::LineIndex;
+use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 pub const FILE_NAME: &str = "fluentpress.toml";
 
 /// What the build shows for a passage whose translation was made from older source text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum OutdatedPolicy {
     /// Show the current source text, marked as fallback (the default).
     #[default]
@@ -66,18 +87,82 @@ impl Default for Config {
     }
 }
 
-const TOP_KEYS: &[&str] = &[
-    "source_locale",
-    "base_url",
-    "text_width",
-    "outdated",
-    "locales",
-    "lint",
-    "links",
-];
-const LOCALE_KEYS: &[&str] = &["work_in_progress", "outdated", "min_coverage"];
-const LINT_KEYS: &[&str] = &["deny", "allow", "warn", "min_coverage"];
-const LINKS_KEYS: &[&str] = &["localizable"];
+/// `fluentpress.toml` as written. The fields are in the order the keys are listed when
+/// an unknown key resembles none of them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    source_locale: Option<Spanned<String>>,
+    base_url: Option<Spanned<String>>,
+    text_width: Option<Spanned<i64>>,
+    outdated: Option<OutdatedPolicy>,
+    #[serde(default)]
+    locales: BTreeMap<Spanned<String>, LocaleFile>,
+    #[serde(default)]
+    lint: LintFile,
+    #[serde(default)]
+    links: LinksFile,
+}
+
+/// `[locales.TAG]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LocaleFile {
+    #[serde(default)]
+    work_in_progress: bool,
+    outdated: Option<OutdatedPolicy>,
+    min_coverage: Option<Spanned<i64>>,
+}
+
+/// `[lint]`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LintFile {
+    #[serde(default)]
+    deny: Vec<Spanned<String>>,
+    #[serde(default)]
+    allow: Vec<Spanned<String>>,
+    #[serde(default)]
+    warn: Vec<Spanned<String>>,
+    min_coverage: Option<Spanned<i64>>,
+}
+
+/// `[links]`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LinksFile {
+    #[serde(default)]
+    localizable: Vec<Spanned<String>>,
+}
+
+const TEXT_WIDTH: &str = "`text_width` must be a whole number from 20 to 1000";
+const OUTDATED: &str = "`outdated` must be \"fallback\" or \"show\"";
+const PERCENT: &str = "must be a whole percentage from 0 to 100";
+
+/// What the value of the key at `path` must be: the message for a value serde could
+/// not read as its type.
+fn must(path: &[&str]) -> Option<String> {
+    Some(match path {
+        ["source_locale"] => "`source_locale` must be a string such as \"en\"".into(),
+        ["base_url"] => "`base_url` must be a string".into(),
+        ["text_width"] => TEXT_WIDTH.into(),
+        ["outdated"] | ["locales", _, "outdated"] => OUTDATED.into(),
+        ["locales"] => "`locales` must be a table: [locales.TAG]".into(),
+        ["locales", tag] => format!("`locales.{tag}` must be a table"),
+        ["locales", tag, "work_in_progress"] => {
+            format!("`locales.{tag}.work_in_progress` must be true or false")
+        }
+        ["locales", tag, "min_coverage"] => format!("`locales.{tag}.min_coverage` {PERCENT}"),
+        ["lint"] => "`lint` must be a table: [lint]".into(),
+        ["lint", "min_coverage"] => format!("`lint.min_coverage` {PERCENT}"),
+        ["lint", list @ ("deny" | "allow" | "warn")] => {
+            format!("`lint.{list}` must be a list of rule codes")
+        }
+        ["links"] => "`links` must be a table: [links]".into(),
+        ["links", "localizable"] => "`links.localizable` must be a list of URL patterns such as \"https://*.wikipedia.org/\"".into(),
+        _ => return None,
+    })
+}
 
 impl Config {
     pub fn locale_settings(&self, locale: &Locale) -> LocaleSettings {
@@ -121,8 +206,9 @@ impl Config {
     }
 
     pub fn parse(text: &str) -> Result<Config> {
-        let err = |key: &str, message: String| {
-            let (line, column) = find_key(text, key);
+        let lines = LineIndex::new(text);
+        let error_at = |offset: usize, message: String| {
+            let (line, column) = lines.line_col(text, offset);
             Error::Config {
                 path: PathBuf::from(FILE_NAME),
                 line,
@@ -130,182 +216,171 @@ impl Config {
                 message,
             }
         };
-        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-            let (line, column) = e
-                .span()
-                .map(|s| crate::source::LineIndex::new(text).line_col(text, s.start))
-                .unwrap_or((1, 1));
-            Error::Config {
-                path: PathBuf::from(FILE_NAME),
-                line,
-                column,
-                message: e.message().to_string(),
-            }
-        })?;
+        let root = DeTable::parse(text)
+            .map_err(|e| error_at(e.span().map_or(0, |s| s.start), e.message().to_string()))?;
+        let file =
+            ConfigFile::deserialize(toml::de::Deserializer::from(root.clone())).map_err(|e| {
+                let span = e.span().unwrap_or(0..0);
+                let mut path = Vec::new();
+                let Some(key) = locate(root.get_ref(), &span, &mut path) else {
+                    return error_at(span.start, e.message().to_string());
+                };
+                let message = match unknown_field(e.message()) {
+                    Some(known) => {
+                        let (name, table) = path.split_last().expect("a key has a name");
+                        let prefix: String = table.iter().map(|t| format!("{t}.")).collect();
+                        unknown(&prefix, name, &known)
+                    }
+                    None => must(&path).unwrap_or_else(|| e.message().to_string()),
+                };
+                error_at(key.start, message)
+            })?;
+        // A value's own checks report at its key, as a wrong type does.
+        let at_key = |value: Range<usize>, message: String| {
+            let key = locate(root.get_ref(), &value, &mut Vec::new());
+            error_at(key.map_or(value.start, |k| k.start), message)
+        };
         let mut config = Config::default();
-        for (key, value) in &table {
-            match key.as_str() {
-                "source_locale" => {
-                    let tag = value.as_str().ok_or_else(|| {
-                        err(key, format!("`{key}` must be a string such as \"en\""))
-                    })?;
-                    config.source_locale =
-                        Locale::parse(tag).map_err(|e| err(key, e.to_string()))?;
-                }
-                "base_url" => {
-                    let url = value
-                        .as_str()
-                        .ok_or_else(|| err(key, "`base_url` must be a string".into()))?;
-                    if !(url.starts_with("https://") || url.starts_with("http://")) {
-                        return Err(err(
-                            key,
-                            format!("`base_url` must be an absolute http(s) URL, not \"{url}\""),
-                        ));
-                    }
-                    let mut url = url.to_string();
-                    if !url.ends_with('/') {
-                        url.push('/');
-                    }
-                    config.base_url = Some(url);
-                }
-                "text_width" => {
-                    let width = value
-                        .as_integer()
-                        .filter(|w| (20..=1000).contains(w))
-                        .ok_or_else(|| {
-                            err(
-                                key,
-                                "`text_width` must be a whole number from 20 to 1000".into(),
-                            )
-                        })?;
-                    config.text_width = width as usize;
-                }
-                "outdated" => config.outdated = parse_outdated(value).map_err(|m| err(key, m))?,
-                "locales" => {
-                    let locales = value.as_table().ok_or_else(|| {
-                        err(key, "`locales` must be a table: [locales.TAG]".into())
-                    })?;
-                    for (tag, settings) in locales {
-                        let locale = Locale::parse(tag).map_err(|e| err(tag, e.to_string()))?;
-                        let settings_table = settings
-                            .as_table()
-                            .ok_or_else(|| err(tag, format!("`locales.{tag}` must be a table")))?;
-                        let mut s = LocaleSettings::default();
-                        for (k, v) in settings_table {
-                            match k.as_str() {
-                                "work_in_progress" => {
-                                    s.work_in_progress = v.as_bool().ok_or_else(|| {
-                                        err(k, format!("`locales.{tag}.{k}` must be true or false"))
-                                    })?
-                                }
-                                "outdated" => {
-                                    s.outdated = Some(parse_outdated(v).map_err(|m| err(k, m))?)
-                                }
-                                "min_coverage" => {
-                                    s.min_coverage = Some(parse_percent(v).map_err(|m| {
-                                        err(k, format!("`locales.{tag}.min_coverage` {m}"))
-                                    })?)
-                                }
-                                other => {
-                                    return Err(err(
-                                        other,
-                                        unknown(&format!("locales.{tag}."), other, LOCALE_KEYS),
-                                    ));
-                                }
-                            }
-                        }
-                        config.locales.insert(locale.tag, s);
-                    }
-                }
-                "lint" => {
-                    let lint = value
-                        .as_table()
-                        .ok_or_else(|| err(key, "`lint` must be a table: [lint]".into()))?;
-                    for (k, v) in lint {
-                        if k == "min_coverage" {
-                            config.min_coverage = Some(
-                                parse_percent(v)
-                                    .map_err(|m| err(k, format!("`lint.min_coverage` {m}")))?,
-                            );
-                            continue;
-                        }
-                        let list = string_list(v).ok_or_else(|| {
-                            err(k, format!("`lint.{k}` must be a list of rule codes"))
-                        })?;
-                        let mut selectors = Vec::with_capacity(list.len());
-                        for code in &list {
-                            match crate::diagnostic::Selector::parse(code) {
-                                Some(selector) => selectors.push(selector),
-                                None => return Err(err(code, unknown_code(code))),
-                            }
-                        }
-                        let list = selectors;
-                        match k.as_str() {
-                            "deny" => config.deny = list,
-                            "allow" => config.allow = list,
-                            "warn" => config.warn = list,
-                            other => return Err(err(other, unknown("lint.", other, LINT_KEYS))),
-                        }
-                    }
-                }
-                "links" => {
-                    let links = value
-                        .as_table()
-                        .ok_or_else(|| err(key, "`links` must be a table: [links]".into()))?;
-                    for (k, v) in links {
-                        match k.as_str() {
-                            "localizable" => {
-                                let list = string_list(v).ok_or_else(|| {
-                                        err(k, "`links.localizable` must be a list of URL patterns such as \"https://*.wikipedia.org/\"".into())
-                                    })?;
-                                for pattern in &list {
-                                    if let Err(m) = crate::url::check_localizable_pattern(pattern) {
-                                        return Err(err(k, format!("`links.localizable`: {m}")));
-                                    }
-                                }
-                                config.localizable_links = list;
-                            }
-                            other => {
-                                return Err(err(other, unknown("links.", other, LINKS_KEYS)));
-                            }
-                        }
-                    }
-                }
-                other => return Err(err(other, unknown("", other, TOP_KEYS))),
+        // Checked in the order the keys sort in, so the first problem reported is the
+        // one the file was always reported with.
+        if let Some(url) = file.base_url {
+            if !(url.get_ref().starts_with("https://") || url.get_ref().starts_with("http://")) {
+                return Err(at_key(
+                    url.span(),
+                    format!(
+                        "`base_url` must be an absolute http(s) URL, not \"{}\"",
+                        url.get_ref()
+                    ),
+                ));
             }
+            let mut url = url.into_inner();
+            if !url.ends_with('/') {
+                url.push('/');
+            }
+            config.base_url = Some(url);
+        }
+        for pattern in &file.links.localizable {
+            if let Err(m) = crate::url::check_localizable_pattern(pattern.get_ref()) {
+                return Err(error_at(
+                    pattern.span().start,
+                    format!("`links.localizable`: {m}"),
+                ));
+            }
+        }
+        config.localizable_links = file
+            .links
+            .localizable
+            .into_iter()
+            .map(Spanned::into_inner)
+            .collect();
+        let selectors = |codes: Vec<Spanned<String>>| -> Result<Vec<crate::diagnostic::Selector>> {
+            codes
+                .iter()
+                .map(|code| {
+                    crate::diagnostic::Selector::parse(code.get_ref())
+                        .ok_or_else(|| error_at(code.span().start, unknown_code(code.get_ref())))
+                })
+                .collect()
+        };
+        let lint = file.lint;
+        config.allow = selectors(lint.allow)?;
+        config.deny = selectors(lint.deny)?;
+        if let Some(p) = lint.min_coverage {
+            let percent = percent(&p)
+                .ok_or_else(|| at_key(p.span(), format!("`lint.min_coverage` {PERCENT}")))?;
+            config.min_coverage = Some(percent);
+        }
+        config.warn = selectors(lint.warn)?;
+        for (tag, settings) in file.locales {
+            let locale = Locale::parse(tag.get_ref())
+                .map_err(|e| error_at(tag.span().start, e.to_string()))?;
+            let min_coverage = match settings.min_coverage {
+                Some(p) => Some(percent(&p).ok_or_else(|| {
+                    at_key(
+                        p.span(),
+                        format!("`locales.{}.min_coverage` {PERCENT}", tag.get_ref()),
+                    )
+                })?),
+                None => None,
+            };
+            config.locales.insert(
+                locale.tag,
+                LocaleSettings {
+                    work_in_progress: settings.work_in_progress,
+                    outdated: settings.outdated,
+                    min_coverage,
+                },
+            );
+        }
+        if let Some(outdated) = file.outdated {
+            config.outdated = outdated;
+        }
+        if let Some(tag) = file.source_locale {
+            config.source_locale =
+                Locale::parse(tag.get_ref()).map_err(|e| at_key(tag.span(), e.to_string()))?;
+        }
+        if let Some(width) = file.text_width {
+            if !(20..=1000).contains(width.get_ref()) {
+                return Err(at_key(width.span(), TEXT_WIDTH.into()));
+            }
+            config.text_width = *width.get_ref() as usize;
         }
         Ok(config)
     }
 }
 
-/// A list of strings, or `None` for any other value.
-fn string_list(value: &toml::Value) -> Option<Vec<String>> {
-    value
-        .as_array()?
-        .iter()
-        .map(|x| x.as_str().map(String::from))
-        .collect()
-}
-
-fn parse_percent(value: &toml::Value) -> std::result::Result<u8, String> {
-    value
-        .as_integer()
-        .filter(|p| (0..=100).contains(p))
-        .map(|p| p as u8)
-        .ok_or_else(|| "must be a whole percentage from 0 to 100".into())
-}
-
-fn parse_outdated(value: &toml::Value) -> std::result::Result<OutdatedPolicy, String> {
-    match value.as_str() {
-        Some("fallback") => Ok(OutdatedPolicy::Fallback),
-        Some("show") => Ok(OutdatedPolicy::Show),
-        _ => Err("`outdated` must be \"fallback\" or \"show\"".into()),
+/// The key of the file a span belongs to: the path of key names to it (pushed onto
+/// `path`) and the span of the key as written. A span that is a key's own (serde's
+/// unknown field) gives that key; a span inside a value (a wrong type, one item of a
+/// list) gives the innermost key whose value holds it. A table opened by a `[header]`
+/// has the header's span, not its keys', so every table is searched.
+fn locate<'a>(
+    table: &'a DeTable<'_>,
+    span: &Range<usize>,
+    path: &mut Vec<&'a str>,
+) -> Option<Range<usize>> {
+    for (key, value) in table {
+        path.push(key.get_ref());
+        if let Some(found) = locate_in(value, span, path) {
+            return Some(found);
+        }
+        let held = value.span();
+        if key.span() == *span || (held.start <= span.start && span.end <= held.end) {
+            return Some(key.span());
+        }
+        path.pop();
     }
+    None
+}
+
+fn locate_in<'a>(
+    value: &'a Spanned<DeValue<'_>>,
+    span: &Range<usize>,
+    path: &mut Vec<&'a str>,
+) -> Option<Range<usize>> {
+    match value.get_ref() {
+        DeValue::Table(table) => locate(table, span, path),
+        DeValue::Array(items) => items.iter().find_map(|item| locate_in(item, span, path)),
+        _ => None,
+    }
+}
+
+/// The keys serde lists in its error for an unknown key ("unknown field `x`, expected
+/// one of `a`, `b`"), or `None` for any other error.
+fn unknown_field(message: &str) -> Option<Vec<&str>> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let expected = &rest[rest.find('`')? + 1..];
+    Some(expected.split('`').skip(1).step_by(2).collect())
+}
+
+/// A whole percentage, or `None` for a number out of range.
+fn percent(value: &Spanned<i64>) -> Option<u8> {
+    u8::try_from(*value.get_ref()).ok().filter(|p| *p <= 100)
 }
 
 fn unknown(prefix: &str, key: &str, known: &[&str]) -> String {
     let mut message = format!("unknown key `{prefix}{key}`");
-    if let Some(best) = suggest(key, known) {
+    if let Some(best) = crate::suggest::closest(key, known) {
         message.push_str(&format!("; did you mean `{prefix}{best}`?"));
     } else {
         message.push_str(&format!("; the keys here are {}", known.join(", ")));
@@ -319,41 +394,10 @@ pub fn unknown_code(code: &str) -> String {
         .map(|r| r.code())
         .chain(["warnings"])
         .collect();
-    match suggest(code, &codes) {
+    match crate::suggest::closest(code, &codes) {
         Some(best) => format!("unknown lint rule `{code}`; did you mean `{best}`?"),
         None => format!("unknown lint rule `{code}`; `fluentpress lint --explain` lists them"),
     }
-}
-
-/// The known word closest to `word`, if it is close enough to be a likely typo.
-pub fn suggest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (strsim::jaro_winkler(word, k), *k))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| k)
-}
-
-/// 1-based line and column of the first place `key` is written as a key or table name.
-fn find_key(text: &str, key: &str) -> (usize, usize) {
-    for (n, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        let is_key = trimmed
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with('='));
-        let in_header = trimmed.starts_with('[') && trimmed.contains(key);
-        let in_list = trimmed.contains(&format!("\"{key}\""));
-        if is_key || in_header {
-            return (n + 1, indent + 1);
-        }
-        if in_list {
-            let col = line.find(&format!("\"{key}\"")).unwrap_or(0);
-            return (n + 1, line[..col].chars().count() + 1);
-        }
-    }
-    (1, 1)
 }
 
 #[cfg(test)]
@@ -432,5 +476,194 @@ mod tests {
         assert!(Config::parse("base_url = \"example.org\"").is_err());
         let syntax = Config::parse("a = = b").unwrap_err().to_string();
         assert!(syntax.contains("fluentpress.toml:1:"), "{syntax}");
+    }
+
+    fn error(text: &str) -> (usize, usize, String) {
+        match Config::parse(text).unwrap_err() {
+            Error::Config {
+                line,
+                column,
+                message,
+                ..
+            } => (line, column, message),
+            other => panic!("{other}"),
+        }
+    }
+
+    #[test]
+    fn an_unknown_key_is_named_where_it_is_written_with_the_key_meant() {
+        assert_eq!(
+            error("text_width = 72\n  bse_url = \"https://x.org\"\n"),
+            (
+                2,
+                3,
+                "unknown key `bse_url`; did you mean `base_url`?".to_string()
+            )
+        );
+        // In a table, named with the table's path; the same name in another table is
+        // not confused with it.
+        assert_eq!(
+            error("[lint]\nmin_coverage = 10\n[locales.ko]\nmin_coverag = 10\n"),
+            (
+                4,
+                1,
+                "unknown key `locales.ko.min_coverag`; did you mean `locales.ko.min_coverage`?"
+                    .to_string()
+            )
+        );
+        // An unknown table, an inline table, a dotted key.
+        assert_eq!(
+            error("[lnt]\n").2,
+            "unknown key `lnt`; did you mean `lint`?"
+        );
+        assert_eq!(error("[lnt]\n").0, 1);
+        assert_eq!(
+            error("locales = { ko = { outdate = \"show\" } }\n"),
+            (
+                1,
+                20,
+                "unknown key `locales.ko.outdate`; did you mean `locales.ko.outdated`?".to_string()
+            )
+        );
+        assert_eq!(
+            error("lint.denny = []\n"),
+            (
+                1,
+                6,
+                "unknown key `lint.denny`; did you mean `lint.deny`?".to_string()
+            )
+        );
+        // Nothing close: the keys of that table are listed, in the order of the README.
+        assert_eq!(
+            error("[links]\nzzz = 1\n").2,
+            "unknown key `links.zzz`; the keys here are localizable"
+        );
+        assert_eq!(
+            error("colour = 1\n").2,
+            "unknown key `colour`; the keys here are source_locale, base_url, text_width, outdated, locales, lint, links"
+        );
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_says_what_it_must_be_at_its_key() {
+        let cases = [
+            (
+                "text_width = \"wide\"",
+                1,
+                "`text_width` must be a whole number from 20 to 1000",
+            ),
+            (
+                "text_width = 72.5",
+                1,
+                "`text_width` must be a whole number from 20 to 1000",
+            ),
+            (
+                "source_locale = 1",
+                1,
+                "`source_locale` must be a string such as \"en\"",
+            ),
+            ("base_url = true", 1, "`base_url` must be a string"),
+            (
+                "outdated = \"maybe\"",
+                1,
+                "`outdated` must be \"fallback\" or \"show\"",
+            ),
+            ("locales = 3", 1, "`locales` must be a table: [locales.TAG]"),
+            ("[locales]\nko = \"x\"", 2, "`locales.ko` must be a table"),
+            (
+                "[locales.ko]\nwork_in_progress = \"yes\"",
+                2,
+                "`locales.ko.work_in_progress` must be true or false",
+            ),
+            (
+                "[locales.ko]\noutdated = 1",
+                2,
+                "`outdated` must be \"fallback\" or \"show\"",
+            ),
+            (
+                "[locales.ko]\nmin_coverage = \"80\"",
+                2,
+                "`locales.ko.min_coverage` must be a whole percentage from 0 to 100",
+            ),
+            ("lint = []", 1, "`lint` must be a table: [lint]"),
+            (
+                "[lint]\ndeny = \"warnings\"",
+                2,
+                "`lint.deny` must be a list of rule codes",
+            ),
+            (
+                "[lint]\nallow = [\"untranslated\",\n  3]",
+                2,
+                "`lint.allow` must be a list of rule codes",
+            ),
+            (
+                "[lint]\nmin_coverage = true",
+                2,
+                "`lint.min_coverage` must be a whole percentage from 0 to 100",
+            ),
+            ("links = 1", 1, "`links` must be a table: [links]"),
+            (
+                "[links]\nlocalizable = \"https://*.wikipedia.org/\"",
+                2,
+                "`links.localizable` must be a list of URL patterns such as \"https://*.wikipedia.org/\"",
+            ),
+        ];
+        for (text, line, message) in cases {
+            assert_eq!(error(text), (line, 1, message.to_string()), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_value_out_of_range_is_reported_at_its_key_and_a_list_item_at_itself() {
+        assert_eq!(
+            error("# width\ntext_width = 5\n"),
+            (
+                2,
+                1,
+                "`text_width` must be a whole number from 20 to 1000".to_string()
+            )
+        );
+        assert_eq!(
+            error("[lint]\nmin_coverage = 50\n[locales.ko]\nmin_coverage = 101\n"),
+            (
+                4,
+                1,
+                "`locales.ko.min_coverage` must be a whole percentage from 0 to 100".to_string()
+            )
+        );
+        assert_eq!(
+            error("[lint]\ndeny = [\n  \"warnings\",\n  \"untranslatd\",\n]\n"),
+            (
+                4,
+                3,
+                "unknown lint rule `untranslatd`; did you mean `untranslated`?".to_string()
+            )
+        );
+        let (line, column, message) = error("[links]\nlocalizable = [\"https://*/\"]\n");
+        assert_eq!((line, column), (2, 16));
+        assert!(message.starts_with("`links.localizable`: "), "{message}");
+        // A bad locale tag: at the tag, in its header.
+        let (line, column, message) = error("[locales.ko]\n[locales.english]\n");
+        assert_eq!((line, column), (2, 10));
+        assert!(message.contains("english"), "{message}");
+        let (line, column, message) = error("base_url = \"example.org\"");
+        assert_eq!((line, column), (1, 1));
+        assert!(message.contains("absolute http(s) URL"), "{message}");
+    }
+
+    #[test]
+    fn serde_names_the_keys_it_expected() {
+        assert_eq!(
+            unknown_field("unknown field `bse`, expected one of `a`, `b`, `c`"),
+            Some(vec!["a", "b", "c"])
+        );
+        assert_eq!(
+            unknown_field("unknown field `x`, expected `a` or `b`"),
+            Some(vec!["a", "b"])
+        );
+        assert_eq!(
+            unknown_field("invalid type: string \"x\", expected i64"),
+            None
+        );
     }
 }

@@ -27,6 +27,7 @@ pub mod project;
 pub mod render;
 pub mod resolve;
 pub mod source;
+pub mod suggest;
 pub mod url;
 pub mod workflow;
 pub mod wrap;

@@ -8,6 +8,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Rule;
 use crate::error::{Error, Result};
+use crate::frontmatter::{self, PageMeta};
 use crate::ftl::{self, FtlFile};
 use crate::ids::{self, NewSegment, OldEntry};
 use crate::locale::Locale;
@@ -771,72 +772,9 @@ fn parse_page(slug: String, rel_path: String, file: TextFile) -> (RawPage, Vec<D
     )
 }
 
-/// What the front matter of a page says.
-struct PageMeta {
-    title: TextSpan,
-    description: TextSpan,
-    weight: i64,
-    /// `draft = true`: the page is not published (as Hugo and Jekyll do).
-    draft: bool,
-}
-
-/// Our front matter keys; any other key is another generator's (`layout`, `tags`,
-/// `date`, `aliases` …) and ignored, unless it looks like a misspelling of one of these.
-const FRONT_MATTER_KEYS: &[&str] = &["title", "description", "weight", "draft"];
-
-/// Keys other generators (Hugo, Jekyll, Docusaurus, Zola) write: ignored without a word,
-/// even where one looks like a misspelling of ours (`date` and `draft`).
-const OTHER_GENERATORS_KEYS: &[&str] = &[
-    "layout",
-    "lang",
-    "language",
-    "class",
-    "order",
-    "image",
-    "images",
-    "related",
-    "tags",
-    "categories",
-    "date",
-    "lastmod",
-    "publishDate",
-    "expiryDate",
-    "aliases",
-    "slug",
-    "url",
-    "permalink",
-    "author",
-    "authors",
-    "summary",
-    "keywords",
-    "toc",
-    "menu",
-    "type",
-    "series",
-    "sitemap",
-    "translationKey",
-    "sidebar_position",
-    "sidebar_label",
-    "id",
-    "hide_title",
-    "published",
-    "template",
-    "extra",
-    "taxonomies",
-    "updated",
-    "excerpt",
-];
-
-/// A front matter value, whichever syntax wrote it.
-enum MetaValue {
-    Text(String),
-    Integer(i64),
-    Bool(bool),
-    Other,
-}
-
-/// Reads the front matter (TOML between `+++` lines, or YAML between `---` lines);
-/// problems become diagnostics and the page still loads.
+/// Reads the front matter (`frontmatter::read_page_meta`); problems become diagnostics
+/// and the page still loads, called by its first heading (or its file name) when the
+/// front matter gives no title.
 fn front_matter(
     doc: &Document,
     source: &str,
@@ -848,7 +786,7 @@ fn front_matter(
         markdown::Block::Heading { segment, .. } => Some(&doc.segments[*segment]),
         _ => None,
     });
-    let fallback_title = first_heading
+    let fallback_title: TextSpan = first_heading
         .map(|s| (markdown::plain_text(&s.inlines), s.span.clone()))
         .unwrap_or_else(|| {
             (
@@ -861,230 +799,21 @@ fn front_matter(
                 0..0,
             )
         });
-    let mut meta = PageMeta {
-        title: fallback_title,
-        description: (String::new(), 0..0),
-        weight: 0,
-        draft: false,
-    };
-    let Some((text, offset)) = &doc.front_matter else {
-        problems.push(
-            Diagnostic::new(Rule::FrontMatter, rel_path, (1, 1), "the page has no front matter")
-                .help("start the page with +++, a line `title = \"…\"`, a line `description = \"…\"`, and +++ (or the same as YAML between --- lines)"),
-        );
-        return meta;
-    };
-    let yaml = doc.front_matter_yaml;
-    let syntax = if yaml { "YAML" } else { "TOML" };
-    let at = |local: usize| lines.line_col(source, offset + local);
-    // The keys in the order written, with their values.
-    let entries: Vec<(String, MetaValue)> = if yaml {
-        let parsed: std::result::Result<yaml_serde::Value, _> = if text.trim().is_empty() {
-            Ok(yaml_serde::Value::Mapping(Default::default()))
-        } else {
-            yaml_serde::from_str(text)
-        };
-        match parsed {
-            Ok(yaml_serde::Value::Mapping(map)) => map
-                .iter()
-                .map(|(k, v)| {
-                    let key = match k {
-                        yaml_serde::Value::String(s) => s.clone(),
-                        other => yaml_serde::to_string(other)
-                            .unwrap_or_default()
-                            .trim()
-                            .to_string(),
-                    };
-                    let value = match v {
-                        yaml_serde::Value::String(s) => MetaValue::Text(s.clone()),
-                        yaml_serde::Value::Bool(b) => MetaValue::Bool(*b),
-                        yaml_serde::Value::Number(n) => match n.as_i64() {
-                            Some(i) => MetaValue::Integer(i),
-                            None => MetaValue::Text(n.to_string()),
-                        },
-                        _ => MetaValue::Other,
-                    };
-                    (key, value)
-                })
-                .collect(),
-            Ok(_) => {
-                problems.push(Diagnostic::new(
-                    Rule::FrontMatter,
-                    rel_path,
-                    at(0),
-                    "the YAML front matter is not a mapping of keys to values",
-                ));
-                return meta;
-            }
-            Err(e) => {
-                // The YAML parser counts lines from the start of the block.
-                let (line, column) = e
-                    .location()
-                    .map(|l| (at(0).0 + l.line().saturating_sub(1), l.column()))
-                    .unwrap_or_else(|| at(0));
-                problems.push(Diagnostic::new(
-                    Rule::FrontMatter,
-                    rel_path,
-                    (line, column.max(1)),
-                    format!("the front matter is not valid YAML: {e}"),
-                ));
-                return meta;
-            }
-        }
-    } else {
-        match text.parse::<toml::Table>() {
-            Ok(table) => table
-                .into_iter()
-                .map(|(k, v)| {
-                    let value = match v {
-                        toml::Value::String(s) => MetaValue::Text(s),
-                        toml::Value::Integer(i) => MetaValue::Integer(i),
-                        toml::Value::Boolean(b) => MetaValue::Bool(b),
-                        _ => MetaValue::Other,
-                    };
-                    (k, value)
-                })
-                .collect(),
-            Err(e) => {
-                let (line, col) = at(e.span().map_or(0, |s| s.start));
-                problems.push(Diagnostic::new(
-                    Rule::FrontMatter,
-                    rel_path,
-                    (line, col),
-                    format!("the front matter is not valid TOML: {}", e.message()),
-                ));
-                return meta;
-            }
-        }
-    };
-    let separator = if yaml { ':' } else { '=' };
-    // Where `key = …` (or `key: …`) is written: (byte offset of the key, of the value,
-    // end of the value, quotes excluded).
-    let key_at = |key: &str| -> Option<(usize, usize, usize)> {
-        let mut start = 0usize;
-        for line in text.split('\n') {
-            let trimmed = line.trim_start();
-            let unquoted = trimmed.strip_prefix(key).or_else(|| {
-                trimmed
-                    .strip_prefix('"')
-                    .and_then(|t| t.strip_prefix(key))
-                    .and_then(|t| t.strip_prefix('"'))
-            });
-            if unquoted.is_some_and(|rest| rest.trim_start().starts_with(separator)) {
-                let key_start = start + (line.len() - trimmed.len());
-                let after = line[key_start - start..]
-                    .find(separator)
-                    .map_or(line.len(), |i| key_start - start + i + 1);
-                let value = line[after..].trim();
-                let value_start = line.len() - line[after..].trim_start().len();
-                let (value_start, value_end) = match value.chars().next() {
-                    Some(q @ ('"' | '\'')) => {
-                        let end = line
-                            .rfind(q)
-                            .filter(|&e| e > value_start)
-                            .unwrap_or(line.len());
-                        (value_start + 1, end)
-                    }
-                    _ => (value_start, value_start + value.len()),
-                };
-                return Some((
-                    offset + key_start,
-                    offset + start + value_start,
-                    offset + start + value_end,
-                ));
-            }
-            start += line.len() + 1;
-        }
-        None
-    };
-    let key_span =
-        |key: &str| -> Range<usize> { key_at(key).map_or(*offset..*offset, |(_, v, e)| v..e) };
-    let key_pos = |key: &str| -> usize { key_at(key).map_or(*offset, |(k, _, _)| k) };
-    let mut title = None;
-    let mut description = None;
-    for (key, value) in &entries {
-        match (key.as_str(), value) {
-            ("title" | "description", MetaValue::Text(s)) if !s.trim().is_empty() => {
-                let found = Some((s.trim().to_string(), key_span(key)));
-                if key == "title" {
-                    title = found;
-                } else {
-                    description = found;
-                }
-            }
-            ("title" | "description", MetaValue::Integer(i)) => {
-                let found = Some((i.to_string(), key_span(key)));
-                if key == "title" {
-                    title = found;
-                } else {
-                    description = found;
-                }
-            }
-            ("title" | "description", _) => problems.push(Diagnostic::new(
-                Rule::FrontMatter,
-                rel_path,
-                lines.line_col(source, key_pos(key)),
-                format!("`{key}` must be a non-empty string"),
-            )),
-            ("weight", MetaValue::Integer(w)) => meta.weight = *w,
-            ("weight", _) => problems.push(Diagnostic::new(
-                Rule::FrontMatter,
-                rel_path,
-                lines.line_col(source, key_pos(key)),
-                "`weight` must be a whole number (pages are listed by weight, then title)",
-            )),
-            ("draft", MetaValue::Bool(d)) => meta.draft = *d,
-            ("draft", _) => problems.push(Diagnostic::new(
-                Rule::FrontMatter,
-                rel_path,
-                lines.line_col(source, key_pos(key)),
-                "`draft` must be true or false (a draft page is not published)",
-            )),
-            _ => {
-                // Another generator's key: accepted and ignored, unless it is probably
-                // one of ours misspelt.
-                let known_elsewhere = OTHER_GENERATORS_KEYS.contains(&key.as_str());
-                if let Some(best) =
-                    crate::config::suggest(key, FRONT_MATTER_KEYS).filter(|_| !known_elsewhere)
-                {
-                    problems.push(
-                        Diagnostic::new(
-                            Rule::FrontMatter,
-                            rel_path,
-                            lines.line_col(source, key_pos(key)),
-                            format!("unknown front matter key `{key}`; it is ignored"),
-                        )
-                        .severity(crate::diagnostic::Severity::Warning)
-                        .help(format!("did you mean `{best}`?")),
-                    );
-                }
-            }
-        }
-    }
-    for (key, found) in [("title", &title), ("description", &description)] {
-        if found.is_none() && !entries.iter().any(|(k, _)| k == key) {
-            let example = if yaml {
-                format!("`{key}: …`")
+    let block = doc
+        .front_matter
+        .as_ref()
+        .map(|(text, offset)| frontmatter::Block {
+            format: if doc.front_matter_yaml {
+                frontmatter::Format::Yaml
             } else {
-                format!("`{key} = \"…\"`")
-            };
-            problems.push(
-                Diagnostic::new(
-                    Rule::FrontMatter,
-                    rel_path,
-                    lines.line_col(source, offset.saturating_sub(4)),
-                    format!("the front matter has no `{key}`"),
-                )
-                .help(format!("add a line {example} to the {syntax} front matter")),
-            );
-        }
-    }
-    if let Some(t) = title {
-        meta.title = t;
-    }
-    if let Some(d) = description {
-        meta.description = d;
-    }
+                frontmatter::Format::Toml
+            },
+            text,
+            offset: *offset,
+        });
+    let (meta, mut found) =
+        frontmatter::read_page_meta(block, source, lines, rel_path, fallback_title);
+    problems.append(&mut found);
     meta
 }
 

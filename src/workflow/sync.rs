@@ -547,7 +547,7 @@ pub fn mark_current(
                             .filter(|p| slug.is_none_or(|s| s == p.slug))
                             .flat_map(|p| p.segments.iter().map(|s| s.id.as_str()))
                             .collect();
-                        crate::config::suggest(id, &ids)
+                        crate::suggest::closest(id, &ids)
                             .map(|best| format!("; did you mean `{best}`?"))
                             .unwrap_or_default()
                     }
