@@ -6,6 +6,7 @@
 //! gets a new id, and an id once used is never given to a different segment.
 
 use crate::markdown::SegmentKind;
+use crate::slug;
 use std::collections::{HashMap, HashSet};
 
 /// A segment of the current content, in reference-file order.
@@ -101,15 +102,7 @@ pub fn assign(
         .zip(ids)
         .map(|(seg, id)| {
             id.unwrap_or_else(|| {
-                let wanted = derive_id(seg);
-                let id = if taken.contains(&wanted) {
-                    (2..)
-                        .map(|n| format!("{wanted}-{n}"))
-                        .find(|c| !taken.contains(c))
-                        .expect("unbounded")
-                } else {
-                    wanted
-                };
+                let id = slug::unique(&derive_id(seg), |c| taken.contains(c));
                 taken.insert(id.clone());
                 id
             })
