@@ -1,11 +1,17 @@
-//! Every conversion of text into an identifier is made here and nowhere else, so that
-//! the rules for each stay in one place and the flavours cannot drift into one another
-//! by accident.
+//! Every conversion of text into an identifier: heading anchors and message ids
+//! are made here and nowhere else, so that the rules for each stay in one
+//! place and the flavours cannot drift into one another by accident.
+//!
+//! There are two flavours, because each identifier has a different reader:
 //!
 //! - **Anchors** ([`anchor`]) are read by people: they show in the address bar and in
 //!   shared links (`…/page.html#북한-인권`). They keep the letters and digits of any
 //!   script, lowercased, so a Korean heading gets a Korean anchor. They come from the
 //!   source text only, so every edition of a page has the same anchors.
+//! - **Message ids** ([`ascii_words`], [`join_limited`]) are typed by translators in
+//!   `.ftl` files and must be Fluent identifiers (`[a-zA-Z][a-zA-Z0-9_-]*`). So they are
+//!   ASCII: other scripts are transliterated with `deunicode` (`über` → `uber`,
+//!   `인권` → `ingweon`), and they are cut to a few words so they stay typeable.
 //!
 //! [`unique`] gives an identifier the first free `-2`, `-3` … suffix; anchors and
 //! message ids both use it.
@@ -44,10 +50,51 @@ pub fn unique(wanted: &str, taken: impl Fn(&str) -> bool) -> String {
         .expect("an unused suffix exists")
 }
 
+/// Lowercase ASCII words of `text`, transliterated (`über` → `uber`, `인권` → `ingweon`,
+/// `Права` → `prava`, `人权` → `ren quan`); whitespace, `-`, `/` and `_` separate words,
+/// other characters are dropped.
+pub fn ascii_words(text: &str) -> Vec<String> {
+    let text = deunicode::deunicode(text);
+    text.split(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == '_')
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .map(|c| c.to_ascii_lowercase())
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The first `max_words` of `words` joined by `-`, stopping before the word that would
+/// make the result longer than `max_len` bytes; a first word longer than that is cut.
+/// `words` are ASCII (from [`ascii_words`]).
+pub fn join_limited(words: &[String], max_words: usize, max_len: usize) -> String {
+    let mut out = String::new();
+    for word in words.iter().take(max_words) {
+        if !out.is_empty() && out.len() + 1 + word.len() > max_len {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        let mut end = word.len().min(max_len);
+        while !word.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.push_str(&word[..end]);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    fn words(text: &str) -> Vec<String> {
+        ascii_words(text)
+    }
 
     #[test]
     fn anchors() {
@@ -123,6 +170,42 @@ mod tests {
         );
     }
 
+    #[test]
+    fn ascii_words_transliterate() {
+        assert_eq!(words("Über uns"), ["uber", "uns"]);
+        assert_eq!(words("북한 인권"), ["bughan", "ingweon"]);
+        assert_eq!(words("Права человека"), ["prava", "cheloveka"]);
+        assert_eq!(words("人权"), ["ren", "quan"]);
+        assert_eq!(
+            words("U.S. don't-stop/now_here"),
+            ["us", "dont", "stop", "now", "here"]
+        );
+        assert_eq!(
+            words("Mixed 북한 and Права 123"),
+            ["mixed", "bughan", "and", "prava", "123"]
+        );
+    }
+
+    #[test]
+    fn ascii_words_of_nothing() {
+        assert!(words("").is_empty());
+        assert!(words("  \t\n ").is_empty());
+        assert!(words("!!! ... ?? -- // __").is_empty());
+    }
+
+    #[test]
+    fn join_limits_words_and_length() {
+        let w = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_limited(&w(&[]), 3, 20), "");
+        assert_eq!(join_limited(&w(&["a", "b", "c", "d"]), 3, 20), "a-b-c");
+        // Stops before the word that would pass the length, even if a later one fits.
+        assert_eq!(join_limited(&w(&["ab", "cdefgh", "i"]), 5, 6), "ab");
+        // A first word longer than the limit is cut to it.
+        assert_eq!(join_limited(&w(&["abcdefghij", "k"]), 5, 4), "abcd");
+        assert_eq!(join_limited(&w(&["abc", "de"]), 5, 6), "abc-de");
+        assert_eq!(join_limited(&w(&["abc"]), 0, 6), "");
+    }
+
     proptest! {
         #[test]
         fn anchors_are_nonempty_lowercase_words(text in "[a-zA-Z0-9 .'’!?\\-_é한ب人\u{301}]{0,40}") {
@@ -130,6 +213,16 @@ mod tests {
             prop_assert!(!a.is_empty());
             prop_assert!(!a.starts_with('-') && !a.ends_with('-') && !a.contains("--"), "{}", a);
             prop_assert!(a.chars().all(|c| c == '-' || (c.is_alphanumeric() && !c.is_uppercase())), "{}", a);
+        }
+
+        #[test]
+        fn message_words_are_ascii(text in "\\PC{0,40}") {
+            for w in ascii_words(&text) {
+                prop_assert!(!w.is_empty());
+                prop_assert!(w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()), "{}", w);
+            }
+            let joined = join_limited(&ascii_words(&text), 4, 28);
+            prop_assert!(joined.len() <= 28);
         }
 
     }
