@@ -1,8 +1,8 @@
-//! Every conversion of text into an identifier: heading anchors and message ids
-//! are made here and nowhere else, so that the rules for each stay in one
+//! Every conversion of text into an identifier: heading anchors, message ids and
+//! footnote ids are made here and nowhere else, so that the rules for each stay in one
 //! place and the flavours cannot drift into one another by accident.
 //!
-//! There are two flavours, because each identifier has a different reader:
+//! There are three flavours, because each identifier has a different reader:
 //!
 //! - **Anchors** ([`anchor`]) are read by people: they show in the address bar and in
 //!   shared links (`…/page.html#북한-인권`). They keep the letters and digits of any
@@ -12,11 +12,16 @@
 //!   `.ftl` files and must be Fluent identifiers (`[a-zA-Z][a-zA-Z0-9_-]*`). So they are
 //!   ASCII: other scripts are transliterated with `deunicode` (`über` → `uber`,
 //!   `인권` → `ingweon`), and they are cut to a few words so they stay typeable.
+//!   (`ids::derive_id` chooses the words and makes the id start with a letter.)
+//! - **Footnote ids** ([`footnote_id`]) are never typed or shown: they only have to be
+//!   distinct for distinct labels. Letters, digits and `-` stay as they are; any other
+//!   character is spelled as its code point (`_20_`), so `[^a b]` and `[^a-b]` never
+//!   share an id.
 //!
 //! [`unique`] gives an identifier the first free `-2`, `-3` … suffix; anchors and
 //! message ids both use it.
 //!
-//! This module knows nothing of Markdown or Fluent: callers pass plain text.
+//! Nothing here parses Markdown or Fluent: callers pass plain text.
 
 /// A heading anchor from its text: lowercase letters and digits of any script, words
 /// joined by `-` (so a Korean heading keeps a Korean anchor). Apostrophes and full
@@ -85,6 +90,23 @@ pub fn join_limited(words: &[String], max_words: usize, max_len: usize) -> Strin
         out.push_str(&word[..end]);
     }
     out
+}
+
+/// A footnote label as an id: letters, digits and `-` as they are (lowercase), any other
+/// character as `_<hex>_`, so that different labels never share an id (`[^a b]` is
+/// `a_20_b`, `[^a-b]` is `a-b`). Labels match as CommonMark matches them: case-folded,
+/// inner whitespace as one space.
+pub fn footnote_id(label: &str) -> String {
+    let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut id = String::with_capacity(label.len());
+    for c in label.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || c == '-' {
+            id.push(c);
+        } else {
+            id.push_str(&format!("_{:x}_", c as u32));
+        }
+    }
+    id
 }
 
 #[cfg(test)]
@@ -206,6 +228,18 @@ mod tests {
         assert_eq!(join_limited(&w(&["abc"]), 0, 6), "");
     }
 
+    #[test]
+    fn footnote_ids_never_collide() {
+        assert_eq!(footnote_id("a b"), "a_20_b");
+        assert_eq!(footnote_id("a-b"), "a-b");
+        assert_eq!(footnote_id("a_b"), "a_5f_b");
+        assert_eq!(footnote_id("A  \t B"), "a_20_b");
+        assert_eq!(footnote_id("Ünïcode label!"), "ünïcode_20_label_21_");
+        assert_eq!(footnote_id("북한"), "북한");
+        assert_eq!(footnote_id(""), "");
+        assert_eq!(footnote_id("!"), "_21_");
+    }
+
     proptest! {
         #[test]
         fn anchors_are_nonempty_lowercase_words(text in "[a-zA-Z0-9 .'’!?\\-_é한ب人\u{301}]{0,40}") {
@@ -225,5 +259,10 @@ mod tests {
             prop_assert!(joined.len() <= 28);
         }
 
+        #[test]
+        fn distinct_labels_distinct_footnote_ids(a in "[a-c _\\-!]{0,6}", b in "[a-c _\\-!]{0,6}") {
+            let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            prop_assert_eq!(footnote_id(&a) == footnote_id(&b), norm(&a) == norm(&b));
+        }
     }
 }
