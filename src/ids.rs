@@ -6,6 +6,7 @@
 //! gets a new id, and an id once used is never given to a different segment.
 
 use crate::markdown::SegmentKind;
+use crate::slug::{self, ascii_words, join_limited};
 use std::collections::{HashMap, HashSet};
 
 /// A segment of the current content, in reference-file order.
@@ -101,15 +102,7 @@ pub fn assign(
         .zip(ids)
         .map(|(seg, id)| {
             id.unwrap_or_else(|| {
-                let wanted = derive_id(seg);
-                let id = if taken.contains(&wanted) {
-                    (2..)
-                        .map(|n| format!("{wanted}-{n}"))
-                        .find(|c| !taken.contains(c))
-                        .expect("unbounded")
-                } else {
-                    wanted
-                };
+                let id = slug::unique(&derive_id(seg), |c| taken.contains(c));
                 taken.insert(id.clone());
                 id
             })
@@ -131,35 +124,6 @@ fn dice(a: &HashSet<[char; 3]>, b: &HashSet<[char; 3]>) -> f64 {
     }
     let shared = a.iter().filter(|g| b.contains(*g)).count();
     2.0 * shared as f64 / (a.len() + b.len()) as f64
-}
-
-/// Lowercase ASCII words of `text`, transliterated (`über` → `uber`, `인권` → `ingweon`,
-/// `Права` → `prava`, `人权` → `ren quan`); other characters separate words or are dropped.
-fn ascii_words(text: &str) -> Vec<String> {
-    let text = deunicode::deunicode(text);
-    text.split(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == '_')
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_ascii_alphanumeric())
-                .map(|c| c.to_ascii_lowercase())
-                .collect::<String>()
-        })
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-fn join_limited(words: &[String], max_words: usize, max_len: usize) -> String {
-    let mut out = String::new();
-    for word in words.iter().take(max_words) {
-        if !out.is_empty() && out.len() + 1 + word.len() > max_len {
-            break;
-        }
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(&word[..word.len().min(max_len)]);
-    }
-    out
 }
 
 /// The readable id a new segment would get: `page-title`, the heading's words, or the

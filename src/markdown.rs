@@ -4,6 +4,7 @@
 //! the same [`Inline`] tree with byte spans, so lint spans and rendered output describe
 //! the same text.
 
+use crate::slug;
 use pulldown_cmark::{
     Alignment, BrokenLink, BrokenLinkCallback, CodeBlockKind, CowStr, Event, HeadingLevel,
     MetadataBlockKind, OffsetIter, Options, Parser, Tag, TagEnd,
@@ -1150,8 +1151,8 @@ impl<'s> PageBuilder<'s> {
                 let (text, inlines, span) = c.finish(self.source);
                 let wanted = explicit
                     .filter(|id| !id.trim().is_empty())
-                    .unwrap_or_else(|| slugify(&plain_text(&inlines)));
-                let anchor = unique(&wanted, &self.anchors);
+                    .unwrap_or_else(|| slug::anchor(&plain_text(&inlines)));
+                let anchor = slug::unique(&wanted, |c| self.anchors.iter().any(|t| t == c));
                 self.anchors.push(anchor.clone());
                 self.section = anchor.clone();
                 let segment = self.add_segment(SegmentKind::Heading(level), text, inlines, span);
@@ -1371,36 +1372,6 @@ pub fn has_words(text: &str) -> bool {
     false
 }
 
-/// A heading anchor from its text: lowercase letters and digits of any script, words
-/// joined by `-` (so a Korean heading keeps a Korean anchor).
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') && !matches!(c, '\'' | '’' | '.') {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-').to_string();
-    if slug.is_empty() {
-        "section".to_string()
-    } else {
-        slug
-    }
-}
-
-/// `wanted`, or `wanted-2`, `wanted-3` … whichever is not taken yet.
-pub fn unique(wanted: &str, taken: &[String]) -> String {
-    if !taken.iter().any(|t| t == wanted) {
-        return wanted.to_string();
-    }
-    (2..)
-        .map(|n| format!("{wanted}-{n}"))
-        .find(|candidate| !taken.iter().any(|t| t == candidate))
-        .expect("an unused suffix exists")
-}
-
 /// Every link and image target in the inline tree, in order.
 pub fn link_targets(inlines: &[Inline]) -> Vec<&str> {
     let mut out = Vec::new();
@@ -1599,17 +1570,6 @@ mod tests {
         let emph = format!("{}x{}", "*a ".repeat(5000), " b*".repeat(5000));
         let doc = parse_page(&emph);
         assert_eq!(doc.segments.len(), 1);
-    }
-
-    #[test]
-    fn slugs() {
-        assert_eq!(
-            slugify("U.S. Efforts on North Korean Human Rights Issues"),
-            "us-efforts-on-north-korean-human-rights-issues"
-        );
-        assert_eq!(slugify("북한 인권"), "북한-인권");
-        assert_eq!(slugify("!!!"), "section");
-        assert_eq!(unique("a", &["a".into(), "a-2".into()]), "a-3");
     }
 
     #[test]

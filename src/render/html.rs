@@ -7,6 +7,7 @@ use super::{EditionInfo, Paths, Site, lang_attrs, output_url};
 use crate::locale::Locale;
 use crate::markdown::{self, Align, Block, Inline, InlineKind};
 use crate::resolve::{Edition, Layout, Localized, Shown};
+use crate::slug::footnote_id;
 use crate::url::is_unsafe_url;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::collections::HashMap;
@@ -491,23 +492,6 @@ fn inlines_have_html(inlines: &[Inline]) -> bool {
         found |= matches!(i.kind, InlineKind::Html(_))
     });
     found
-}
-
-/// A footnote label as an id: letters, digits and `-` as they are (lowercase), any other
-/// character as `_<hex>_`, so that different labels never share an id (`[^a b]` is
-/// `a_20_b`, `[^a-b]` is `a-b`). Labels match as CommonMark matches them: case-folded,
-/// inner whitespace as one space.
-fn footnote_id(label: &str) -> String {
-    let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut id = String::with_capacity(label.len());
-    for c in label.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() || c == '-' {
-            id.push(c);
-        } else {
-            id.push_str(&format!("_{:x}_", c as u32));
-        }
-    }
-    id
 }
 
 /// The policy for HTML authored in `content/`: ammonia's allow-list (no scripts, styles,

@@ -13,7 +13,6 @@ const SOURCE_PAGE: &str = "+++\ntitle = \"Owls\"\ndescription = \"All about owls
 
 /// Tags the renderer writes (and the sanitiser lets through from authored HTML).
 const TAGS: &[&str] = &[
-    "!DOCTYPE",
     "html",
     "head",
     "meta",
@@ -164,66 +163,183 @@ const ATTRIBUTES: &[&str] = &[
     "translate",
 ];
 
-/// Checks the structure of rendered HTML: only the renderer's tags and attributes, no
-/// script URL, every text node and attribute value with balanced bidi controls. (maud
-/// escapes `<`, `>`, `&` and `"` in text and attributes, so every `<` starts a tag.)
-fn check_html(html: &str, urls: &BTreeSet<String>) -> Result<(), String> {
-    check_html_with(html, urls, false)
+/// Attributes whose values are prose a reader sees or hears: the only places outside text
+/// where a translation's words may appear.
+const PROSE_ATTRIBUTES: &[&str] = &["title", "alt", "content", "aria-label"];
+/// Attributes a browser reads as a URL (whether or not the allow-lists admit them).
+const URL_ATTRIBUTES: &[&str] = &[
+    "href",
+    "src",
+    "cite",
+    "srcset",
+    "action",
+    "formaction",
+    "poster",
+    "background",
+    "data",
+    "codebase",
+    "longdesc",
+    "usemap",
+    "xlink:href",
+];
+
+/// What a page may hold besides its structure.
+struct Policy<'a> {
+    /// Absolute URLs the source links to: the only ones a page may point at.
+    urls: &'a BTreeSet<String>,
+    /// The source may hold HTML, which the sanitiser's allow-list governs.
+    authored: bool,
+    /// A word only an untrusted translation contains: it may appear in text and in
+    /// `PROSE_ATTRIBUTES` values, never in a tag or attribute name or another value.
+    untrusted: Option<&'a str>,
 }
 
-/// `authored`: the source may hold HTML, which the sanitiser's allow-list governs.
-fn check_html_with(html: &str, urls: &BTreeSet<String>, authored: bool) -> Result<(), String> {
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        let text = &rest[..start];
-        if !fluentpress::bidi::is_balanced(text) {
-            return Err(format!("unbalanced bidi in text {text:?}"));
+/// Checks the structure of rendered HTML: only the renderer's tags and attributes, no
+/// script URL, every text node and attribute value with balanced bidi controls.
+fn check_html(html: &str, urls: &BTreeSet<String>) -> Result<(), String> {
+    check_html_with(
+        html,
+        &Policy {
+            urls,
+            authored: false,
+            untrusted: None,
+        },
+    )
+}
+
+/// The scheme of a URL as a browser reads it (tabs and newlines removed, leading
+/// spaces and controls trimmed, lowercase), if it has one.
+fn url_scheme(value: &str) -> Option<String> {
+    let url: String = value
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let (scheme, _) = url.split_once(':')?;
+    let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    valid.then(|| scheme.to_string())
+}
+
+/// Tokenizes `html` as a browser does (html5gum: the WHATWG tokenizer, switching to
+/// RCDATA in `<title>` as the tree builder would) and checks every token. The output
+/// must tokenize without a single parse error: maud and ammonia write well-formed HTML,
+/// so an error means something reached the page unescaped.
+fn check_html_with(html: &str, policy: &Policy) -> Result<(), String> {
+    use html5gum::{DefaultEmitter, Token, Tokenizer};
+    let string = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    let context = |at: usize| {
+        let mut start = at.saturating_sub(60);
+        while !html.is_char_boundary(start) {
+            start -= 1;
         }
-        let end = rest[start..].find('>').ok_or("unterminated tag")? + start;
-        let tag = &rest[start + 1..end];
-        rest = &rest[end + 1..];
-        let tag = tag.trim_start_matches('/');
-        let name = tag.split([' ', '/']).next().unwrap_or("");
-        if !(TAGS.contains(&name) || authored && AUTHORED_TAGS.contains(&name)) {
-            return Err(format!("unexpected tag <{tag}>"));
+        let mut end = (at + 60).min(html.len());
+        while !html.is_char_boundary(end) {
+            end += 1;
         }
-        // Attributes: name="value" pairs (values never contain a raw quote).
-        let mut attrs = &tag[name.len()..];
-        loop {
-            attrs = attrs.trim_start();
-            if attrs.is_empty() || attrs == "/" {
-                break;
+        format!("{:?}", &html[start..end])
+    };
+    let untrusted_in = |s: &str| policy.untrusted.is_some_and(|u| s.contains(u));
+
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    emitter.naively_switch_states(true);
+    for token in Tokenizer::new_with_emitter(html, emitter) {
+        let token = token.map_err(|e| format!("tokenizer failed: {e:?}"))?;
+        match token {
+            Token::Error(e) => {
+                return Err(format!(
+                    "HTML parse error {:?} at {}",
+                    e.value,
+                    context(e.span.start)
+                ));
             }
-            let eq = attrs.find(['=', ' ']).unwrap_or(attrs.len());
-            let attr = &attrs[..eq];
-            if !ATTRIBUTES.contains(&attr)
-                && name != "!DOCTYPE"
-                && !(authored && AUTHORED_ATTRIBUTES.contains(&attr))
-            {
-                return Err(format!("unexpected attribute {attr:?} in <{tag}>"));
-            }
-            if attrs[eq..].starts_with("=\"") {
-                let value_end = attrs[eq + 2..].find('"').ok_or("unterminated attribute")? + eq + 2;
-                let value = &attrs[eq + 2..value_end];
-                if !fluentpress::bidi::is_balanced(value) {
-                    return Err(format!("unbalanced bidi in {attr}={value:?}"));
+            Token::Comment(c) => return Err(format!("a comment {:?}", string(&c.value))),
+            Token::Doctype(d) => {
+                if d.name != b"html"
+                    || d.public_identifier.is_some()
+                    || d.system_identifier.is_some()
+                {
+                    return Err(format!("unexpected doctype {d:?}"));
                 }
-                if matches!(attr, "href" | "src") {
-                    let lower = value.to_lowercase();
-                    if lower.contains("javascript:")
-                        || lower.contains("vbscript:")
-                        || lower.starts_with("data:")
+            }
+            Token::String(text) => {
+                // The source text: every `<` escaped (maud and ammonia escape it), so no
+                // text could become a tag in any tokenizer state, RCDATA included.
+                let raw = &html[text.span.start..text.span.end];
+                if raw.contains('<') {
+                    return Err(format!("unescaped `<` in text {raw:?}"));
+                }
+                // The decoded text: what a reader's browser shows.
+                let text = string(&text.value);
+                if !fluentpress::bidi::is_balanced(&text) {
+                    return Err(format!("unbalanced bidi in text {text:?}"));
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = string(&tag.name);
+                if !(TAGS.contains(&name.as_str())
+                    || policy.authored && AUTHORED_TAGS.contains(&name.as_str()))
+                {
+                    return Err(format!("unexpected end tag </{name}>"));
+                }
+            }
+            Token::StartTag(tag) => {
+                let name = string(&tag.name);
+                let raw = &html[tag.span.start..tag.span.end];
+                if !(TAGS.contains(&name.as_str())
+                    || policy.authored && AUTHORED_TAGS.contains(&name.as_str()))
+                {
+                    return Err(format!("unexpected tag {raw}"));
+                }
+                if untrusted_in(&name) {
+                    return Err(format!("translated text in a tag name: {raw}"));
+                }
+                for (attr, value) in &tag.attributes {
+                    let attr = string(attr);
+                    let value = string(&value.value);
+                    if attr.starts_with("on") {
+                        return Err(format!("event handler {attr:?} in {raw}"));
+                    }
+                    if !(ATTRIBUTES.contains(&attr.as_str())
+                        || policy.authored && AUTHORED_ATTRIBUTES.contains(&attr.as_str()))
                     {
-                        return Err(format!("script URL {attr}={value:?}"));
+                        return Err(format!("unexpected attribute {attr:?} in {raw}"));
                     }
-                    let external = value.starts_with("http");
-                    if external && !urls.contains(value) {
-                        return Err(format!("{attr}={value:?} is not a URL of the source"));
+                    if untrusted_in(&attr) {
+                        return Err(format!("translated text in an attribute name: {raw}"));
+                    }
+                    if untrusted_in(&value) && !PROSE_ATTRIBUTES.contains(&attr.as_str()) {
+                        return Err(format!("translated text in {attr}={value:?}: {raw}"));
+                    }
+                    if !fluentpress::bidi::is_balanced(&value) {
+                        return Err(format!("unbalanced bidi in {attr}={value:?}"));
+                    }
+                    if URL_ATTRIBUTES.contains(&attr.as_str()) {
+                        let lower = value.to_lowercase();
+                        let scheme = url_scheme(&value);
+                        if lower.contains("javascript:")
+                            || lower.contains("vbscript:")
+                            || lower.starts_with("data:")
+                            || matches!(scheme.as_deref(), Some("javascript" | "vbscript" | "data"))
+                        {
+                            return Err(format!("script URL {attr}={value:?}"));
+                        }
+                        // Anything that leaves the site (`https:`, `mailto:`, `//host`) is
+                        // a URL the source wrote.
+                        let trimmed = value.trim_start_matches(|c: char| c <= ' ');
+                        let external = scheme.is_some()
+                            || trimmed.starts_with("//")
+                            || trimmed.starts_with("\\\\")
+                            || trimmed.starts_with("/\\")
+                            || trimmed.starts_with("\\/");
+                        if external && !policy.urls.contains(&value) {
+                            return Err(format!("{attr}={value:?} is not a URL of the source"));
+                        }
                     }
                 }
-                attrs = &attrs[value_end + 1..];
-            } else {
-                attrs = &attrs[eq..];
             }
         }
     }
@@ -287,6 +403,9 @@ fn source_urls() -> BTreeSet<String> {
     ["https://owls.example/".to_string()].into()
 }
 
+/// A word that is in no source, layout or attack text.
+const UNTRUSTED: &str = "qzxjvw";
+
 fn attack() -> impl Strategy<Value = String> {
     prop_oneof![
         "[<>&\"'a-z \\[\\]()*_`!:/{}$#=;.\u{202E}\u{2066}\u{2069}\u{202C}é한ب\n]{0,60}",
@@ -308,15 +427,25 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
-    fn hostile_translations_never_become_markup(translation in attack()) {
+    fn hostile_translations_never_become_markup(attack in attack(), marked in any::<bool>()) {
+        // Half the cases end the attack with a word no source or layout has, to see
+        // where a translation's text lands.
+        let translation = if marked { format!("{attack} {UNTRUSTED}") } else { attack };
         let project = hostile_site(&translation, None);
-        for (tag, html, text) in render_all(&project) {
-            if let Err(e) = check_html(&html, &source_urls()) {
+        let urls = source_urls();
+        let policy = Policy { urls: &urls, authored: false, untrusted: marked.then_some(UNTRUSTED) };
+        let rendered = render_all(&project);
+        for (tag, html, text) in &rendered {
+            if let Err(e) = check_html_with(html, &policy) {
                 return Err(TestCaseError::fail(format!("{tag}: {e}\ntranslation: {translation:?}\n{html}")));
             }
             for line in text.lines() {
                 prop_assert!(fluentpress::bidi::is_balanced(line), "{}: unbalanced bidi in text line {:?}", tag, line);
             }
+        }
+        // The layout shows every translation it is given, so the check above saw it.
+        if marked {
+            prop_assert!(rendered.iter().any(|(_, html, _)| html.contains(UNTRUSTED)), "{:?} shown nowhere", translation);
         }
     }
 
@@ -344,7 +473,7 @@ proptest! {
                     urls.insert(t.to_string());
                 }
             }
-            if let Err(e) = check_html_with(&html, &urls, true) {
+            if let Err(e) = check_html_with(&html, &Policy { urls: &urls, authored: true, untrusted: None }) {
                 return Err(TestCaseError::fail(format!("{tag}: {e}\nmarkdown: {md:?}")));
             }
             prop_assert!(!html.to_lowercase().contains("<script"));
@@ -362,6 +491,57 @@ fn the_checker_catches_injections() {
     assert!(check_html("<a href=\"javascript:x\">", &urls).is_err());
     assert!(check_html("<a href=\"https://evil.example/\">", &urls).is_err());
     assert!(check_html("<p>\u{202E}x</p>", &urls).is_err());
+    // What the tokenizer sees that a search for `<` and `>` did not.
+    let page = |body: &str| {
+        format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><title>T</title></head><body>{body}</body></html>"
+        )
+    };
+    assert!(check_html(&page("<p title=\"a &amp; b\">1 &lt; 2</p>"), &urls).is_ok());
+    assert!(check_html("<p title=\"a\" title=\"b\">", &urls).is_err()); // duplicate attribute
+    assert!(check_html("<p>1 < 2</p>", &urls).is_err()); // a raw `<` in text
+    assert!(check_html("<title>x<script>alert(1)</script></title>", &urls).is_err()); // in RCDATA
+    assert!(check_html("<p>a<!-- x --></p>", &urls).is_err());
+    assert!(check_html("<!DOCTYPE svg>", &urls).is_err());
+    assert!(check_html("<p class=x onclick=alert(1)>", &urls).is_err()); // unquoted
+    assert!(check_html("<p/onclick=\"x\">", &urls).is_err());
+    assert!(check_html("<svg/onload=alert(1)>", &urls).is_err());
+    assert!(check_html("<p>x</script>", &urls).is_err());
+    assert!(check_html("<p>&#x202E;x</p>", &urls).is_err()); // bidi control as a reference
+    assert!(check_html("<img alt=\"&#x202E;x\">", &urls).is_err());
+    assert!(check_html("<a href=\"&#106;avascript:x\">", &urls).is_err());
+    assert!(check_html("<a href=\" java\tscript:x\">", &urls).is_err());
+    assert!(check_html("<a href=\"DATA:text/html,x\">", &urls).is_err());
+    assert!(check_html("<a href=\"//evil.example/\">", &urls).is_err());
+    assert!(check_html("<a href=\"mailto:a@evil.example\">", &urls).is_err());
+    assert!(check_html("<a href=\"https://owls.example/\">", &urls).is_ok());
+    assert!(check_html("<a href=\"#fn-1\">", &urls).is_ok());
+    // A translation's words: in text and prose attributes, nowhere else.
+    let marked = Policy {
+        urls: &urls,
+        authored: false,
+        untrusted: Some(UNTRUSTED),
+    };
+    let ok = [
+        format!("<p>{UNTRUSTED}</p>"),
+        format!("<img alt=\"{UNTRUSTED}\" title=\"{UNTRUSTED}\">"),
+        format!("<meta name=\"description\" content=\"{UNTRUSTED}\">"),
+        format!("<nav aria-label=\"{UNTRUSTED}\">"),
+    ];
+    for html in ok {
+        assert!(check_html_with(&html, &marked).is_ok(), "{html}");
+    }
+    let bad = [
+        format!("<a href=\"{UNTRUSTED}.html\">"),
+        format!("<img src=\"{UNTRUSTED}.png\">"),
+        format!("<p class=\"{UNTRUSTED}\">"),
+        format!("<h2 id=\"{UNTRUSTED}\">"),
+        format!("<span lang=\"{UNTRUSTED}\">"),
+    ];
+    for html in bad {
+        assert!(check_html_with(&html, &marked).is_err(), "{html}");
+        assert!(check_html(&html, &urls).is_ok(), "{html}");
+    }
 }
 
 #[test]
