@@ -8,6 +8,22 @@ use crate::markdown::{self, Document, Inline, SegmentKind};
 use std::collections::HashMap;
 use std::ops::Range;
 
+/// A page of a loaded site: its place in `Project::pages` (sorted by slug). Only the
+/// project makes them, so a locale's position cannot be passed for a page's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PageId(usize);
+
+impl PageId {
+    pub(crate) fn from_index(index: usize) -> PageId {
+        PageId(index)
+    }
+
+    /// The position in `Project::pages`.
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
 /// A translatable segment of a page, with its message id.
 #[derive(Debug, Clone)]
 pub struct Segment {

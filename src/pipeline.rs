@@ -9,7 +9,7 @@
 //! of the page is kept after it returns but those facts.
 
 use crate::diagnostic::{Diagnostic, Rule};
-use crate::project::Project;
+use crate::project::{PageId, Project};
 use crate::render::{self, Site, html::ListedPage};
 use crate::resolve::{Coverage, Edition, Layout};
 
@@ -150,10 +150,8 @@ impl<'p> Renderer<'p> {
         let every: Vec<usize> = (0..self.project.locales.len()).collect();
         let coverage: Vec<Vec<Coverage>> = self
             .project
-            .pages
-            .par_iter()
-            .enumerate()
-            .map(|(p, _)| {
+            .par_page_ids()
+            .map(|p| {
                 self.render_page(p, &every, Output::Facts)
                     .coverage
                     .into_iter()
@@ -177,9 +175,9 @@ impl<'p> Renderer<'p> {
 
     /// Resolves page `p` in the `selected` locales (sorted), renders them with
     /// [`Output::Files`], and checks each locale's file for it.
-    pub fn render_page(&self, p: usize, selected: &[usize], output: Output<'_>) -> RenderedPage {
+    pub fn render_page(&self, p: PageId, selected: &[usize], output: Output<'_>) -> RenderedPage {
         let project = self.project;
-        let slug = &project.pages[p].slug;
+        let slug = &project.entry(p).slug;
         // The reference file gives the page its ids and is the source edition's file.
         let (reference, mut reference_problems) = project.page_file(project.source, slug);
         let page = match project.page(p, reference.as_deref()) {

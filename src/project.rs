@@ -13,7 +13,7 @@ use crate::ftl::{self, FtlFile};
 use crate::ids::{self, NewSegment, OldEntry};
 use crate::locale::Locale;
 use crate::markdown::{self, Document, Inline, SegmentKind};
-pub use crate::page::{Page, PageEntry, ReferenceEntry, Segment};
+pub use crate::page::{Page, PageEntry, PageId, ReferenceEntry, Segment};
 use crate::source::{LineIndex, TextFile};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -176,6 +176,23 @@ impl Project {
         &self.locales[self.source]
     }
 
+    /// What the run keeps of a page.
+    pub fn entry(&self, id: PageId) -> &PageEntry {
+        &self.pages[id.index()]
+    }
+
+    /// Every page, in the order of `pages`.
+    pub fn page_ids(&self) -> impl DoubleEndedIterator<Item = PageId> + Clone + use<> {
+        (0..self.pages.len()).map(PageId::from_index)
+    }
+
+    /// Every page, in the order of `pages`, for a parallel task per page.
+    pub fn par_page_ids(&self) -> impl IndexedParallelIterator<Item = PageId> + use<> {
+        (0..self.pages.len())
+            .into_par_iter()
+            .map(PageId::from_index)
+    }
+
     /// The indices of the locales named by `tags` (any spelling of a tag), sorted and
     /// without repeats; an unknown or invalid tag is a usage error naming the locales.
     pub fn locale_indices(&self, tags: &[String]) -> Result<Vec<usize>> {
@@ -268,13 +285,13 @@ impl Project {
     /// for its own use); what cannot be read comes back as diagnostics.
     pub fn page(
         &self,
-        p: usize,
+        p: PageId,
         reference: Option<&FtlFile>,
     ) -> std::result::Result<PageRef<'_>, Vec<Diagnostic>> {
-        if let Some(model) = self.models.get(p) {
+        if let Some(model) = self.models.get(p.index()) {
             return Ok(PageRef::Loaded(model));
         }
-        let entry = &self.pages[p];
+        let entry = self.entry(p);
         let mut problems = Vec::new();
         let Some(file) = read_text(
             &self.root.join(&entry.rel_path),

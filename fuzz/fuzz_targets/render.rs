@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
     let renderer = Renderer::new(&project, Some(40));
     let site = renderer.site();
     let every: Vec<usize> = (0..project.locales.len()).collect();
-    for p in 0..project.pages.len() {
+    for p in project.page_ids() {
         for e in renderer.render_page(p, &every, Output::Files(&site)).editions {
             let html = e.html.unwrap_or_default();
             let lower = html.to_lowercase();

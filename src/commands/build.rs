@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::lint::{self, Settings};
 use crate::output::Staging;
 use crate::pipeline::{EditionFacts, Output, PageFacts, Renderer};
-use crate::project::Project;
+use crate::project::{PageId, Project};
 use crate::render::{self, Site, html::ListedPage};
 use crate::resolve::{Coverage, Layout};
 use rayon::prelude::*;
@@ -49,7 +49,8 @@ pub struct BuildReport {
     pub locales: Vec<LocaleSummary>,
     /// Every finding, severities applied, sorted (what `lint` would report).
     pub diagnostics: Vec<Diagnostic>,
-    /// Per page (in project order): what the build showed, the outputs written.
+    /// Per page (in project order, [`PageId::index`]): what the build showed, the
+    /// outputs written.
     pub pages: Vec<PageFacts>,
     /// False when `--strict` found errors: nothing was published, the previous output
     /// is as it was ([`Error::Strict`] is the caller's to raise after reporting).
@@ -113,10 +114,10 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     // (the language menu says which are partial), the selected ones rendered and
     // written, and everything but a few facts dropped before the next page.
     let render = || -> Result<Vec<PageFacts>> {
-        (0..project.pages.len())
-            .into_par_iter()
+        project
+            .par_page_ids()
             .map(|p| {
-                let page = &project.pages[p];
+                let page = project.entry(p);
                 let rendered = renderer.render_page(p, &selected, Output::Files(&site));
                 if !rendered.readable {
                     return Err(Error::PageUnreadable(
@@ -175,8 +176,8 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     settings.apply(project, &mut diagnostics);
 
     // Each edition's list of pages.
-    let mut per_locale: BTreeMap<usize, Vec<(usize, &EditionFacts)>> = BTreeMap::new();
-    for (p, page) in pages.iter().enumerate() {
+    let mut per_locale: BTreeMap<usize, Vec<(PageId, &EditionFacts)>> = BTreeMap::new();
+    for (p, page) in project.page_ids().zip(&pages) {
         for e in &page.editions {
             per_locale.entry(e.locale_index).or_default().push((p, e));
         }
@@ -187,7 +188,7 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
         let mut listed: Vec<(i64, &str, ListedPage)> = results
             .iter()
             .map(|(p, r)| {
-                let page = &project.pages[*p];
+                let page = project.entry(*p);
                 (page.weight, page.slug.as_str(), r.listed(&page.slug))
             })
             .collect();
@@ -235,7 +236,7 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
             &site,
             &layouts[project.source],
             &project.translated_locales(&[]),
-            &|l, p| pages[p].coverage[l],
+            &|l, p| pages[p.index()].coverage[l],
             out,
         )
     })?;

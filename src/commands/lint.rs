@@ -36,8 +36,8 @@ pub fn run(project: &Project, settings: &Settings, locales: &[usize]) -> Report 
     let renderer = Renderer::new(project, None);
     // Page by page: each locale's file is read, checked, resolved and dropped, so a
     // large site's translations are never all in memory at once.
-    let pages: Vec<RenderedPage> = (0..project.pages.len())
-        .into_par_iter()
+    let pages: Vec<RenderedPage> = project
+        .par_page_ids()
         .map(|p| {
             let mut rendered = renderer.render_page(p, &selected, Output::Facts);
             for e in &mut rendered.editions {

@@ -24,7 +24,7 @@ use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
 use crate::lint::{self, Settings};
 use crate::pipeline::{EditionFacts, Output, RenderedPage, Renderer};
-use crate::project::{CONTENT_DIR, LOCALES_DIR, Project, SITE_FILE};
+use crate::project::{CONTENT_DIR, LOCALES_DIR, PageId, Project, SITE_FILE};
 use crate::render::{self, Site, html::ListedPage};
 use crate::resolve::{Coverage, Layout};
 use maud::html;
@@ -280,10 +280,10 @@ impl Shape {
 }
 
 /// The (locale, page) editions that changed files affect, or `None` for everything.
-fn affected(project: &Project, changed: &[String]) -> Option<Vec<(usize, usize)>> {
+fn affected(project: &Project, changed: &[String]) -> Option<Vec<(usize, PageId)>> {
     let mut pairs = BTreeSet::new();
     let every_locale = 0..project.locales.len();
-    let page_index = |slug: &str| project.pages.iter().position(|p| p.slug == slug);
+    let page_index = |slug: &str| project.page_ids().find(|&p| project.entry(p).slug == slug);
     for path in changed {
         if let Some(rest) = path.strip_prefix(&format!("{CONTENT_DIR}/")) {
             // A page: all its editions. Any other file of content/ is published: everything.
@@ -310,7 +310,7 @@ fn affected(project: &Project, changed: &[String]) -> Option<Vec<(usize, usize)>
             };
             if file == SITE_FILE {
                 for &l in &locales {
-                    pairs.extend((0..project.pages.len()).map(|p| (l, p)));
+                    pairs.extend(project.page_ids().map(|p| (l, p)));
                 }
             } else if let Some(p) = page_index(stem) {
                 pairs.extend(locales.iter().map(|&l| (l, p)));
@@ -534,7 +534,8 @@ impl Watcher {
                     .iter()
                     .map(|&(l, p)| format!(
                         "{}/{}",
-                        project.locales[l].locale.tag, project.pages[p].slug
+                        project.locales[l].locale.tag,
+                        project.entry(p).slug
                     ))
                     .collect::<Vec<_>>()
                     .join(", "),
@@ -614,24 +615,24 @@ impl Watcher {
     fn update(
         &mut self,
         renderer: &Renderer<'_>,
-        pairs: &[(usize, usize)],
+        pairs: &[(usize, PageId)],
     ) -> Result<Option<Vec<String>>> {
         let project = renderer.project;
         let out = &self.out;
-        let mut by_page: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let mut by_page: BTreeMap<PageId, Vec<usize>> = BTreeMap::new();
         for &(l, p) in pairs {
             by_page.entry(p).or_default().push(l);
         }
         // The menus of the pages rendered now say which of their editions are partial;
         // the site's completeness is checked after, from what they found.
         let before = self.site(renderer);
-        let rendered: Vec<(usize, RenderedPage)> = by_page
+        let rendered: Vec<(PageId, RenderedPage)> = by_page
             .par_iter()
             .map(|(&p, locales)| (p, renderer.render_page(p, locales, Output::Files(&before))))
             .collect();
         let mut kept = self.editions.clone();
         for (p, page) in &rendered {
-            let slug = &project.pages[*p].slug;
+            let slug = &project.entry(*p).slug;
             self.page_findings
                 .insert(slug.clone(), page.findings.clone());
             for (l, coverage) in page.coverage.iter().enumerate() {
@@ -659,7 +660,7 @@ impl Watcher {
         let _lock = crate::output::lock(out)?;
         let mut written = Vec::new();
         for (p, page) in rendered {
-            let slug = &project.pages[p].slug;
+            let slug = &project.entry(p).slug;
             for e in page.editions {
                 let tag = &project.locales[e.locale_index].locale.tag;
                 for (ext, bytes) in [("html", e.html), ("txt", e.text)] {
@@ -710,7 +711,7 @@ impl Watcher {
             self.editions
                 .get(&(
                     project.locales[l].locale.tag.clone(),
-                    project.pages[p].slug.clone(),
+                    project.entry(p).slug.clone(),
                 ))
                 .map(|e| e.coverage)
                 .unwrap_or_default()
@@ -1173,17 +1174,18 @@ mod tests {
             p.locale_index("fr").unwrap(),
             p.locale_index("ko").unwrap(),
         );
+        let [a, b] = [0, 1].map(PageId::from_index);
         let set =
             |paths: &[&str]| affected(&p, &paths.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-        assert_eq!(set(&["locales/fr/a.ftl"]), Some(vec![(fr, 0)]));
-        assert_eq!(set(&["locales/ko/site.ftl"]), Some(vec![(ko, 0), (ko, 1)]));
+        assert_eq!(set(&["locales/fr/a.ftl"]), Some(vec![(fr, a)]));
+        assert_eq!(set(&["locales/ko/site.ftl"]), Some(vec![(ko, a), (ko, b)]));
         assert_eq!(
             set(&["content/b.md"]),
-            Some(vec![(en, 1), (fr, 1), (ko, 1)])
+            Some(vec![(en, b), (fr, b), (ko, b)])
         );
         assert_eq!(
             set(&["locales/en/a.ftl"]),
-            Some(vec![(en, 0), (fr, 0), (ko, 0)])
+            Some(vec![(en, a), (fr, a), (ko, a)])
         );
         assert_eq!(set(&["locales/en/site.ftl"]).unwrap().len(), 6);
         assert_eq!(

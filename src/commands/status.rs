@@ -16,8 +16,8 @@ pub fn collect(project: &Project, locales: &[usize]) -> Vec<LocaleStatus> {
     let selected = project.translated_locales(locales);
     let renderer = Renderer::new(project, None);
     // Page by page, each locale's file read, resolved and dropped.
-    let coverage: Vec<Vec<Coverage>> = (0..project.pages.len())
-        .into_par_iter()
+    let coverage: Vec<Vec<Coverage>> = project
+        .par_page_ids()
         .map(|p| {
             let rendered = renderer.render_page(p, &selected, Output::Facts);
             rendered
@@ -27,7 +27,7 @@ pub fn collect(project: &Project, locales: &[usize]) -> Vec<LocaleStatus> {
                 .collect()
         })
         .collect();
-    collect_with(project, &selected, |l, p| coverage[p][l])
+    collect_with(project, &selected, |l, p| coverage[p.index()][l])
 }
 
 /// `status --list`: per locale (every locale but the source when empty) and page, the
@@ -37,8 +37,8 @@ pub fn list(project: &Project, locales: &[usize]) -> String {
     use crate::resolve::Fallback;
     let selected = project.translated_locales(locales);
     let renderer = Renderer::new(project, None);
-    let rendered: Vec<_> = (0..project.pages.len())
-        .into_par_iter()
+    let rendered: Vec<_> = project
+        .par_page_ids()
         .map(|p| renderer.render_page(p, &selected, Output::Facts))
         .collect();
     let mut out = String::new();

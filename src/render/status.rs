@@ -3,7 +3,7 @@
 //! the build showed them ([`Coverage`]).
 
 use crate::locale::Locale;
-use crate::project::Project;
+use crate::project::{PageId, Project};
 use crate::render::html::{header, localized};
 use crate::render::{Paths, Site};
 use crate::resolve::{Coverage, Layout};
@@ -39,11 +39,11 @@ pub struct LocaleStatus {
     pub locale_index: usize,
 }
 
-/// The figures from coverage already counted (`coverage(locale, page index)`), as the build has it.
+/// The figures from coverage already counted (`coverage(locale, page)`), as the build has it.
 pub fn collect_with(
     project: &Project,
     locales: &[usize],
-    coverage: impl Fn(usize, usize) -> Coverage,
+    coverage: impl Fn(usize, PageId) -> Coverage,
 ) -> Vec<LocaleStatus> {
     let selected = project.translated_locales(locales);
     selected
@@ -51,10 +51,9 @@ pub fn collect_with(
         .map(|l| {
             let mut sum = Coverage::default();
             let pages = project
-                .pages
-                .iter()
-                .enumerate()
-                .map(|(p, page)| {
+                .page_ids()
+                .map(|p| {
+                    let page = project.entry(p);
                     let c = coverage(l, p);
                     sum.add(c);
                     PageStatus {
@@ -126,7 +125,7 @@ pub fn html_page(
         site,
         layout,
         &locales,
-        &|l, p| by_locale[&l].pages[p].coverage,
+        &|l, p| by_locale[&l].pages[p.index()].coverage,
         &mut out,
     )
     .expect("writing to memory does not fail");
@@ -140,13 +139,13 @@ const SECTIONS: &str = "\u{0}fluentpress-status-sections\u{0}";
 /// [`html_page`] written piece by piece, each edition's table of pages made and
 /// written before the next: a site of 20,000 pages in 20 editions has a status page
 /// of tens of megabytes, which is never held whole. `coverage(locale, page)` gives the
-/// figures of page `page` (an index into `project.pages`) in `locales`.
+/// figures of page `page` in `locales`.
 pub fn write_html_page(
     project: &Project,
     site: &Site,
     layout: &Layout<'_>,
     locales: &[usize],
-    coverage: &dyn Fn(usize, usize) -> Coverage,
+    coverage: &dyn Fn(usize, PageId) -> Coverage,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     // The sums, and the names the rest of the site shows (the same function makes both).
@@ -154,7 +153,7 @@ pub fn write_html_page(
         .iter()
         .map(|&l| {
             let mut sum = Coverage::default();
-            for p in 0..project.pages.len() {
+            for p in project.page_ids() {
                 sum.add(coverage(l, p));
             }
             let name = match site.edition(l) {
@@ -238,7 +237,7 @@ pub fn write_html_page(
                         caption { "Pages of the " span lang=[lang] dir=[dir] { (name) } " edition (" (locale.tag) ")" }
                         thead { tr { th scope="col" { "Page" } (figure_headings()) } }
                         tbody {
-                            @for (p, page) in project.pages.iter().enumerate() {
+                            @for (p, page) in project.page_ids().zip(&project.pages) {
                                 tr {
                                     th scope="row" {
                                         a href={ (locale.tag) "/" (page.slug) ".html" } lang=[source_lang] { (page.title) }

@@ -108,7 +108,11 @@ pub fn round_trip(markdown: &str) -> Option<String> {
     let renderer = Renderer::new(&project, Some(72));
     let site = renderer.site();
     let every: Vec<usize> = (0..project.locales.len()).collect();
-    let rendered = renderer.render_page(0, &every, Output::Files(&site));
+    let rendered = renderer.render_page(
+        project.page_ids().next().unwrap(),
+        &every,
+        Output::Files(&site),
+    );
     let html = |l: usize| {
         let e = rendered
             .editions
@@ -217,7 +221,11 @@ fn translated(
     let de = project.locale_index("de").unwrap();
     let renderer = Renderer::new(&project, Some(72));
     let site = renderer.site();
-    let rendered = renderer.render_page(0, &[de], Output::Files(&site));
+    let rendered = renderer.render_page(
+        project.page_ids().next().unwrap(),
+        &[de],
+        Output::Files(&site),
+    );
     let html = rendered
         .editions
         .iter()
@@ -324,7 +332,11 @@ fn the_text_edition_shows_characters_not_references() {
     let project = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
     let renderer = Renderer::new(&project, Some(72));
     let site = renderer.site();
-    let rendered = renderer.render_page(0, &[project.source], Output::Files(&site));
+    let rendered = renderer.render_page(
+        project.page_ids().next().unwrap(),
+        &[project.source],
+        Output::Files(&site),
+    );
     let text = rendered.editions[0].text.clone().unwrap();
     assert!(text.contains("A\u{a0}B © &lt; *"), "{text}");
     assert!(
@@ -344,7 +356,11 @@ fn a_layout_string_in_the_source_language_is_marked_with_it() {
     let renderer = Renderer::new(&project, Some(72));
     let site = renderer.site();
     let he = project.locale_index("he").unwrap();
-    let rendered = renderer.render_page(0, &[he], Output::Files(&site));
+    let rendered = renderer.render_page(
+        project.page_ids().next().unwrap(),
+        &[he],
+        Output::Files(&site),
+    );
     let html = rendered.editions[0].html.clone().unwrap();
     assert!(
         html.contains(r#"<span class="partial" lang="en" dir="ltr">(partial translation)</span>"#),
@@ -361,7 +377,11 @@ fn footnote_ids_do_not_collide() {
     let project = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
     let renderer = Renderer::new(&project, Some(72));
     let site = renderer.site();
-    let rendered = renderer.render_page(0, &[project.source], Output::Files(&site));
+    let rendered = renderer.render_page(
+        project.page_ids().next().unwrap(),
+        &[project.source],
+        Output::Files(&site),
+    );
     let html = rendered.editions[0].html.clone().unwrap();
     let mut ids: Vec<&str> = html
         .split(" id=\"")

@@ -351,7 +351,7 @@ fn render_all(project: &Project) -> Vec<(String, String, String)> {
     let site = renderer.site();
     let every: Vec<usize> = (0..project.locales.len()).collect();
     let mut out = Vec::new();
-    for p in 0..project.pages.len() {
+    for p in project.page_ids() {
         for e in renderer
             .render_page(p, &every, Output::Files(&site))
             .editions
