@@ -511,7 +511,10 @@ fn report_load_problems_of(project: &Project, ui: Ui, only: Option<&[String]>) {
     }
 }
 
-fn locale_indices(project: &Project, tags: &[String]) -> anyhow::Result<Vec<usize>> {
+fn locale_indices(
+    project: &Project,
+    tags: &[String],
+) -> anyhow::Result<Vec<crate::locale::LocaleId>> {
     Ok(project.locale_indices(tags)?)
 }
 
@@ -526,7 +529,7 @@ fn build(root: &std::path::Path, args: BuildArgs, ui: Ui) -> anyhow::Result<Outc
         Some(
             indices
                 .iter()
-                .map(|&i| project.locales[i].locale.tag.clone())
+                .map(|&l| project.locale(l).locale.tag.clone())
                 .collect(),
         )
     };

@@ -57,8 +57,11 @@ pub fn reference_text(project: &Project, page: &Page, history: bool) -> String {
     // Hashes that translations of each message were made from, to keep the old texts
     // a translator needs to see what changed.
     let mut wanted: HashMap<String, BTreeSet<String>> = HashMap::new();
-    for i in (0..project.locales.len()).filter(|&i| history && i != project.source) {
-        if let (Some(file), _) = project.page_file(i, &page.slug) {
+    for l in project
+        .locale_ids()
+        .filter(|&l| history && l != project.source)
+    {
+        if let (Some(file), _) = project.page_file(l, &page.slug) {
             for entry in &file.entries {
                 if let Some(hash) = &entry.meta.source_hash {
                     wanted

@@ -13,6 +13,78 @@ pub struct Locale {
     pub langid: LanguageIdentifier,
 }
 
+/// A locale of a loaded site: its place in `Project::locales` (sorted by tag). Only the
+/// project makes them, so a page's position cannot be passed for a locale's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LocaleId(usize);
+
+impl LocaleId {
+    pub(crate) fn from_index(index: usize) -> LocaleId {
+        LocaleId(index)
+    }
+
+    /// The position in `Project::locales`.
+    pub fn index(self) -> usize {
+        self.0
+    }
+}
+
+/// One value for each locale of a site, in the order of `Project::locales`, indexed by
+/// [`LocaleId`] only.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PerLocale<T>(Vec<T>);
+
+impl<T> PerLocale<T> {
+    /// The values of `count` locales (`Project::locales.len()`), each made from its id.
+    pub fn from_fn(count: usize, f: impl FnMut(LocaleId) -> T) -> PerLocale<T> {
+        PerLocale((0..count).map(LocaleId).map(f).collect())
+    }
+
+    pub fn get(&self, locale: LocaleId) -> Option<&T> {
+        self.0.get(locale.0)
+    }
+
+    pub fn get_mut(&mut self, locale: LocaleId) -> Option<&mut T> {
+        self.0.get_mut(locale.0)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Each locale's id and value, in locale order.
+    pub fn iter(&self) -> impl Iterator<Item = (LocaleId, &T)> {
+        self.0.iter().enumerate().map(|(i, v)| (LocaleId(i), v))
+    }
+
+    /// The values, in locale order.
+    pub fn values(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> PerLocale<U> {
+        PerLocale(self.0.into_iter().map(f).collect())
+    }
+}
+
+impl<T> std::ops::Index<LocaleId> for PerLocale<T> {
+    type Output = T;
+
+    fn index(&self, locale: LocaleId) -> &T {
+        &self.0[locale.0]
+    }
+}
+
+impl<T> std::ops::IndexMut<LocaleId> for PerLocale<T> {
+    fn index_mut(&mut self, locale: LocaleId) -> &mut T {
+        &mut self.0[locale.0]
+    }
+}
+
 /// Direction of a locale's script, as HTML's `dir` attribute spells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {

@@ -9,6 +9,7 @@
 //! of the page is kept after it returns but those facts.
 
 use crate::diagnostic::{Diagnostic, Rule};
+use crate::locale::{LocaleId, PerLocale};
 use crate::project::{PageId, Project};
 use crate::render::{self, Site, html::ListedPage};
 use crate::resolve::{Coverage, Edition, Layout};
@@ -16,8 +17,7 @@ use crate::resolve::{Coverage, Edition, Layout};
 /// What a run shares across its pages: each locale's layout strings and the text width.
 pub struct Renderer<'p> {
     pub project: &'p Project,
-    /// Indexed by locale.
-    pub layouts: Vec<Layout<'p>>,
+    pub layouts: PerLocale<Layout<'p>>,
     pub text_width: usize,
 }
 
@@ -34,7 +34,7 @@ pub enum Output<'s> {
 /// One edition of a page.
 #[derive(Debug, Clone)]
 pub struct RenderedEdition {
-    pub locale_index: usize,
+    pub locale_index: LocaleId,
     /// The page's title in this edition, as page lists show it.
     pub title: String,
     /// Whether the title is shown in the source language.
@@ -55,7 +55,7 @@ pub struct RenderedEdition {
 /// per page and locale until the indexes are made, so it is small).
 #[derive(Debug, Clone)]
 pub struct EditionFacts {
-    pub locale_index: usize,
+    pub locale_index: LocaleId,
     pub title: Box<str>,
     pub title_fallback: bool,
     pub coverage: Coverage,
@@ -90,7 +90,7 @@ impl RenderedEdition {
 #[derive(Debug, Clone)]
 pub struct PageFacts {
     /// Coverage of every locale (the build resolves them all for the menus).
-    pub coverage: Vec<Coverage>,
+    pub coverage: PerLocale<Coverage>,
     /// The selected editions, in locale order.
     pub editions: Vec<EditionFacts>,
     pub findings: Vec<Diagnostic>,
@@ -100,11 +100,7 @@ impl RenderedPage {
     /// The facts, without the outputs.
     pub fn into_facts(self) -> PageFacts {
         PageFacts {
-            coverage: self
-                .coverage
-                .into_iter()
-                .map(Option::unwrap_or_default)
-                .collect(),
+            coverage: self.coverage.map(Option::unwrap_or_default),
             editions: self
                 .editions
                 .into_iter()
@@ -118,8 +114,8 @@ impl RenderedPage {
 /// One page in the selected locales.
 #[derive(Debug, Clone)]
 pub struct RenderedPage {
-    /// Coverage of every resolved locale, indexed by locale (`None`: not resolved).
-    pub coverage: Vec<Option<Coverage>>,
+    /// Coverage of every resolved locale (`None`: not resolved).
+    pub coverage: PerLocale<Option<Coverage>>,
     /// The selected editions, in locale order.
     pub editions: Vec<RenderedEdition>,
     /// What was found of the page itself, whatever the locales: the checks of its source
@@ -133,7 +129,10 @@ pub struct RenderedPage {
 impl<'p> Renderer<'p> {
     /// The site's editions, each marked complete when no page of it shows a passage in
     /// the source language: `coverage` gives each page's coverage by locale.
-    pub fn site_from<'c>(&self, coverage: impl Iterator<Item = &'c [Coverage]> + Clone) -> Site {
+    pub fn site_from<'c>(
+        &self,
+        coverage: impl Iterator<Item = &'c PerLocale<Coverage>> + Clone,
+    ) -> Site {
         let mut site = Site::unmeasured(self.project);
         for e in &mut site.editions {
             e.complete = coverage
@@ -147,35 +146,36 @@ impl<'p> Renderer<'p> {
     /// need it before rendering: the tests and the fuzz target).
     pub fn site(&self) -> Site {
         use rayon::prelude::*;
-        let every: Vec<usize> = (0..self.project.locales.len()).collect();
-        let coverage: Vec<Vec<Coverage>> = self
+        let every: Vec<LocaleId> = self.project.locale_ids().collect();
+        let coverage: Vec<PerLocale<Coverage>> = self
             .project
             .par_page_ids()
             .map(|p| {
                 self.render_page(p, &every, Output::Facts)
                     .coverage
-                    .into_iter()
                     .map(Option::unwrap_or_default)
-                    .collect()
             })
             .collect();
-        self.site_from(coverage.iter().map(Vec::as_slice))
+        self.site_from(coverage.iter())
     }
 
     /// `text_width` overrides the configuration's.
     pub fn new(project: &'p Project, text_width: Option<usize>) -> Renderer<'p> {
         Renderer {
             project,
-            layouts: (0..project.locales.len())
-                .map(|l| Layout::new(project, l))
-                .collect(),
+            layouts: PerLocale::from_fn(project.locales.len(), |l| Layout::new(project, l)),
             text_width: text_width.unwrap_or(project.config.text_width),
         }
     }
 
     /// Resolves page `p` in the `selected` locales (sorted), renders them with
     /// [`Output::Files`], and checks each locale's file for it.
-    pub fn render_page(&self, p: PageId, selected: &[usize], output: Output<'_>) -> RenderedPage {
+    pub fn render_page(
+        &self,
+        p: PageId,
+        selected: &[LocaleId],
+        output: Output<'_>,
+    ) -> RenderedPage {
         let project = self.project;
         let slug = &project.entry(p).slug;
         // The reference file gives the page its ids and is the source edition's file.
@@ -184,7 +184,7 @@ impl<'p> Renderer<'p> {
             Ok(page) => page,
             Err(findings) => {
                 return RenderedPage {
-                    coverage: vec![None; project.locales.len()],
+                    coverage: PerLocale::from_fn(project.locales.len(), |_| None),
                     editions: Vec::new(),
                     findings,
                     readable: false,
@@ -192,11 +192,11 @@ impl<'p> Renderer<'p> {
             }
         };
         let page = &*page;
-        let resolved: Vec<usize> = match output {
+        let resolved: Vec<LocaleId> = match output {
             Output::Facts => selected.to_vec(),
-            Output::Files(_) => (0..project.locales.len()).collect(),
+            Output::Files(_) => project.locale_ids().collect(),
         };
-        let mut coverage = vec![None; project.locales.len()];
+        let mut coverage = PerLocale::from_fn(project.locales.len(), |_| None);
         let mut editions = Vec::with_capacity(resolved.len());
         for &l in &resolved {
             let read;
@@ -218,10 +218,9 @@ impl<'p> Renderer<'p> {
             diagnostics.extend(crate::lint::page_checks(project, l, page, file));
             editions.push((edition, diagnostics));
         }
-        let partial: Vec<bool> = coverage
-            .iter()
-            .map(|c| c.is_some_and(|c| c.is_partial()))
-            .collect();
+        let partial = PerLocale::from_fn(coverage.len(), |l| {
+            coverage[l].is_some_and(|c: Coverage| c.is_partial())
+        });
         let editions = editions
             .into_iter()
             .map(|(edition, mut diagnostics)| {

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::frontmatter::{self, PageMeta};
 use crate::ftl::{self, FtlFile};
 use crate::ids::{self, NewSegment, OldEntry};
-use crate::locale::Locale;
+use crate::locale::{Locale, LocaleId};
 use crate::markdown::{self, Document, Inline, SegmentKind};
 pub use crate::page::{Page, PageEntry, PageId, ReferenceEntry, Segment};
 use crate::source::{LineIndex, TextFile};
@@ -144,8 +144,8 @@ pub struct Project {
     reserved: HashSet<String>,
     /// Sorted by tag; includes the source locale.
     pub locales: Vec<LocaleFiles>,
-    /// Index of the source locale in `locales`.
-    pub source: usize,
+    /// The source locale.
+    pub source: LocaleId,
     /// Problems met while loading (unreadable files, bad names, front matter …).
     pub problems: Vec<Diagnostic>,
     /// Content files that could not be loaded: a build must not publish without them.
@@ -173,7 +173,17 @@ impl std::ops::Deref for PageRef<'_> {
 
 impl Project {
     pub fn source_locale(&self) -> &LocaleFiles {
-        &self.locales[self.source]
+        self.locale(self.source)
+    }
+
+    /// A locale's files.
+    pub fn locale(&self, id: LocaleId) -> &LocaleFiles {
+        &self.locales[id.index()]
+    }
+
+    /// Every locale, in the order of `locales`.
+    pub fn locale_ids(&self) -> impl DoubleEndedIterator<Item = LocaleId> + Clone + use<> {
+        (0..self.locales.len()).map(LocaleId::from_index)
     }
 
     /// What the run keeps of a page.
@@ -193,9 +203,9 @@ impl Project {
             .map(PageId::from_index)
     }
 
-    /// The indices of the locales named by `tags` (any spelling of a tag), sorted and
-    /// without repeats; an unknown or invalid tag is a usage error naming the locales.
-    pub fn locale_indices(&self, tags: &[String]) -> Result<Vec<usize>> {
+    /// The locales named by `tags` (any spelling of a tag), sorted and without
+    /// repeats; an unknown or invalid tag is a usage error naming the locales.
+    pub fn locale_indices(&self, tags: &[String]) -> Result<Vec<LocaleId>> {
         let mut out = Vec::new();
         for tag in tags {
             let locale = Locale::parse(tag).map_err(|e| Error::Usage(format!("--locale: {e}")))?;
@@ -219,18 +229,19 @@ impl Project {
 
     /// `locales` when some are named, else every locale but the source (the editions a
     /// translator works on).
-    pub fn translated_locales(&self, locales: &[usize]) -> Vec<usize> {
+    pub fn translated_locales(&self, locales: &[LocaleId]) -> Vec<LocaleId> {
         if locales.is_empty() {
-            (0..self.locales.len())
-                .filter(|&i| i != self.source)
-                .collect()
+            self.locale_ids().filter(|&l| l != self.source).collect()
         } else {
             locales.to_vec()
         }
     }
 
-    pub fn locale_index(&self, tag: &str) -> Option<usize> {
-        self.locales.iter().position(|l| l.locale.tag == tag)
+    pub fn locale_index(&self, tag: &str) -> Option<LocaleId> {
+        self.locales
+            .iter()
+            .position(|l| l.locale.tag == tag)
+            .map(LocaleId::from_index)
     }
 
     /// The reference file of a page (in the source locale).
@@ -242,8 +253,12 @@ impl Project {
     /// A locale's file for a page, and what reading it found (I/O errors, invalid
     /// UTF-8, a byte-order mark), which the caller reports: read now when the project
     /// was loaded lazily, borrowed otherwise.
-    pub fn page_file(&self, locale: usize, slug: &str) -> (Option<FileRef<'_>>, Vec<Diagnostic>) {
-        let lf = &self.locales[locale];
+    pub fn page_file(
+        &self,
+        locale: LocaleId,
+        slug: &str,
+    ) -> (Option<FileRef<'_>>, Vec<Diagnostic>) {
+        let lf = self.locale(locale);
         if let Some(file) = lf.pages.get(slug) {
             return (Some(FileRef::Loaded(file)), Vec::new());
         }
@@ -314,8 +329,8 @@ impl Project {
     }
 
     /// Paths (relative to the root) of a locale's files that belong to no page.
-    pub fn orphan_paths(&self, locale: usize) -> Vec<String> {
-        let lf = &self.locales[locale];
+    pub fn orphan_paths(&self, locale: LocaleId) -> Vec<String> {
+        let lf = self.locale(locale);
         let mut out: Vec<String> = lf
             .orphans
             .iter()
@@ -331,8 +346,8 @@ impl Project {
     }
 
     /// A locale's files that belong to no page (read now if deferred), with what reading found.
-    pub fn orphan_files(&self, locale: usize) -> (Vec<FileRef<'_>>, Vec<Diagnostic>) {
-        let lf = &self.locales[locale];
+    pub fn orphan_files(&self, locale: LocaleId) -> (Vec<FileRef<'_>>, Vec<Diagnostic>) {
+        let lf = self.locale(locale);
         let mut files: Vec<FileRef> = lf.orphans.iter().map(FileRef::Loaded).collect();
         let mut problems = Vec::new();
         for (rel, path) in &lf.deferred_orphans {
@@ -528,7 +543,7 @@ impl Project {
             link_index,
             reserved,
             locales,
-            source,
+            source: LocaleId::from_index(source),
             problems,
             failed_content,
             default_site,

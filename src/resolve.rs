@@ -8,7 +8,7 @@ use crate::config::OutdatedPolicy;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Rule;
 use crate::ftl::FtlFile;
-use crate::locale::Locale;
+use crate::locale::{Locale, LocaleId};
 use crate::markdown::{self, Inline, InlineKind};
 use crate::numfmt;
 use crate::project::{LocaleFiles, Page, Project, Segment};
@@ -106,7 +106,7 @@ pub struct Localized<'p> {
 /// edition (and across threads: the bundles are Fluent's concurrent ones).
 pub struct Layout<'p> {
     pub project: &'p Project,
-    pub locale_index: usize,
+    pub locale_index: LocaleId,
     pub locale: &'p Locale,
     strings: HashMap<&'static str, Localized<'p>>,
     /// This locale's, the source locale's and the built-in `site.ftl`, in fallback order.
@@ -126,8 +126,8 @@ fn new_concurrent_bundle<'p>(locale: &Locale, file: &'p FtlFile) -> ConcurrentBu
 }
 
 impl<'p> Layout<'p> {
-    pub fn new(project: &'p Project, locale_index: usize) -> Layout<'p> {
-        let files = &project.locales[locale_index];
+    pub fn new(project: &'p Project, locale_index: LocaleId) -> Layout<'p> {
+        let files = project.locale(locale_index);
         let source = project.source_locale();
         let is_source = locale_index == project.source;
         let fallback_lang = (!is_source).then_some(&source.locale);
@@ -212,7 +212,7 @@ impl<'p> Layout<'p> {
 /// Everything a renderer needs of one edition of a page.
 pub struct Edition<'l, 'p> {
     pub project: &'p Project,
-    pub locale_index: usize,
+    pub locale_index: LocaleId,
     pub locale: &'p Locale,
     pub page: &'p Page,
     /// Indexed like `page.segments`.
@@ -246,7 +246,7 @@ impl<'l, 'p> Edition<'l, 'p> {
     }
 
     pub fn source_locale(&self) -> &'p Locale {
-        &self.project.locales[self.project.source].locale
+        &self.project.source_locale().locale
     }
 
     pub fn fallback_count(&self) -> usize {
@@ -286,11 +286,11 @@ fn new_bundle<'f>(locale: &Locale, resources: &[&'f FtlFile]) -> Bundle<'f> {
 /// Which text each segment of a page shows in a locale, and what lint finds on the way.
 pub fn resolve_segments<'p>(
     project: &'p Project,
-    locale_index: usize,
+    locale_index: LocaleId,
     page: &'p Page,
     page_file: Option<&FtlFile>,
 ) -> (Vec<Shown<'p>>, Vec<Diagnostic>) {
-    let files: &'p LocaleFiles = &project.locales[locale_index];
+    let files: &'p LocaleFiles = project.locale(locale_index);
     let mut diagnostics = Vec::new();
     if locale_index == project.source {
         let shown = page

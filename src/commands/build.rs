@@ -5,6 +5,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, Result};
 use crate::lint::{self, Settings};
+use crate::locale::LocaleId;
 use crate::output::Staging;
 use crate::pipeline::{EditionFacts, Output, PageFacts, Renderer};
 use crate::project::{PageId, Project};
@@ -72,8 +73,8 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
             count: project.failed_content,
         });
     }
-    let selected: Vec<usize> = if opts.locales.is_empty() {
-        (0..project.locales.len()).collect()
+    let selected: Vec<LocaleId> = if opts.locales.is_empty() {
+        project.locale_ids().collect()
     } else {
         project.locale_indices(&opts.locales)?
     };
@@ -82,7 +83,7 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     let partial = !opts.locales.is_empty();
     let rebuilt: Vec<String> = selected
         .iter()
-        .map(|&i| project.locales[i].locale.tag.clone())
+        .map(|&l| project.locale(l).locale.tag.clone())
         .collect();
     // A build of some locales keeps the other editions of the previous output.
     let carry = |rel: &str| {
@@ -125,7 +126,7 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
                     ));
                 }
                 for e in &rendered.editions {
-                    let tag = &project.locales[e.locale_index].locale.tag;
+                    let tag = &project.locale(e.locale_index).locale.tag;
                     let html = e.html.as_deref().unwrap_or_default();
                     let text = e.text.as_deref().unwrap_or_default();
                     staging.write(&format!("{tag}/{}.html", page.slug), html.as_bytes())?;
@@ -153,7 +154,7 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     }
     // Every locale was resolved for every page: the editions' completeness and the
     // status page come from the same coverage as the menus and the summaries.
-    let site = renderer.site_from(pages.iter().map(|p| p.coverage.as_slice()));
+    let site = renderer.site_from(pages.iter().map(|p| &p.coverage));
 
     // Lint: the project's static checks and what each page's files and editions showed.
     let mut diagnostics = lint::project_checks(project);
@@ -163,7 +164,7 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
             diagnostics.extend(e.diagnostics.iter().cloned());
         }
     }
-    let mut per_locale_coverage: BTreeMap<usize, Coverage> = BTreeMap::new();
+    let mut per_locale_coverage: BTreeMap<LocaleId, Coverage> = BTreeMap::new();
     for page in &pages {
         for e in &page.editions {
             per_locale_coverage
@@ -176,7 +177,7 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     settings.apply(project, &mut diagnostics);
 
     // Each edition's list of pages.
-    let mut per_locale: BTreeMap<usize, Vec<(PageId, &EditionFacts)>> = BTreeMap::new();
+    let mut per_locale: BTreeMap<LocaleId, Vec<(PageId, &EditionFacts)>> = BTreeMap::new();
     for (p, page) in project.page_ids().zip(&pages) {
         for e in &page.editions {
             per_locale.entry(e.locale_index).or_default().push((p, e));
@@ -194,7 +195,7 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
             .collect();
         listed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         let listed: Vec<ListedPage> = listed.into_iter().map(|(_, _, p)| p).collect();
-        let tag = &project.locales[l].locale.tag;
+        let tag = &project.locale(l).locale.tag;
         staging.write(
             &format!("{tag}/index.html"),
             render::html::edition_index(&layouts[l], &site, &listed).as_bytes(),

@@ -4,6 +4,7 @@
 
 use crate::diagnostic::{Diagnostic, LocaleStats, Severity};
 use crate::lint::{Settings, project_checks};
+use crate::locale::LocaleId;
 use crate::pipeline::{Output, RenderedPage, Renderer};
 use crate::project::Project;
 use crate::resolve::Coverage;
@@ -27,9 +28,9 @@ impl Report {
 }
 
 /// Lints the project (only `locales` when given; every locale otherwise).
-pub fn run(project: &Project, settings: &Settings, locales: &[usize]) -> Report {
-    let selected: Vec<usize> = if locales.is_empty() {
-        (0..project.locales.len()).collect()
+pub fn run(project: &Project, settings: &Settings, locales: &[LocaleId]) -> Report {
+    let selected: Vec<LocaleId> = if locales.is_empty() {
+        project.locale_ids().collect()
     } else {
         locales.to_vec()
     };
@@ -48,7 +49,7 @@ pub fn run(project: &Project, settings: &Settings, locales: &[usize]) -> Report 
         })
         .collect();
     let mut diagnostics = project_checks(project);
-    let mut counts: BTreeMap<usize, Coverage> =
+    let mut counts: BTreeMap<LocaleId, Coverage> =
         selected.iter().map(|&l| (l, Coverage::default())).collect();
     for page in pages {
         diagnostics.extend(page.findings);
@@ -61,7 +62,7 @@ pub fn run(project: &Project, settings: &Settings, locales: &[usize]) -> Report 
     if !locales.is_empty() {
         let tags: BTreeSet<&str> = selected
             .iter()
-            .map(|&l| project.locales[l].locale.tag.as_str())
+            .map(|&l| project.locale(l).locale.tag.as_str())
             .collect();
         diagnostics.retain(|d| d.locale.as_deref().is_none_or(|t| tags.contains(t)));
     }
@@ -69,7 +70,7 @@ pub fn run(project: &Project, settings: &Settings, locales: &[usize]) -> Report 
     let locales = counts
         .into_iter()
         .map(|(l, coverage)| {
-            let tag = project.locales[l].locale.tag.clone();
+            let tag = project.locale(l).locale.tag.clone();
             let count = |s| {
                 diagnostics
                     .iter()

@@ -23,6 +23,7 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
 use crate::lint::{self, Settings};
+use crate::locale::{LocaleId, PerLocale};
 use crate::pipeline::{EditionFacts, Output, RenderedPage, Renderer};
 use crate::project::{CONTENT_DIR, LOCALES_DIR, PageId, Project, SITE_FILE};
 use crate::render::{self, Site, html::ListedPage};
@@ -280,9 +281,9 @@ impl Shape {
 }
 
 /// The (locale, page) editions that changed files affect, or `None` for everything.
-fn affected(project: &Project, changed: &[String]) -> Option<Vec<(usize, PageId)>> {
+fn affected(project: &Project, changed: &[String]) -> Option<Vec<(LocaleId, PageId)>> {
     let mut pairs = BTreeSet::new();
-    let every_locale = 0..project.locales.len();
+    let every_locale = project.locale_ids();
     let page_index = |slug: &str| project.page_ids().find(|&p| project.entry(p).slug == slug);
     for path in changed {
         if let Some(rest) = path.strip_prefix(&format!("{CONTENT_DIR}/")) {
@@ -292,9 +293,8 @@ fn affected(project: &Project, changed: &[String]) -> Option<Vec<(usize, PageId)
         } else if let Some(rest) = path.strip_prefix(&format!("{LOCALES_DIR}/")) {
             let (dir, file) = rest.split_once('/')?;
             let Some(l) = project
-                .locales
-                .iter()
-                .position(|lf| lf.dir == format!("{LOCALES_DIR}/{dir}"))
+                .locale_ids()
+                .find(|&l| project.locale(l).dir == format!("{LOCALES_DIR}/{dir}"))
             else {
                 // Not a locale the site uses (an invalid or duplicate name): lint only.
                 continue;
@@ -303,7 +303,7 @@ fn affected(project: &Project, changed: &[String]) -> Option<Vec<(usize, PageId)
                 continue;
             };
             // The source locale's files are every locale's fallback (and the reference).
-            let locales: Vec<usize> = if l == project.source {
+            let locales: Vec<LocaleId> = if l == project.source {
                 every_locale.clone().collect()
             } else {
                 vec![l]
@@ -466,7 +466,7 @@ impl Watcher {
         let shown: BTreeSet<&str> = match (&pairs, partial_update) {
             (Some(pairs), true) => pairs
                 .iter()
-                .map(|&(l, _)| project.locales[l].locale.tag.as_str())
+                .map(|&(l, _)| project.locale(l).locale.tag.as_str())
                 .collect(),
             _ => tags.clone(),
         };
@@ -534,7 +534,7 @@ impl Watcher {
                     .iter()
                     .map(|&(l, p)| format!(
                         "{}/{}",
-                        project.locales[l].locale.tag,
+                        project.locale(l).locale.tag,
                         project.entry(p).slug
                     ))
                     .collect::<Vec<_>>()
@@ -578,7 +578,7 @@ impl Watcher {
             self.page_findings
                 .insert(page.slug.clone(), rendered.findings);
             for e in rendered.editions {
-                let tag = project.locales[e.locale_index].locale.tag.clone();
+                let tag = project.locale(e.locale_index).locale.tag.clone();
                 self.editions.insert((tag, page.slug.clone()), e);
             }
         }
@@ -589,23 +589,19 @@ impl Watcher {
     /// The site as the kept editions describe it (completeness from their coverage).
     fn site(&self, renderer: &Renderer<'_>) -> Site {
         let project = renderer.project;
-        let coverage: Vec<Vec<Coverage>> = project
+        let coverage: Vec<PerLocale<Coverage>> = project
             .pages
             .iter()
             .map(|page| {
-                project
-                    .locales
-                    .iter()
-                    .map(|lf| {
-                        self.editions
-                            .get(&(lf.locale.tag.clone(), page.slug.clone()))
-                            .map(|e| e.coverage)
-                            .unwrap_or_default()
-                    })
-                    .collect()
+                PerLocale::from_fn(project.locales.len(), |l| {
+                    self.editions
+                        .get(&(project.locale(l).locale.tag.clone(), page.slug.clone()))
+                        .map(|e| e.coverage)
+                        .unwrap_or_default()
+                })
             })
             .collect();
-        renderer.site_from(coverage.iter().map(Vec::as_slice))
+        renderer.site_from(coverage.iter())
     }
 
     /// Re-renders `pairs` in place through the page renderer, then the affected
@@ -615,11 +611,11 @@ impl Watcher {
     fn update(
         &mut self,
         renderer: &Renderer<'_>,
-        pairs: &[(usize, PageId)],
+        pairs: &[(LocaleId, PageId)],
     ) -> Result<Option<Vec<String>>> {
         let project = renderer.project;
         let out = &self.out;
-        let mut by_page: BTreeMap<PageId, Vec<usize>> = BTreeMap::new();
+        let mut by_page: BTreeMap<PageId, Vec<LocaleId>> = BTreeMap::new();
         for &(l, p) in pairs {
             by_page.entry(p).or_default().push(l);
         }
@@ -635,15 +631,15 @@ impl Watcher {
             let slug = &project.entry(*p).slug;
             self.page_findings
                 .insert(slug.clone(), page.findings.clone());
-            for (l, coverage) in page.coverage.iter().enumerate() {
-                let key = (project.locales[l].locale.tag.clone(), slug.clone());
+            for (l, coverage) in page.coverage.iter() {
+                let key = (project.locale(l).locale.tag.clone(), slug.clone());
                 if let (Some(c), Some(e)) = (coverage, kept.get_mut(&key)) {
                     e.coverage = *c;
                 }
             }
             for e in &page.editions {
                 let key = (
-                    project.locales[e.locale_index].locale.tag.clone(),
+                    project.locale(e.locale_index).locale.tag.clone(),
                     slug.clone(),
                 );
                 kept.insert(key, e.clone().into_facts());
@@ -662,7 +658,7 @@ impl Watcher {
         for (p, page) in rendered {
             let slug = &project.entry(p).slug;
             for e in page.editions {
-                let tag = &project.locales[e.locale_index].locale.tag;
+                let tag = &project.locale(e.locale_index).locale.tag;
                 for (ext, bytes) in [("html", e.html), ("txt", e.text)] {
                     let rel = format!("{tag}/{slug}.{ext}");
                     if put(out, &rel, bytes.unwrap_or_default().as_bytes())? {
@@ -672,9 +668,9 @@ impl Watcher {
             }
         }
         // The affected editions' lists of pages (a title may have changed).
-        let locales: BTreeSet<usize> = pairs.iter().map(|&(l, _)| l).collect();
+        let locales: BTreeSet<LocaleId> = pairs.iter().map(|&(l, _)| l).collect();
         for l in locales {
-            let tag = &project.locales[l].locale.tag;
+            let tag = &project.locale(l).locale.tag;
             let mut listed: Vec<(i64, &str, ListedPage)> = project
                 .pages
                 .iter()
@@ -710,7 +706,7 @@ impl Watcher {
         let statuses = render::status::collect_with(project, &[], |l, p| {
             self.editions
                 .get(&(
-                    project.locales[l].locale.tag.clone(),
+                    project.locale(l).locale.tag.clone(),
                     project.entry(p).slug.clone(),
                 ))
                 .map(|e| e.coverage)

@@ -2,6 +2,7 @@
 //! outdated, missing or rejected — counted by resolving each edition through the one
 //! page renderer, so the figures are exactly what the build shows.
 
+use crate::locale::{LocaleId, PerLocale};
 use crate::pipeline::{Output, Renderer};
 use crate::project::Project;
 pub use crate::render::status::{LocaleStatus, PageStatus, collect_with};
@@ -12,19 +13,15 @@ use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
 /// The figures of `locales` (every locale but the source when empty), pages by slug.
-pub fn collect(project: &Project, locales: &[usize]) -> Vec<LocaleStatus> {
+pub fn collect(project: &Project, locales: &[LocaleId]) -> Vec<LocaleStatus> {
     let selected = project.translated_locales(locales);
     let renderer = Renderer::new(project, None);
     // Page by page, each locale's file read, resolved and dropped.
-    let coverage: Vec<Vec<Coverage>> = project
+    let coverage: Vec<PerLocale<Coverage>> = project
         .par_page_ids()
         .map(|p| {
             let rendered = renderer.render_page(p, &selected, Output::Facts);
-            rendered
-                .coverage
-                .iter()
-                .map(|c| c.unwrap_or_default())
-                .collect()
+            rendered.coverage.map(|c| c.unwrap_or_default())
         })
         .collect();
     collect_with(project, &selected, |l, p| coverage[p.index()][l])
@@ -33,7 +30,7 @@ pub fn collect(project: &Project, locales: &[usize]) -> Vec<LocaleStatus> {
 /// `status --list`: per locale (every locale but the source when empty) and page, the
 /// message ids shown in the source language, grouped by why (missing, outdated,
 /// rejected), so a translator knows what to translate without running `sync`.
-pub fn list(project: &Project, locales: &[usize]) -> String {
+pub fn list(project: &Project, locales: &[LocaleId]) -> String {
     use crate::resolve::Fallback;
     let selected = project.translated_locales(locales);
     let renderer = Renderer::new(project, None);
@@ -43,7 +40,7 @@ pub fn list(project: &Project, locales: &[usize]) -> String {
         .collect();
     let mut out = String::new();
     for &l in &selected {
-        let lf = &project.locales[l];
+        let lf = project.locale(l);
         let _ = writeln!(
             out,
             "\n{}: messages shown in {} instead",

@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic};
 use crate::error::{Error, Result};
 use crate::ftl::FtlFile;
-use crate::locale::Locale;
+use crate::locale::{Locale, LocaleId};
 
 use crate::diagnostic::{Rule, Selector, Severity};
 use crate::project::{LAYOUT_MESSAGES, Page, Project, Segment};
@@ -73,14 +73,14 @@ impl Settings {
     pub fn coverage_gate(
         &self,
         project: &Project,
-        coverage: &std::collections::BTreeMap<usize, crate::resolve::Coverage>,
+        coverage: &std::collections::BTreeMap<LocaleId, crate::resolve::Coverage>,
     ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for (&l, c) in coverage {
             if l == project.source {
                 continue;
             }
-            let lf = &project.locales[l];
+            let lf = project.locale(l);
             let Some(min) = self
                 .min_coverage
                 .or_else(|| project.config.min_coverage(&lf.locale))
@@ -191,9 +191,10 @@ pub fn project_checks(project: &Project) -> Vec<Diagnostic> {
     }
 
     let source_site = source.site.as_ref();
-    for (i, lf) in project.locales.iter().enumerate() {
+    for l in project.locale_ids() {
+        let lf = project.locale(l);
         let tag = &lf.locale.tag;
-        let is_source = i == project.source;
+        let is_source = l == project.source;
         // Layout strings.
         match (&lf.site, is_source) {
             (Some(site), true) => {
@@ -241,7 +242,7 @@ pub fn project_checks(project: &Project) -> Vec<Diagnostic> {
             );
         }
         // Files that belong to no page.
-        let (orphans, read) = project.orphan_files(i);
+        let (orphans, read) = project.orphan_files(l);
         out.extend(read);
         for file in &orphans {
             file_checks(&mut out, lf, file, SourceVars::None, lf.site.as_ref());
@@ -263,12 +264,12 @@ pub fn project_checks(project: &Project) -> Vec<Diagnostic> {
 /// in a translation its completeness and variables against the reference.
 pub fn page_checks(
     project: &Project,
-    locale: usize,
+    locale: LocaleId,
     page: &Page,
     file: Option<&FtlFile>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let lf = &project.locales[locale];
+    let lf = project.locale(locale);
     let is_source = locale == project.source;
     if let Some(file) = file {
         // The reference's messages are the source's text, which passes no variables.

@@ -4,7 +4,7 @@
 //! for markup this module generated and for authored HTML after the sanitiser.
 
 use super::{EditionInfo, Paths, Site, lang_attrs, output_url};
-use crate::locale::Locale;
+use crate::locale::{Locale, PerLocale};
 use crate::markdown::{self, Align, Block, Inline, InlineKind};
 use crate::resolve::{Edition, Layout, Localized, Shown};
 use crate::slug::footnote_id;
@@ -42,7 +42,7 @@ pub fn document(
 /// Renders one edition of a page as a complete HTML document. `partial[l]` says whether
 /// the page shows passages in the source language in locale `l` (the language menu
 /// says so).
-pub fn page(edition: &Edition<'_, '_>, site: &Site, partial: &[bool]) -> String {
+pub fn page(edition: &Edition<'_, '_>, site: &Site, partial: &PerLocale<bool>) -> String {
     let page = edition.page;
     let paths = Paths::for_page(page);
     let r = Renderer::new(edition, &paths);
@@ -152,7 +152,7 @@ pub(crate) fn language_menu(
     paths: &Paths,
     slug: &str,
     ext: &str,
-    partial: &[bool],
+    partial: &PerLocale<bool>,
 ) -> Markup {
     let current = site
         .editions
@@ -182,7 +182,7 @@ fn language_list(
     paths: &Paths,
     slug: &str,
     ext: &str,
-    partial: &[bool],
+    partial: &PerLocale<bool>,
     class: &str,
     hide_partial: bool,
 ) -> Markup {

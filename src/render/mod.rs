@@ -5,13 +5,13 @@ pub mod html;
 pub mod status;
 pub mod text;
 
-use crate::locale::{Direction, Locale};
+use crate::locale::{Direction, Locale, LocaleId, PerLocale};
 use crate::project::{Page, Project};
 
 /// A language edition of the site, as menus and the language chooser show it.
 #[derive(Debug, Clone)]
 pub struct EditionInfo {
-    pub locale_index: usize,
+    pub locale_index: LocaleId,
     pub tag: String,
     /// The language's name in itself (its `language-name`, else the built-in table).
     pub name: String,
@@ -33,15 +33,16 @@ impl Site {
     /// the coverage of the pages they rendered ([`crate::pipeline::Renderer::site`]).
     pub fn unmeasured(project: &Project) -> Site {
         let editions = project
-            .locales
-            .iter()
-            .enumerate()
-            .map(|(i, lf)| EditionInfo {
-                locale_index: i,
-                tag: lf.locale.tag.clone(),
-                name: language_name(project, i),
-                direction: lf.locale.direction(),
-                complete: false,
+            .locale_ids()
+            .map(|l| {
+                let lf = project.locale(l);
+                EditionInfo {
+                    locale_index: l,
+                    tag: lf.locale.tag.clone(),
+                    name: language_name(project, l),
+                    direction: lf.locale.direction(),
+                    complete: false,
+                }
             })
             .collect();
         Site {
@@ -50,9 +51,9 @@ impl Site {
         }
     }
 
-    /// For each locale, whether its edition is partial (indexed by locale).
-    pub fn partial_editions(&self) -> Vec<bool> {
-        let mut partial = vec![false; self.editions.len()];
+    /// For each locale, whether its edition is partial.
+    pub fn partial_editions(&self) -> PerLocale<bool> {
+        let mut partial = PerLocale::from_fn(self.editions.len(), |_| false);
         for e in &self.editions {
             if let Some(p) = partial.get_mut(e.locale_index) {
                 *p = !e.complete;
@@ -61,7 +62,7 @@ impl Site {
         partial
     }
 
-    pub fn edition(&self, locale_index: usize) -> Option<&EditionInfo> {
+    pub fn edition(&self, locale_index: LocaleId) -> Option<&EditionInfo> {
         self.editions
             .iter()
             .find(|e| e.locale_index == locale_index)
@@ -110,8 +111,8 @@ pub fn numbered_footnotes<'a>(
 }
 
 /// The name of a locale's language in itself.
-pub fn language_name(project: &Project, locale_index: usize) -> String {
-    let lf = &project.locales[locale_index];
+pub fn language_name(project: &Project, locale_index: LocaleId) -> String {
+    let lf = project.locale(locale_index);
     lf.site
         .as_ref()
         .and_then(|s| s.simple_value("language-name"))

@@ -2,7 +2,7 @@
 //! and per page, how many passages are translated, outdated, missing or rejected, as
 //! the build showed them ([`Coverage`]).
 
-use crate::locale::Locale;
+use crate::locale::{Locale, LocaleId};
 use crate::project::{PageId, Project};
 use crate::render::html::{header, localized};
 use crate::render::{Paths, Site};
@@ -36,14 +36,14 @@ pub struct LocaleStatus {
     #[serde(skip)]
     pub name: String,
     #[serde(skip)]
-    pub locale_index: usize,
+    pub locale_index: LocaleId,
 }
 
 /// The figures from coverage already counted (`coverage(locale, page)`), as the build has it.
 pub fn collect_with(
     project: &Project,
-    locales: &[usize],
-    coverage: impl Fn(usize, PageId) -> Coverage,
+    locales: &[LocaleId],
+    coverage: impl Fn(LocaleId, PageId) -> Coverage,
 ) -> Vec<LocaleStatus> {
     let selected = project.translated_locales(locales);
     selected
@@ -65,7 +65,7 @@ pub fn collect_with(
                 })
                 .collect();
             LocaleStatus {
-                locale: project.locales[l].locale.tag.clone(),
+                locale: project.locale(l).locale.tag.clone(),
                 coverage: sum,
                 percent: sum.percent(),
                 pages,
@@ -116,9 +116,9 @@ pub fn html_page(
     layout: &Layout<'_>,
     statuses: Vec<LocaleStatus>,
 ) -> String {
-    let by_locale: std::collections::HashMap<usize, &LocaleStatus> =
+    let by_locale: std::collections::HashMap<LocaleId, &LocaleStatus> =
         statuses.iter().map(|s| (s.locale_index, s)).collect();
-    let locales: Vec<usize> = statuses.iter().map(|s| s.locale_index).collect();
+    let locales: Vec<LocaleId> = statuses.iter().map(|s| s.locale_index).collect();
     let mut out = Vec::new();
     write_html_page(
         project,
@@ -144,12 +144,12 @@ pub fn write_html_page(
     project: &Project,
     site: &Site,
     layout: &Layout<'_>,
-    locales: &[usize],
-    coverage: &dyn Fn(usize, PageId) -> Coverage,
+    locales: &[LocaleId],
+    coverage: &dyn Fn(LocaleId, PageId) -> Coverage,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     // The sums, and the names the rest of the site shows (the same function makes both).
-    let editions: Vec<(usize, String, Coverage)> = locales
+    let editions: Vec<(LocaleId, String, Coverage)> = locales
         .iter()
         .map(|&l| {
             let mut sum = Coverage::default();
@@ -200,7 +200,7 @@ pub fn write_html_page(
                                     thead { tr { th scope="col" { "Edition" } (figure_headings()) } }
                                     tbody {
                                         @for (l, name, sum) in &editions {
-                                            @let locale = &project.locales[*l].locale;
+                                            @let locale = &project.locale(*l).locale;
                                             @let (lang, dir) = name_attrs(source, locale);
                                             tr {
                                                 th scope="row" {
@@ -224,7 +224,7 @@ pub fn write_html_page(
     let (before, after) = shell.split_once(SECTIONS).unwrap_or((&shell, ""));
     out.write_all(before.as_bytes())?;
     for (l, name, _) in &editions {
-        let locale = &project.locales[*l].locale;
+        let locale = &project.locale(*l).locale;
         let (lang, dir) = name_attrs(source, locale);
         let id = format!("status-{}", locale.tag);
         let section = html! {

@@ -207,7 +207,7 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
         let shown = path.display().to_string();
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         let (existing_file, base_text, created) = match existing {
-            Some(l) => match project.locales[l].pages.get(&page.slug) {
+            Some(l) => match project.locale(l).pages.get(&page.slug) {
                 Some(f) => (Some(f), f.source().to_string(), false),
                 None => (None, page_file_text(page, &locale).0, true),
             },
@@ -262,7 +262,7 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
         let text = write_page_file(page, &base_text, &import.messages);
         let path_rel = format!("locales/{}/{}.ftl", locale.tag, page.slug);
         let path_rel = match existing {
-            Some(l) => project.locales[l].page_path(&page.slug),
+            Some(l) => project.locale(l).page_path(&page.slug),
             None => path_rel,
         };
         if created || text != base_text {

@@ -19,7 +19,7 @@ use super::{
 };
 use crate::error::{Error, Result};
 use crate::ftl::{self, FtlEntry, FtlFile, META_PREFIX};
-use crate::locale::Locale;
+use crate::locale::{Locale, LocaleId};
 use crate::project::{LAYOUT_MESSAGES, Page, Project};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
@@ -104,24 +104,25 @@ struct Counts {
     removed: usize,
 }
 
-/// What to write to bring `locales` (indices; every locale but the source when empty)
-/// in line with the reference.
-pub fn plan(project: &Project, locales: &[usize]) -> Result<Vec<FileUpdate>> {
+/// What to write to bring `locales` (every locale but the source when empty) in line
+/// with the reference.
+pub fn plan(project: &Project, locales: &[LocaleId]) -> Result<Vec<FileUpdate>> {
     if project.failed_content > 0 {
         return Err(Error::LoadFailed {
             count: project.failed_content,
         });
     }
-    let selected: Vec<usize> = if locales.is_empty() {
-        (0..project.locales.len())
-            .filter(|&i| i != project.source)
+    let selected: Vec<LocaleId> = if locales.is_empty() {
+        project
+            .locale_ids()
+            .filter(|&l| l != project.source)
             .collect()
     } else {
         for &l in locales {
             if l == project.source {
                 return Err(Error::Usage(format!(
                     "--locale {}: that is the source locale; its page files are the reference, written by `fluentpress extract`",
-                    project.locales[l].locale.tag
+                    project.locale(l).locale.tag
                 )));
             }
         }
@@ -129,7 +130,7 @@ pub fn plan(project: &Project, locales: &[usize]) -> Result<Vec<FileUpdate>> {
     };
     let mut out = Vec::new();
     for l in selected {
-        let lf = &project.locales[l];
+        let lf = project.locale(l);
         if let Some(reference) = &project.source_locale().site {
             match &lf.site {
                 Some(file) => {
@@ -486,7 +487,7 @@ fn mark_edit(text: &str, entry: &FtlEntry, hash: &str) -> Option<Edit> {
 /// the files to write and, for each message, what happened.
 pub fn mark_current(
     project: &Project,
-    locale: usize,
+    locale: LocaleId,
     specs: &[String],
 ) -> Result<(Vec<FileUpdate>, Vec<String>)> {
     if project.failed_content > 0 {
@@ -494,7 +495,7 @@ pub fn mark_current(
             count: project.failed_content,
         });
     }
-    let lf = &project.locales[locale];
+    let lf = project.locale(locale);
     let tag = &lf.locale.tag;
     if locale == project.source {
         return Err(Error::Usage(format!(
@@ -702,7 +703,8 @@ mod tests {
         // The numbers-only segment needs no translation: no template.
         assert!(!text.contains("= 250"), "{text}");
         // The templates are comments: the messages are still missing, the others intact.
-        let file = p2.locales[p2.locale_index("fr").unwrap()]
+        let file = p2
+            .locale(p2.locale_index("fr").unwrap())
             .pages
             .get("owls")
             .unwrap();
@@ -741,7 +743,8 @@ mod tests {
             "terms are kept: {}",
             u.text
         );
-        let file = p2.locales[p2.locale_index("fr").unwrap()]
+        let file = p2
+            .locale(p2.locale_index("fr").unwrap())
             .pages
             .get("owls")
             .unwrap();
@@ -777,7 +780,7 @@ mod tests {
             .unwrap();
         assert!(page.created);
         assert_eq!(page.templates, 6);
-        let lf = &p2.locales[p2.locale_index("fr").unwrap()];
+        let lf = p2.locale(p2.locale_index("fr").unwrap());
         assert!(lf.pages["owls"].entries.is_empty());
         assert!(lf.site.as_ref().unwrap().syntax_errors.is_empty());
     }

@@ -11,6 +11,7 @@ use fluentpress::commands::lint;
 use fluentpress::config::Config;
 use fluentpress::diagnostic::Severity;
 use fluentpress::lint::Settings;
+use fluentpress::locale::LocaleId;
 use fluentpress::pipeline::{Output, Renderer};
 use fluentpress::project::Project;
 
@@ -107,13 +108,13 @@ pub fn round_trip(markdown: &str) -> Option<String> {
     let project = Project::in_memory(Config::default(), &pages, &[("en", &en), (IDENTITY, &copy)]);
     let renderer = Renderer::new(&project, Some(72));
     let site = renderer.site();
-    let every: Vec<usize> = (0..project.locales.len()).collect();
+    let every: Vec<LocaleId> = project.locale_ids().collect();
     let rendered = renderer.render_page(
         project.page_ids().next().unwrap(),
         &every,
         Output::Files(&site),
     );
-    let html = |l: usize| {
+    let html = |l: LocaleId| {
         let e = rendered
             .editions
             .iter()
@@ -121,16 +122,16 @@ pub fn round_trip(markdown: &str) -> Option<String> {
             .expect("every edition is rendered");
         body(
             e.html.as_deref().unwrap_or(""),
-            &project.locales[l].locale.tag,
+            &project.locale(l).locale.tag,
         )
     };
-    let text = |l: usize| {
+    let text = |l: LocaleId| {
         let e = rendered
             .editions
             .iter()
             .find(|e| e.locale_index == l)
             .expect("every edition");
-        let tag = &project.locales[l].locale.tag;
+        let tag = &project.locale(l).locale.tag;
         let text = e.text.as_deref().unwrap_or("");
         // The list of other editions differs by design.
         let text = text.split("\nOther languages\n").next().unwrap_or(text);

@@ -69,7 +69,7 @@ fn english_chunks(source: &str) -> (usize, Vec<(usize, String)>) {
 fn translated(project: &Project, tag: &str) -> Translated {
     let page = &project.models()[0];
     let l = project.locale_index(tag).unwrap();
-    let file = &project.locales[l].pages[PAGE];
+    let file = &project.locale(l).pages[PAGE];
     let value = |id: &str| {
         file.simple_value(id)
             .unwrap_or_else(|| panic!("{tag}: {id}"))

@@ -349,7 +349,7 @@ fn check_html_with(html: &str, policy: &Policy) -> Result<(), String> {
 fn render_all(project: &Project) -> Vec<(String, String, String)> {
     let renderer = Renderer::new(project, Some(40));
     let site = renderer.site();
-    let every: Vec<usize> = (0..project.locales.len()).collect();
+    let every: Vec<_> = project.locale_ids().collect();
     let mut out = Vec::new();
     for p in project.page_ids() {
         for e in renderer
@@ -357,16 +357,16 @@ fn render_all(project: &Project) -> Vec<(String, String, String)> {
             .editions
         {
             out.push((
-                project.locales[e.locale_index].locale.tag.clone(),
+                project.locale(e.locale_index).locale.tag.clone(),
                 e.html.unwrap(),
                 e.text.unwrap(),
             ));
         }
     }
-    for (l, layout) in renderer.layouts.iter().enumerate() {
+    for (l, layout) in renderer.layouts.iter() {
         let listed = vec![];
         out.push((
-            project.locales[l].locale.tag.clone(),
+            project.locale(l).locale.tag.clone(),
             render::html::edition_index(layout, &site, &listed),
             String::new(),
         ));
