@@ -1,7 +1,9 @@
-//! The project model: a site loaded once — configuration, every page parsed into
-//! segments with their message ids, every locale's `.ftl` files parsed — plus every
-//! problem met on the way. The renderers, lint and the translator tools read this model
-//! and never parse anything again.
+//! The project model: a site loaded once — configuration, locales and their `.ftl`
+//! files, and every page read and parsed by the one Markdown function — plus every
+//! problem met on the way. Loaded eagerly (the translator's tools, serve) it keeps every
+//! page's model; loaded lazily (build, lint, status) it keeps a small [`PageEntry`] and
+//! the heading anchors of each page, and [`Project::page`] builds a page's model again
+//! inside the task that renders it, so memory holds the pages in flight, not the site.
 
 use crate::checks::links::SiteIndex;
 use crate::config::Config;
@@ -929,10 +931,11 @@ impl RawPage {
         let segments: Vec<Segment> = raw
             .into_iter()
             .zip(id_of)
-            .map(|(r, id)| Segment {
+            .map(|(r, id)| (markdown::plain_text(&r.inlines), r, id))
+            .map(|(plain, r, id)| Segment {
                 hash: ftl::source_hash(&r.text),
-                needs_translation: markdown::has_words(&markdown::plain_text(&r.inlines)),
-                numbers: crate::checks::translation::numbers(&markdown::plain_text(&r.inlines)),
+                needs_translation: markdown::has_words(&plain),
+                numbers: crate::checks::translation::numbers(&plain),
                 reference: reference.and_then(|f| {
                     f.get(&id).map(|e| ReferenceEntry {
                         offset: e.offset,

@@ -232,6 +232,10 @@ mod tests {
             "{html}"
         );
         assert_eq!(html.matches("<h1").count(), 1);
+        // Written in pieces around a marker that never reaches the page.
+        assert!(!html.contains('\0') && !html.contains("fluentpress-status-sections"));
+        assert_eq!(html.matches("<section>").count(), 1);
+        assert!(html.ends_with("</html>"), "{html}");
         assert!(html.contains("<caption>Every language edition</caption>"));
         assert!(
             html.contains(r#"<th class="align-end" scope="col">Missing</th>"#),

@@ -334,3 +334,80 @@ fn concurrent_builds_take_turns_and_lose_nothing() {
     assert_eq!(site.tree("dist"), expected);
     site.run(&["build"]).ok();
 }
+
+/// Every page rendered from a lazily loaded project (its model built again inside the
+/// page task) is exactly what the eagerly loaded model renders: outputs, findings,
+/// coverage, titles. Sites: the shipped one, a fixture with partial translations and
+/// content problems, and the owl site with a stale reference and a broken link.
+#[test]
+fn a_lazily_loaded_page_renders_exactly_as_the_loaded_model() {
+    use fluentpress::pipeline::{Output, Renderer};
+    use fluentpress::project::Project;
+    let owls = owl_site();
+    owls.run(&["extract"]).ok();
+    owls.write(
+        "content/owls.md",
+        &PAGE.replace(
+            "250 species.",
+            "250 species; see [gone](gone.md) and ![](lost.png).",
+        ),
+    );
+    for site in [Site::shipped(), Site::fixture("a11y-partial"), owls] {
+        let eager = Project::load(site.path()).unwrap();
+        let lazy = Project::load_lazily(site.path()).unwrap();
+        assert_eq!(eager.pages, lazy.pages);
+        let (eager_renderer, lazy_renderer) =
+            (Renderer::new(&eager, None), Renderer::new(&lazy, None));
+        let site_info = eager_renderer.site();
+        let every: Vec<_> = eager.locale_ids().collect();
+        let mut findings = 0;
+        for p in eager.page_ids() {
+            let a = eager_renderer.render_page(p, &every, Output::Files(&site_info));
+            let b = lazy_renderer.render_page(p, &every, Output::Files(&site_info));
+            assert!(a.readable && b.readable);
+            assert_eq!(a.coverage, b.coverage, "{}", eager.entry(p).slug);
+            assert_eq!(format!("{:?}", a.findings), format!("{:?}", b.findings));
+            findings += a.findings.len();
+            assert_eq!(a.editions.len(), b.editions.len());
+            for (x, y) in a.editions.iter().zip(&b.editions) {
+                assert_eq!(
+                    format!("{x:?}"),
+                    format!("{y:?}"),
+                    "{}",
+                    eager.entry(p).slug
+                );
+            }
+        }
+        if site.path().join("content/owls.md").exists() {
+            // The broken link, the missing image (no alt text, no file) and the stale reference.
+            assert!(findings >= 4, "{findings} findings");
+        }
+    }
+}
+
+/// A page that vanishes between loading the site and rendering it fails the build with
+/// its path named, and the previous output stays whole.
+#[test]
+fn a_page_removed_during_the_build_fails_it_and_keeps_the_previous_output() {
+    use fluentpress::commands::build::{BuildOptions, build};
+    use fluentpress::project::Project;
+    let site = owl_site();
+    site.run(&["extract"]).ok();
+    site.run(&["build"]).ok();
+    let before = site.tree("dist");
+    let project = Project::load_lazily(site.path()).unwrap();
+    site.remove("content/owls.md");
+    let settings = fluentpress::lint::Settings::new(&project.config, &[], &[], &[]).unwrap();
+    let opts = BuildOptions {
+        out: site.path().join("dist"),
+        locales: Vec::new(),
+        jobs: Some(1),
+        strict: false,
+        text_width: None,
+        progress: false,
+    };
+    let error = build(&project, &opts, &settings).unwrap_err().to_string();
+    assert!(error.contains("content/owls.md"), "{error}");
+    assert!(error.contains("previous output was kept"), "{error}");
+    assert_eq!(site.tree("dist"), before);
+}
