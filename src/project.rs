@@ -103,22 +103,29 @@ impl LocaleFiles {
     }
 }
 
-/// A locale's file: borrowed from the model, or read just now for one consumer.
-pub enum FileRef<'a> {
-    Loaded(&'a FtlFile),
-    Read(Box<FtlFile>),
+/// Something of the model: borrowed from the project, or read or built just now for
+/// one consumer (a lazily loaded project's translation files and page models).
+pub enum Held<'a, T> {
+    Loaded(&'a T),
+    Built(Box<T>),
 }
 
-impl std::ops::Deref for FileRef<'_> {
-    type Target = FtlFile;
+impl<T> std::ops::Deref for Held<'_, T> {
+    type Target = T;
 
-    fn deref(&self) -> &FtlFile {
+    fn deref(&self) -> &T {
         match self {
-            FileRef::Loaded(f) => f,
-            FileRef::Read(f) => f,
+            Held::Loaded(x) => x,
+            Held::Built(x) => x,
         }
     }
 }
+
+/// A locale's file.
+pub type FileRef<'a> = Held<'a, FtlFile>;
+
+/// A page's model.
+pub type PageRef<'a> = Held<'a, Page>;
 
 /// Whether `load` reads every locale's page files, or leaves them for the consumers
 /// that walk the site locale by locale (the build and lint), so memory holds the
@@ -154,23 +161,6 @@ pub struct Project {
     pub failed_content: usize,
     /// The layout's default strings (used where the source locale lacks one).
     pub default_site: FtlFile,
-}
-
-/// A page's model: the project's, or built just now for one page task.
-pub enum PageRef<'a> {
-    Loaded(&'a Page),
-    Built(Box<Page>),
-}
-
-impl std::ops::Deref for PageRef<'_> {
-    type Target = Page;
-
-    fn deref(&self) -> &Page {
-        match self {
-            PageRef::Loaded(p) => p,
-            PageRef::Built(p) => p,
-        }
-    }
 }
 
 impl Project {
@@ -262,7 +252,7 @@ impl Project {
     ) -> (Option<FileRef<'_>>, Vec<Diagnostic>) {
         let lf = self.locale(locale);
         if let Some(file) = lf.pages.get(slug) {
-            return (Some(FileRef::Loaded(file)), Vec::new());
+            return (Some(Held::Loaded(file)), Vec::new());
         }
         if !lf.deferred.contains(slug) {
             return (None, Vec::new());
@@ -270,7 +260,7 @@ impl Project {
         let path = self.root.join(lf.page_path(slug));
         let mut problems = Vec::new();
         let file =
-            read_ftl(&path, &lf.page_path(slug), &mut problems).map(|f| FileRef::Read(Box::new(f)));
+            read_ftl(&path, &lf.page_path(slug), &mut problems).map(|f| Held::Built(Box::new(f)));
         for d in &mut problems {
             d.locale.get_or_insert_with(|| lf.locale.tag.clone());
         }
@@ -306,7 +296,7 @@ impl Project {
         reference: Option<&FtlFile>,
     ) -> std::result::Result<PageRef<'_>, Vec<Diagnostic>> {
         if let Some(model) = self.models.get(p.index()) {
-            return Ok(PageRef::Loaded(model));
+            return Ok(Held::Loaded(model));
         }
         let entry = self.entry(p);
         let mut problems = Vec::new();
@@ -322,7 +312,7 @@ impl Project {
         };
         // The front matter's problems were reported when the site was loaded.
         let (raw, _) = parse_page(entry.slug.clone(), entry.rel_path.clone(), file);
-        Ok(PageRef::Built(Box::new(raw.into_page(
+        Ok(Held::Built(Box::new(raw.into_page(
             reference,
             &self.reserved,
             &self.link_index,
@@ -350,11 +340,11 @@ impl Project {
     /// A locale's files that belong to no page (read now if deferred), with what reading found.
     pub fn orphan_files(&self, locale: LocaleId) -> (Vec<FileRef<'_>>, Vec<Diagnostic>) {
         let lf = self.locale(locale);
-        let mut files: Vec<FileRef> = lf.orphans.iter().map(FileRef::Loaded).collect();
+        let mut files: Vec<FileRef> = lf.orphans.iter().map(Held::Loaded).collect();
         let mut problems = Vec::new();
         for (rel, path) in &lf.deferred_orphans {
             if let Some(f) = read_ftl(path, &format!("{}/{rel}", lf.dir), &mut problems) {
-                files.push(FileRef::Read(Box::new(f)));
+                files.push(Held::Built(Box::new(f)));
             }
         }
         for d in &mut problems {
