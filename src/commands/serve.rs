@@ -35,7 +35,7 @@ use std::io::{Read, Write};
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant, SystemTime};
 
 #[derive(Debug, Clone)]
@@ -53,6 +53,9 @@ pub const POLL_INTERVAL: Duration = Duration::from_millis(200);
 
 /// The address the injected script asks for the build generation, to reload after a rebuild.
 pub const VERSION_PATH: &str = "/__fluentpress/version";
+
+/// How long a version request with `?after=` waits for a rebuild before it answers.
+const LONG_POLL: Duration = Duration::from_secs(8);
 
 /// The most errors listed at the top of a page.
 const MAX_LISTED: usize = 50;
@@ -78,6 +81,8 @@ struct Shared {
     out: PathBuf,
     /// Bumped after every rebuild that changed an output file or the notes.
     generation: AtomicU64,
+    /// Signalled after every bump, for the version requests waiting for one.
+    bumped: (Mutex<()>, Condvar),
     notes: RwLock<Notes>,
     /// Held for writing while a full build swaps the output directory in.
     swap: RwLock<()>,
@@ -104,6 +109,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
     let shared = Arc::new(Shared {
         out: opts.out.clone(),
         generation: AtomicU64::new(1),
+        bumped: (Mutex::new(()), Condvar::new()),
         notes: RwLock::new(Notes::default()),
         swap: RwLock::new(()),
     });
@@ -366,7 +372,10 @@ impl Watcher {
     }
 
     fn bump(&self) {
+        let (lock, changed) = &self.shared.bumped;
+        let _guard = lock.lock().unwrap_or_else(|e| e.into_inner());
         self.shared.generation.fetch_add(1, Ordering::SeqCst);
+        changed.notify_all();
     }
 
     fn set_notes(&self, notes: Notes) {
@@ -870,6 +879,25 @@ fn respond(head: &str, shared: &Shared) -> Response {
 fn respond_get(target: &str, shared: &Shared) -> Response {
     let raw_path = target.split(['?', '#']).next().unwrap_or("");
     if raw_path == VERSION_PATH {
+        // `?after=N`: the open page already has generation N, so the answer waits
+        // (long polling) until a rebuild changes it, or a few seconds pass; the page
+        // reloads as soon as the rebuild is done instead of at its next poll.
+        let after = target
+            .split_once("?after=")
+            .and_then(|(_, n)| n.parse::<u64>().ok());
+        let (lock, changed) = &shared.bumped;
+        let deadline = Instant::now() + LONG_POLL;
+        let mut guard = lock.lock().unwrap_or_else(|e| e.into_inner());
+        while after == Some(shared.generation.load(Ordering::SeqCst)) {
+            let Some(left) = deadline.checked_duration_since(Instant::now()) else {
+                break;
+            };
+            guard = changed
+                .wait_timeout(guard, left)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+        drop(guard);
         return Response::text(
             200,
             "OK",
@@ -1039,7 +1067,7 @@ fn alert(notes: &Notes, locale: &str) -> Option<String> {
 /// The script that reloads the page once the output changed.
 fn reload_script() -> String {
     format!(
-        "<script>/* fluentpress serve: reload after a rebuild */(function(){{var seen=null;function poll(){{fetch(\"{VERSION_PATH}\",{{cache:\"no-store\"}}).then(function(r){{return r.text()}}).then(function(v){{if(seen!==null&&v!==seen){{location.reload();return}}seen=v;setTimeout(poll,300)}}).catch(function(){{setTimeout(poll,1000)}})}}poll()}})();</script>"
+        "<script>/* fluentpress serve: reload after a rebuild */(function(){{var seen=null;function poll(){{fetch(\"{VERSION_PATH}\"+(seen===null?\"\":\"?after=\"+seen),{{cache:\"no-store\"}}).then(function(r){{return r.text()}}).then(function(v){{if(seen!==null&&v!==seen){{location.reload();return}}seen=v;setTimeout(poll,0)}}).catch(function(){{setTimeout(poll,1000)}})}}poll()}})();</script>"
     )
 }
 

@@ -739,6 +739,35 @@ fn serve_re_renders_only_what_an_edit_affects() {
         redirect.head
     );
 
+    // Long polling: a request naming the page's version waits for the next one (so a
+    // page reloads as soon as a rebuild is done); one naming another answers at once.
+    assert_eq!(server.get("/__fluentpress/version?after=0").body, version);
+    let port = server.port;
+    let waiting = std::thread::spawn({
+        let version = version.clone();
+        move || {
+            let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+            stream
+                .set_read_timeout(Some(Duration::from_secs(30)))
+                .unwrap();
+            write!(
+                stream,
+                "GET /__fluentpress/version?after={version} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+            )
+            .unwrap();
+            let mut text = String::new();
+            stream.read_to_string(&mut text).unwrap();
+            text.split_once("\r\n\r\n")
+                .map(|(_, body)| body.to_string())
+                .unwrap_or_default()
+        }
+    });
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(
+        !waiting.is_finished(),
+        "the version request answered before any rebuild"
+    );
+
     // A translator saves an edit to the Korean page: only that edition is re-rendered.
     let en_before = mtime(&site, &format!("dist/en/{SHIPPED_PAGE}.html"));
     let ja_before = mtime(&site, &format!("dist/ja/{SHIPPED_PAGE}.html"));
@@ -759,6 +788,11 @@ fn serve_re_renders_only_what_an_edit_affects() {
     );
     server.wait_rebuilds(done);
     assert_ne!(server.get("/__fluentpress/version").body, version);
+    assert_ne!(
+        waiting.join().unwrap(),
+        version,
+        "the waiting request saw the rebuild"
+    );
     assert!(
         server.stderr().contains("re-rendered 1 page edition in"),
         "{}",
