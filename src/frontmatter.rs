@@ -407,6 +407,29 @@ struct Fields<V> {
     other: OtherKeys,
 }
 
+impl<V> Fields<V> {
+    /// The keys as fluentpress reads them, whichever syntax: `entry` turns a key's
+    /// value into an [`Entry`], `key_at` says where a key is written.
+    fn into_keys(
+        self,
+        entry: impl Fn(&str, Option<V>) -> Option<Entry>,
+        key_at: impl Fn(&str) -> usize,
+    ) -> Keys {
+        Keys {
+            title: entry("title", self.title),
+            description: entry("description", self.description),
+            weight: entry("weight", self.weight),
+            draft: entry("draft", self.draft),
+            other: (self.other.0.into_iter())
+                .map(|name| {
+                    let at = key_at(&name);
+                    (name, at)
+                })
+                .collect(),
+        }
+    }
+}
+
 /// A key that is there is `Some`, even with YAML's null as its value (`title:` is a
 /// title that is not a string, not a missing title).
 fn present<'de, D: serde::Deserializer<'de>, V: Deserialize<'de>>(
@@ -481,18 +504,7 @@ fn read_toml(text: &str) -> Result<Keys, Unreadable> {
             },
         })
     };
-    Ok(Keys {
-        title: entry("title", fields.title),
-        description: entry("description", fields.description),
-        weight: entry("weight", fields.weight),
-        draft: entry("draft", fields.draft),
-        other: (fields.other.0.into_iter())
-            .map(|name| {
-                let at = key_at.get(name.as_str()).copied().unwrap_or(0);
-                (name, at)
-            })
-            .collect(),
-    })
+    Ok(fields.into_keys(entry, |name| key_at.get(name).copied().unwrap_or(0)))
 }
 
 /// A TOML string's span without its quotes (`"…"`, `'…'`, `"""…"""`, `'''…'''`);
@@ -569,18 +581,7 @@ fn read_yaml(text: &str) -> Result<Keys, Unreadable> {
             }
         })
     };
-    Ok(Keys {
-        title: entry("title", fields.title),
-        description: entry("description", fields.description),
-        weight: entry("weight", fields.weight),
-        draft: entry("draft", fields.draft),
-        other: (fields.other.0.into_iter())
-            .map(|name| {
-                let at = written.get(name.as_str()).map_or(0, |(k, _)| *k);
-                (name, at)
-            })
-            .collect(),
-    })
+    Ok(fields.into_keys(entry, |name| written.get(name).map_or(0, |(k, _)| *k)))
 }
 
 /// Where each top-level key of a YAML block mapping is written: the byte offset of the
