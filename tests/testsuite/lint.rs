@@ -1314,16 +1314,22 @@ fn rule_duplicate_locale() {
     assert_eq!(tags, ["en", "fr", "zh-Hans"]);
 }
 
-#[test]
-fn rule_invalid_utf8_in_a_translation() {
-    let site = clean_site();
-    // Line 3, column 11: the byte after "owls = Hib".
+/// The French page file with one byte that is not UTF-8, at line 3, column 11 (the byte
+/// after "owls = Hib").
+fn write_fr_page_with_an_invalid_byte(site: &Site) {
     let bytes: Vec<u8> = FR_OWLS
         .replace("owls = Hiboux", "owls = Hib#oux")
         .bytes()
         .map(|b| if b == b'#' { 0xff } else { b })
         .collect();
     site.write_bytes(FR_PAGE, &bytes);
+}
+
+#[test]
+fn rule_invalid_utf8_in_a_translation() {
+    let site = clean_site();
+    // Line 3, column 11: the byte after "owls = Hib".
+    write_fr_page_with_an_invalid_byte(&site);
     let (code, report) = site.lint_json(&[]);
     assert_eq!(code, 1);
     // The file is not loaded, so each of its messages is missing.
@@ -2272,12 +2278,7 @@ fn localizable_links_may_point_elsewhere_within_their_pattern() {
 fn the_build_log_shows_each_error_in_full_and_counts_warnings() {
     let site = clean_site();
     // One invalid byte in the French page file (line 3, column 11) …
-    let bytes: Vec<u8> = FR_OWLS
-        .replace("owls = Hiboux", "owls = Hib#oux")
-        .bytes()
-        .map(|b| if b == b'#' { 0xff } else { b })
-        .collect();
-    site.write_bytes(FR_PAGE, &bytes);
+    write_fr_page_with_an_invalid_byte(&site);
     // … and a warning elsewhere (an untranslated paragraph would be one, but the file is
     // gone; a generic link text in the source content is).
     append(
