@@ -1002,14 +1002,7 @@ fn builds_while_serve_runs_lose_nothing() {
                 .unwrap()
         })
         .collect();
-    let ftl = format!("locales/fr/{SHIPPED_PAGE}.ftl");
-    let text = site.read(&ftl);
-    let line = text
-        .lines()
-        .find(|l| l.starts_with("page-title = "))
-        .unwrap()
-        .to_string();
-    site.write(&ftl, &text.replace(&line, &format!("{line} (révisé)")));
+    append_to_french_title(&site, " (révisé)");
     for build in builds {
         let out = build.wait_with_output().unwrap();
         assert!(
@@ -1041,6 +1034,13 @@ fn serve_watches_by_polling_when_asked() {
     let server = Server::start_with(&site, &["--poll"]);
     let page = format!("/fr/{SHIPPED_PAGE}.html");
     let done = server.rebuilds();
+    append_to_french_title(&site, " (sondé)");
+    server.wait_rebuilds(done);
+    server.wait_for(&page, "the edit", |body| body.contains("(sondé)"));
+}
+
+/// A translator's edit: `suffix` appended to the French page's title.
+fn append_to_french_title(site: &Site, suffix: &str) {
     let ftl = format!("locales/fr/{SHIPPED_PAGE}.ftl");
     let text = site.read(&ftl);
     let line = text
@@ -1048,7 +1048,5 @@ fn serve_watches_by_polling_when_asked() {
         .find(|l| l.starts_with("page-title = "))
         .unwrap()
         .to_string();
-    site.write(&ftl, &text.replace(&line, &format!("{line} (sondé)")));
-    server.wait_rebuilds(done);
-    server.wait_for(&page, "the edit", |body| body.contains("(sondé)"));
+    site.write(&ftl, &text.replace(&line, &format!("{line}{suffix}")));
 }
