@@ -5,7 +5,7 @@
 use crate::diagnostic::{Diagnostic, LocaleStats, Severity};
 use crate::lint::{Settings, project_checks};
 use crate::locale::LocaleId;
-use crate::pipeline::{Output, RenderedPage, Renderer};
+use crate::pipeline::{Output, PageFacts, Renderer};
 use crate::project::Project;
 use crate::resolve::Coverage;
 use rayon::prelude::*;
@@ -37,15 +37,13 @@ pub fn run(project: &Project, settings: &Settings, locales: &[LocaleId]) -> Repo
     let renderer = Renderer::new(project, None);
     // Page by page: each locale's file is read, checked, resolved and dropped, so a
     // large site's translations are never all in memory at once.
-    let pages: Vec<RenderedPage> = project
+    // Only the facts lint reports are kept of each page.
+    let pages: Vec<PageFacts> = project
         .par_page_ids()
         .map(|p| {
-            let mut rendered = renderer.render_page(p, &selected, Output::Facts);
-            for e in &mut rendered.editions {
-                // Only the facts lint reports are kept.
-                e.fallbacks = Vec::new();
-            }
-            rendered
+            renderer
+                .render_page(p, &selected, Output::Facts)
+                .into_facts()
         })
         .collect();
     let mut diagnostics = project_checks(project);
