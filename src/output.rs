@@ -160,6 +160,34 @@ pub fn check(out: &Path) -> Result<()> {
     }
 }
 
+/// Where the site stage writes an output file: a build's staging directory, or (for
+/// `serve`) the served directory in place.
+pub trait Sink: Sync {
+    /// Writes `rel` (`/`-separated, relative to the output).
+    fn put(&self, rel: &str, contents: &[u8]) -> Result<()>;
+
+    /// Writes `rel` piece by piece (a file too large to make in memory first).
+    fn put_with(
+        &self,
+        rel: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()>;
+}
+
+impl Sink for Staging {
+    fn put(&self, rel: &str, contents: &[u8]) -> Result<()> {
+        self.write(rel, contents)
+    }
+
+    fn put_with(
+        &self,
+        rel: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        self.write_with(rel, fill)
+    }
+}
+
 impl Staging {
     /// Prepares a staging directory for `out`, after cleaning up after killed builds.
     /// `carry` decides which files of the current output (paths relative to it) are

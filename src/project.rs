@@ -188,6 +188,19 @@ impl Project {
         (0..self.pages.len()).map(PageId::from_index)
     }
 
+    /// The page with this slug.
+    pub fn page_id(&self, slug: &str) -> Option<PageId> {
+        self.pages
+            .binary_search_by(|p| p.slug.as_str().cmp(slug))
+            .ok()
+            .map(PageId::from_index)
+    }
+
+    /// Where links may lead: every page's heading anchors, and the files beside the pages.
+    pub fn site_index(&self) -> &SiteIndex {
+        &self.link_index
+    }
+
     /// Every page, in the order of `pages`, for a parallel task per page.
     pub fn par_page_ids(&self) -> impl IndexedParallelIterator<Item = PageId> + use<> {
         (0..self.pages.len())

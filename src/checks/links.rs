@@ -5,7 +5,7 @@
 use crate::diagnostic::Rule;
 use crate::markdown::{self, Block, Document, InlineKind};
 pub use crate::page::BrokenTarget;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// What links may point to: every page's heading anchors, by slug, and the files in
 /// `content/` that are not pages (`None` when not known, as for a site held in memory).
@@ -122,40 +122,27 @@ pub fn check(slug: &str, dest: &str, image: bool, index: &SiteIndex) -> Option<B
             },
         })
     };
-    if dest.is_empty() || dest.starts_with("//") || has_scheme(dest) {
-        return None;
-    }
-    let (path, fragment) = match dest.find(['#', '?']) {
-        Some(i) => {
-            let (path, rest) = dest.split_at(i);
-            (path, rest.split_once('#').map(|(_, f)| f))
+    let (resolved, fragment) = match target(slug, dest) {
+        Target::Elsewhere => return None,
+        Target::RootRelative { page: false } => return None,
+        Target::RootRelative { page: true } => {
+            // A root-relative URL may name something else on the server; a page never.
+            return broken(
+                Rule::BrokenLink,
+                format!(
+                    "the root-relative link `{dest}` is published as it is and leads nowhere in the editions"
+                ),
+            );
         }
-        None => (dest, None),
-    };
-    if dest.starts_with('/') {
-        // A root-relative URL may name something else on the server; a page never.
-        if !path.ends_with(".md") {
-            return None;
+        Target::OutOfContent => {
+            return broken(
+                Rule::BrokenLink,
+                format!("the link `{dest}` leads out of `content/`"),
+            );
         }
-        return broken(
-            Rule::BrokenLink,
-            format!(
-                "the root-relative link `{dest}` is published as it is and leads nowhere in the editions"
-            ),
-        );
-    }
-    let decoded = percent_decode(path);
-    let resolved = if path.is_empty() {
-        Some(slug.to_string() + ".md")
-    } else {
-        resolve(slug, &decoded)
+        Target::Path { resolved, fragment } => (resolved, fragment),
     };
-    let Some(resolved) = resolved else {
-        return broken(
-            Rule::BrokenLink,
-            format!("the link `{dest}` leads out of `content/`"),
-        );
-    };
+    let path = dest.split(['#', '?']).next().unwrap_or(dest);
     if let Some(target) = resolved.strip_suffix(".md") {
         let Some(anchors) = index.anchors.get(target) else {
             return broken(
@@ -199,6 +186,67 @@ pub fn check(slug: &str, dest: &str, image: bool, index: &SiteIndex) -> Option<B
         );
     }
     None
+}
+
+/// What a link or image target of a page names.
+enum Target<'d> {
+    /// Another site, a scheme (`mailto:`), or nothing.
+    Elsewhere,
+    /// `/…`: published as it is; `page` when it names a Markdown file.
+    RootRelative { page: bool },
+    /// A relative path that climbs out of `content/`.
+    OutOfContent,
+    /// A path under `content/` (`<slug>.md` for a page), and the fragment.
+    Path {
+        resolved: String,
+        fragment: Option<&'d str>,
+    },
+}
+
+/// What `dest`, a target written in the page `slug`, names.
+fn target<'d>(slug: &str, dest: &'d str) -> Target<'d> {
+    if dest.is_empty() || dest.starts_with("//") || has_scheme(dest) {
+        return Target::Elsewhere;
+    }
+    let (path, fragment) = match dest.find(['#', '?']) {
+        Some(i) => {
+            let (path, rest) = dest.split_at(i);
+            (path, rest.split_once('#').map(|(_, f)| f))
+        }
+        None => (dest, None),
+    };
+    if dest.starts_with('/') {
+        return Target::RootRelative {
+            page: path.ends_with(".md"),
+        };
+    }
+    let resolved = if path.is_empty() {
+        Some(slug.to_string() + ".md")
+    } else {
+        resolve(slug, &percent_decode(path))
+    };
+    match resolved {
+        Some(resolved) => Target::Path { resolved, fragment },
+        None => Target::OutOfContent,
+    }
+}
+
+/// The slugs of the pages that the page's links and images name (whether they exist
+/// or not; the page's own when it links to its own headings): the pages whose
+/// headings its link checks depend on.
+pub fn linked_pages(page: &crate::page::Page) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for seg in &page.segments {
+        markdown::visit(&seg.inlines, &mut |inline| {
+            if let InlineKind::Link { dest, .. } | InlineKind::Image { dest, .. } = &inline.kind
+                && let Target::Path { resolved, .. } = target(&page.slug, dest)
+                && let Some(slug) = resolved.strip_suffix(".md")
+            {
+                out.insert(slug.to_string());
+            }
+        });
+    }
+    out
 }
 
 /// Ids every page has besides its headings: the skip link's target and the footnotes.

@@ -4,15 +4,14 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, Result};
-use crate::lint::{self, Settings};
+use crate::lint::Settings;
 use crate::locale::LocaleId;
 use crate::output::Staging;
-use crate::pipeline::{EditionFacts, Output, PageFacts, Renderer};
-use crate::project::{PageId, Project};
-use crate::render::{self, Site, html::ListedPage};
-use crate::resolve::{Coverage, Layout};
+use crate::pipeline::report::Report;
+use crate::pipeline::{Output, PageFacts, Renderer};
+use crate::project::Project;
+use crate::render::Site;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
@@ -62,9 +61,6 @@ pub struct BuildReport {
     pub seconds: f64,
 }
 
-const STYLE: &str = include_str!("../assets/style.css");
-const SEAL: &str = include_str!("../assets/seal.svg");
-
 /// Builds the site into `opts.out`.
 pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Result<BuildReport> {
     let started = Instant::now();
@@ -94,12 +90,9 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     };
     let staging = Staging::begin(&opts.out, &carry)?;
 
-    staging.write("style.css", STYLE.as_bytes())?;
-    staging.write("seal.svg", SEAL.as_bytes())?;
-    copy_content_files(project, &staging)?;
+    crate::pipeline::site::write_assets(project, &staging)?;
 
     let renderer = Renderer::new(project, opts.text_width);
-    let layouts = &renderer.layouts;
     let progress = opts.progress.then(|| {
         let bar = indicatif::ProgressBar::new((project.pages.len() * selected.len()) as u64);
         bar.set_style(
@@ -152,98 +145,28 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-    // Every locale was resolved for every page: the editions' completeness and the
-    // status page come from the same coverage as the menus and the summaries.
-    let site = renderer.site_from(pages.iter().map(|p| &p.coverage));
-
-    // Lint: the project's static checks and what each page's files and editions showed.
-    let mut diagnostics = lint::project_checks(project);
-    for page in &pages {
-        diagnostics.extend(page.findings.iter().cloned());
-        for e in &page.editions {
-            diagnostics.extend(e.diagnostics.iter().cloned());
-        }
-    }
-    let mut per_locale_coverage: BTreeMap<LocaleId, Coverage> = BTreeMap::new();
-    for page in &pages {
-        for e in &page.editions {
-            per_locale_coverage
-                .entry(e.locale_index)
-                .or_default()
-                .add(e.coverage);
-        }
-    }
-    diagnostics.extend(settings.coverage_gate(project, &per_locale_coverage));
-    settings.apply(project, &mut diagnostics);
-
-    // Each edition's list of pages.
-    let mut per_locale: BTreeMap<LocaleId, Vec<(PageId, &EditionFacts)>> = BTreeMap::new();
-    for (p, page) in project.page_ids().zip(&pages) {
-        for e in &page.editions {
-            per_locale.entry(e.locale_index).or_default().push((p, e));
-        }
-    }
-    let mut summaries = Vec::new();
-    for &l in &selected {
-        let results = per_locale.remove(&l).unwrap_or_default();
-        let mut listed: Vec<(i64, &str, ListedPage)> = results
-            .iter()
-            .map(|(p, r)| {
-                let page = project.entry(*p);
-                (page.weight, page.slug.as_str(), r.listed(&page.slug))
-            })
-            .collect();
-        listed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-        let listed: Vec<ListedPage> = listed.into_iter().map(|(_, _, p)| p).collect();
-        let tag = &project.locale(l).locale.tag;
-        staging.write(
-            &format!("{tag}/index.html"),
-            render::html::edition_index(&layouts[l], &site, &listed).as_bytes(),
-        )?;
-        let count = |severity| {
-            diagnostics
-                .iter()
-                .filter(|d| d.severity == severity && d.locale.as_deref() == Some(tag.as_str()))
-                .count()
-        };
-        summaries.push(LocaleSummary {
-            tag: tag.clone(),
-            pages: results.len(),
-            files: results.len() * 2 + 1,
-            fallbacks: results
-                .iter()
-                .map(|(_, r)| r.coverage.total - r.coverage.translated)
-                .sum(),
-            translated: results.iter().map(|(_, r)| r.coverage.translated).sum(),
-            total: results.iter().map(|(_, r)| r.coverage.total).sum(),
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
-        });
-    }
-
-    // The language chooser, the sitemap, the status page.
-    let pairs: Vec<(&render::EditionInfo, &Layout)> = site
-        .editions
+    // The lists of pages, the chooser, the status page and the sitemap come from the
+    // same facts as the menus; the report from the same findings as lint's.
+    crate::pipeline::site::write_after_pages(&renderer, &pages, &selected, &staging)?;
+    let report = Report::of(project, settings, &pages, &selected);
+    let summaries: Vec<LocaleSummary> = report
+        .locales
         .iter()
-        .map(|e| (e, &layouts[e.locale_index]))
+        .map(|stats| {
+            let pages = project.pages.len();
+            LocaleSummary {
+                tag: stats.locale.clone(),
+                pages,
+                files: pages * 2 + 1,
+                fallbacks: stats.total - stats.translated,
+                translated: stats.translated,
+                total: stats.total,
+                errors: stats.errors,
+                warnings: stats.warnings,
+            }
+        })
         .collect();
-    staging.write(
-        "index.html",
-        render::html::chooser(&pairs, &site, &layouts[project.source], true).as_bytes(),
-    )?;
-    staging.write_with("status.html", |out| {
-        render::status::write_html_page(
-            project,
-            &site,
-            &layouts[project.source],
-            &project.translated_locales(&[]),
-            &|l, p| pages[p.index()].coverage[l],
-            out,
-        )
-    })?;
-    if let Some(base) = &site.base_url {
-        staging.write("sitemap.xml", sitemap(project, &site, base).as_bytes())?;
-    }
+    let diagnostics = report.diagnostics;
 
     let errors = crate::diagnostic::count(&diagnostics, Severity::Error);
     let warnings = crate::diagnostic::count(&diagnostics, Severity::Warning);
@@ -273,63 +196,4 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
         warnings,
         seconds: started.elapsed().as_secs_f64(),
     })
-}
-
-/// Files in `content/` that are not pages (images, PDFs) go to `files/`; symbolic
-/// links are not followed.
-fn copy_content_files(project: &Project, staging: &Staging) -> Result<()> {
-    let dir = project.root.join(crate::project::CONTENT_DIR);
-    for entry in crate::fsutil::walk(&dir) {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(&dir).to_path_buf();
-            match e.into_io_error() {
-                Some(io) => Error::io(path, io),
-                None => Error::io(path, std::io::Error::other("a file system loop")),
-            }
-        })?;
-        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().ends_with(".md") {
-            continue;
-        }
-        let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
-        let rel = crate::fsutil::rel_path(&dir, entry.path());
-        staging.write(&format!("files/{rel}"), &bytes)?;
-    }
-    Ok(())
-}
-
-/// `sitemap.xml` with every edition of every page as alternates.
-fn sitemap(project: &Project, site: &Site, base: &str) -> String {
-    let esc = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
-    for page in &project.pages {
-        for e in &site.editions {
-            out.push_str(&format!(
-                "  <url>\n    <loc>{}</loc>\n",
-                esc(&format!("{base}{}/{}.html", e.tag, page.slug))
-            ));
-            for alt in &site.editions {
-                out.push_str(&format!(
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-                    esc(&alt.tag),
-                    esc(&format!("{base}{}/{}.html", alt.tag, page.slug))
-                ));
-            }
-            if let Some(source) = site.edition(project.source) {
-                out.push_str(&format!(
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n",
-                    esc(&format!("{base}{}/{}.html", source.tag, page.slug))
-                ));
-            }
-            out.push_str("  </url>\n");
-        }
-    }
-    out.push_str("</urlset>\n");
-    out
 }

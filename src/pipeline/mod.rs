@@ -8,6 +8,9 @@
 //! build, lint and status), so memory holds the pages in flight, not the site; nothing
 //! of the page is kept after it returns but those facts.
 
+pub mod report;
+pub mod site;
+
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::locale::{LocaleId, PerLocale};
 use crate::project::{PageId, Project};
@@ -94,6 +97,8 @@ pub struct PageFacts {
     /// The selected editions, in locale order.
     pub editions: Vec<EditionFacts>,
     pub findings: Vec<Diagnostic>,
+    /// The pages this page links to (its link checks depend on their headings).
+    pub links: Vec<PageId>,
 }
 
 impl RenderedPage {
@@ -107,6 +112,7 @@ impl RenderedPage {
                 .map(RenderedEdition::into_facts)
                 .collect(),
             findings: self.findings,
+            links: self.links,
         }
     }
 }
@@ -124,6 +130,8 @@ pub struct RenderedPage {
     /// False when the page could not be read again (a lazily loaded page changed or
     /// vanished since the load): nothing was rendered, and `findings` says why.
     pub readable: bool,
+    /// The pages this page links to.
+    pub links: Vec<PageId>,
 }
 
 impl<'p> Renderer<'p> {
@@ -188,6 +196,7 @@ impl<'p> Renderer<'p> {
                     editions: Vec::new(),
                     findings,
                     readable: false,
+                    links: Vec::new(),
                 };
             }
         };
@@ -270,11 +279,16 @@ impl<'p> Renderer<'p> {
                 .help("run `fluentpress extract` and commit the result"),
             );
         }
+        let links = crate::checks::links::linked_pages(page)
+            .iter()
+            .filter_map(|slug| project.page_id(slug))
+            .collect();
         RenderedPage {
             coverage,
             editions,
             findings,
             readable: true,
+            links,
         }
     }
 }
