@@ -9,5 +9,6 @@ mod import;
 mod lint;
 mod pipeline;
 mod security;
+mod serve_props;
 mod text;
 mod workflow;

@@ -7,10 +7,10 @@
 //! shape of the site: when it changes, the normal build runs instead.
 
 use crate::locale::{LocaleId, PerLocale};
-use crate::resolve::Coverage;
 use crate::pipeline::PageFacts;
 use crate::project::{CONTENT_DIR, LOCALES_DIR, PageId, Project, SITE_FILE};
 use crate::render::Site;
+use crate::resolve::Coverage;
 use std::collections::BTreeSet;
 
 /// (page, locale): one edition of a page.
@@ -166,7 +166,10 @@ mod tests {
         let set =
             |paths: &[&str]| affected(&p, &paths.iter().map(|s| s.to_string()).collect::<Vec<_>>());
         assert_eq!(set(&["locales/fr/a.ftl"]), Some([(a, fr)].into()));
-        assert_eq!(set(&["locales/ko/site.ftl"]), Some([(a, ko), (b, ko)].into()));
+        assert_eq!(
+            set(&["locales/ko/site.ftl"]),
+            Some([(a, ko), (b, ko)].into())
+        );
         assert_eq!(
             set(&["content/b.md"]),
             Some([(b, en), (b, fr), (b, ko)].into())

@@ -340,7 +340,12 @@ impl Session {
         let kept = self.kept.as_mut().expect("an update follows a render");
         let anchors = plan::anchor_digests(project);
         let mut todo = keys;
-        todo.extend(plan::relinked(project, &kept.pages, &kept.anchors, &anchors));
+        todo.extend(plan::relinked(
+            project,
+            &kept.pages,
+            &kept.anchors,
+            &anchors,
+        ));
         let mut rendered: BTreeSet<EditionKey> = BTreeSet::new();
         let mut outputs: BTreeMap<EditionKey, (String, String)> = BTreeMap::new();
         while !todo.is_empty() {
@@ -375,7 +380,10 @@ impl Session {
                 facts.links = page.links;
                 for mut e in page.editions {
                     let l = e.locale_index;
-                    let files = (e.html.take().unwrap_or_default(), e.text.take().unwrap_or_default());
+                    let files = (
+                        e.html.take().unwrap_or_default(),
+                        e.text.take().unwrap_or_default(),
+                    );
                     outputs.insert((p, l), files);
                     rendered.insert((p, l));
                     let e = e.into_facts();
