@@ -219,15 +219,13 @@ pub struct Edition<'l, 'p> {
     pub shown: Vec<Shown<'p>>,
     pub layout: &'l Layout<'p>,
     notice: Localized<'p>,
-    /// Findings about this edition's translations (per-segment lint checks).
-    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl<'l, 'p> Edition<'l, 'p> {
-    /// `page_file` is the locale's file for the page ([`Project::page_file`]).
-    pub fn new(layout: &'l Layout<'p>, page: &'p Page, page_file: Option<&FtlFile>) -> Self {
+    /// The edition whose segments show `shown` ([`resolve_segments`] of the locale's file
+    /// for the page).
+    pub fn new(layout: &'l Layout<'p>, page: &'p Page, shown: Vec<Shown<'p>>) -> Self {
         let project = layout.project;
-        let (shown, diagnostics) = resolve_segments(project, layout.locale_index, page, page_file);
         let fallbacks = shown.iter().filter(|s| s.fallback.is_some()).count();
         Edition {
             project,
@@ -237,7 +235,6 @@ impl<'l, 'p> Edition<'l, 'p> {
             shown,
             layout,
             notice: layout.fallback_notice(fallbacks),
-            diagnostics,
         }
     }
 
@@ -283,16 +280,17 @@ fn new_bundle<'f>(locale: &Locale, resources: &[&'f FtlFile]) -> Bundle<'f> {
     bundle
 }
 
-/// Which text each segment of a page shows in a locale, and what lint finds on the way.
+/// Which text each segment of a page shows in a locale (`files`: its `site.ftl`, which
+/// shares the page's bundle), and what lint finds on the way: the one judgement of a
+/// translation, which the build, lint, status, serve and `import` all reach.
 pub fn resolve_segments<'p>(
     project: &'p Project,
-    locale_index: LocaleId,
+    files: &LocaleFiles,
     page: &'p Page,
     page_file: Option<&FtlFile>,
 ) -> (Vec<Shown<'p>>, Vec<Diagnostic>) {
-    let files: &'p LocaleFiles = project.locale(locale_index);
     let mut diagnostics = Vec::new();
-    if locale_index == project.source {
+    if files.locale == project.source_locale().locale {
         let shown = page
             .segments
             .iter()
@@ -332,7 +330,7 @@ pub fn resolve_segments<'p>(
 #[allow(clippy::too_many_arguments)]
 fn resolve_segment<'p>(
     project: &'p Project,
-    files: &'p LocaleFiles,
+    files: &LocaleFiles,
     page: &'p Page,
     // The page's file and the segment's entry in it.
     translation: Option<(&FtlFile, &crate::ftl::FtlEntry)>,
@@ -478,10 +476,10 @@ fn resolve_segment<'p>(
         allow_untranslated,
         &project.config.localizable_links,
     ) {
-        match rule {
-            Rule::RawHtml | Rule::LinkMismatch | Rule::UnsafeUrl => rejected = true,
-            Rule::Untranslated => untranslated = true,
-            _ => {}
+        if rule.refuses_translation() {
+            rejected = true;
+        } else if rule == Rule::Untranslated {
+            untranslated = true;
         }
         let mut d = diag(rule, message);
         if let Some(help) = help {

@@ -75,7 +75,7 @@ rules! {
     MarkupMismatch "markup-mismatch" Warning
         "A translated segment's code spans differ from the source's (code is not translated), or its number of emphasized, strong or linked passages differs. Usually a lost `*` or backtick.";
     RawHtml "raw-html" Error
-        "A translation contains an HTML tag or character entity. Translations may only use inline Markdown; HTML from a translation never becomes markup, so the build shows the source text instead.";
+        "A translation contains an HTML tag or character reference that its source segment does not have. A translation is inline Markdown; it may repeat exactly the inline HTML tags (with their attributes) and character references its source segment has, as often as the source has them, and those go through the same sanitiser as the author's. Any other tag, attribute or reference is refused: the build shows the source text instead. Titles and descriptions are plain text and take no HTML at all.";
     NumberMismatch "number-mismatch" Warning
         "A number in the source segment does not appear in the translation. Numbers are compared by value as each language writes them: grouping separators are removed and digits of every script read (130,000 = 130.000 = 130 000 = ١٣٠٬٠٠٠ = ๑๓๐,๐๐๐ = １３０，０００), and a CJK unit right after the digits is multiplied out (13万 = 13만 = 130,000; 1.5万 = 15,000; 5천만 = 50,000,000; 1億3000万 = 130,000,000), so 12万 for 130,000 is still a finding; dates, counts and percentages must survive translation.";
     Untranslated "untranslated" Warning
@@ -119,6 +119,24 @@ rules! {
 }
 
 impl Rule {
+    /// Whether a finding of this rule about a translated segment makes the build show
+    /// the source text in its place (the translation is refused: counted `rejected`).
+    /// The one list: `resolve` decides each segment's fate by it, `import` and the
+    /// README's rule table say the same.
+    pub fn refuses_translation(self) -> bool {
+        matches!(
+            self,
+            Rule::RawHtml
+                | Rule::LinkMismatch
+                | Rule::UnsafeUrl
+                | Rule::EmptyMessage
+                | Rule::MissingAlt
+                | Rule::FormatError
+                | Rule::UnknownReference
+                | Rule::UnknownVariable
+        )
+    }
+
     pub fn from_code(code: &str) -> Option<Rule> {
         Rule::ALL.iter().copied().find(|r| r.code() == code)
     }

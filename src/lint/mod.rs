@@ -264,13 +264,12 @@ pub fn project_checks(project: &Project) -> Vec<Diagnostic> {
 /// in a translation its completeness and variables against the reference.
 pub fn page_checks(
     project: &Project,
-    locale: LocaleId,
+    lf: &crate::project::LocaleFiles,
     page: &Page,
     file: Option<&FtlFile>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let lf = project.locale(locale);
-    let is_source = locale == project.source;
+    let is_source = lf.locale == project.source_locale().locale;
     if let Some(file) = file {
         // The reference's messages are the source's text, which passes no variables.
         let source_vars = if is_source {

@@ -13,9 +13,10 @@ pub mod site;
 
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::locale::{LocaleId, PerLocale};
+use crate::project::Page;
 use crate::project::{PageId, Project};
 use crate::render::{self, Site, html::ListedPage};
-use crate::resolve::{Coverage, Edition, Layout};
+use crate::resolve::{Coverage, Edition, Layout, Shown};
 
 /// What a run shares across its pages: each locale's layout strings and the text width.
 pub struct Renderer<'p> {
@@ -134,6 +135,24 @@ pub struct RenderedPage {
     pub links: Vec<PageId>,
 }
 
+/// The one judgement of a locale's file for a page (`files`: the locale's, whose
+/// `site.ftl` shares the page's bundle): which text each segment shows, and why it falls
+/// back, and everything lint says of the file — its Fluent structure against the
+/// reference, and each translation against its source. Every page the pipeline renders
+/// is judged here, and `import` judges each file it writes here, so its report is what
+/// `lint` says of the written file.
+pub fn judge<'p>(
+    project: &'p Project,
+    files: &crate::project::LocaleFiles,
+    page: &'p Page,
+    file: Option<&crate::ftl::FtlFile>,
+) -> (Vec<Shown<'p>>, Vec<Diagnostic>) {
+    let mut diagnostics = crate::lint::page_checks(project, files, page, file);
+    let (shown, found) = crate::resolve::resolve_segments(project, files, page, file);
+    diagnostics.extend(found);
+    (shown, diagnostics)
+}
+
 impl<'p> Renderer<'p> {
     /// The site's editions, each marked complete when no page of it shows a passage in
     /// the source language: `coverage` gives each page's coverage by locale.
@@ -218,13 +237,18 @@ impl<'p> Renderer<'p> {
                 read = project.page_file(l, slug);
                 (read.0.as_deref(), read.1)
             };
-            let edition = Edition::new(&self.layouts[l], page, file);
-            coverage[l] = Some(edition.coverage());
+            let files = project.locale(l);
             if !selected.contains(&l) {
+                // Only its coverage: the language menu's partial mark.
+                let (shown, _) = crate::resolve::resolve_segments(project, files, page, file);
+                coverage[l] = Some(Coverage::of(&shown));
                 continue;
             }
+            let (shown, found) = judge(project, files, page, file);
+            let edition = Edition::new(&self.layouts[l], page, shown);
+            coverage[l] = Some(edition.coverage());
             let mut diagnostics = read_problems;
-            diagnostics.extend(crate::lint::page_checks(project, l, page, file));
+            diagnostics.extend(found);
             editions.push((edition, diagnostics));
         }
         let partial = PerLocale::from_fn(coverage.len(), |l| {
@@ -232,7 +256,7 @@ impl<'p> Renderer<'p> {
         });
         let editions = editions
             .into_iter()
-            .map(|(edition, mut diagnostics)| {
+            .map(|(edition, diagnostics)| {
                 let (html, text) = match output {
                     Output::Facts => (None, None),
                     Output::Files(site) => (
@@ -250,7 +274,6 @@ impl<'p> Renderer<'p> {
                     .zip(&page.segments)
                     .filter_map(|(s, seg)| s.fallback.map(|f| (seg.id.clone(), f)))
                     .collect();
-                diagnostics.extend(edition.diagnostics);
                 RenderedEdition {
                     locale_index: edition.locale_index,
                     title,
