@@ -128,6 +128,11 @@ impl Page {
             .chain((0..self.title_segment).filter(|&i| !self.segments[i].text.is_empty()))
     }
 
+    /// The position in `segments` of the segment with this message id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
     pub fn segment_by_id(&self, id: &str) -> Option<&Segment> {
         self.by_id.get(id).map(|&i| &self.segments[i])
     }

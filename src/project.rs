@@ -73,6 +73,15 @@ pub struct LocaleFiles {
 }
 
 impl LocaleFiles {
+    /// A locale not on disk (yet), with this `site.ftl`: what `import` judges the files
+    /// it would write for a locale it creates against.
+    pub fn planned(locale: Locale, site: Option<FtlFile>) -> Self {
+        LocaleFiles {
+            site,
+            ..LocaleFiles::empty(locale)
+        }
+    }
+
     fn empty(locale: Locale) -> Self {
         LocaleFiles {
             dir: format!("{LOCALES_DIR}/{}", locale.tag),

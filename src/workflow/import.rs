@@ -26,14 +26,15 @@ use self::align::{Link, Move, Unit};
 use super::new_locale::{self, NewLocale};
 use super::sync::page_file_text;
 use super::{Edit, apply_edits, find_templates, insertion};
-use crate::checks::translation;
-use crate::diagnostic::Rule;
+use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
 use crate::frontmatter;
 use crate::ftl::{self, FtlFile, META_PREFIX};
+use crate::lint::Settings;
 use crate::locale::Locale;
-use crate::markdown::{self, Fragment, Inline, InlineKind};
-use crate::project::{Page, Project, Segment};
+use crate::markdown;
+use crate::project::{LocaleFiles, Page, Project, SITE_FILE, Segment};
+use crate::resolve::Fallback;
 use crate::source::TextFile;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -77,14 +78,24 @@ pub struct NotPlaced {
     pub reason: String,
 }
 
-/// What lint would say about an imported (or refused) translation.
+/// What lint says of the file import writes: each error and warning of the one
+/// judgement ([`crate::pipeline::judge`]), with lint's severities.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Finding {
-    pub id: String,
-    pub line: usize,
+    /// The message it concerns, if one.
+    pub id: Option<String>,
+    /// 1-based line of the message's block in the translated file (`None`: a message
+    /// this import did not write, or none).
+    pub line: Option<usize>,
+    /// Where lint points in the written `.ftl` file.
+    pub ftl_line: usize,
     pub rule: String,
+    pub severity: String,
     pub message: String,
+    /// This import wrote the message.
     pub imported: bool,
+    /// The build shows the source text in its place ([`Rule::refuses_translation`]).
+    pub refused: bool,
 }
 
 /// The report for one page.
@@ -100,6 +111,8 @@ pub struct PageReport {
     pub untranslated: Vec<String>,
     pub not_placed: Vec<NotPlaced>,
     pub findings: Vec<Finding>,
+    /// The translation file written (or that would be), relative to the site's root.
+    pub written: Option<String>,
     /// Why the file could not be imported at all (front matter, encoding).
     pub problem: Option<String>,
     /// With `--git-history`: the commit of the page the file was aligned against.
@@ -186,6 +199,27 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
         }
     };
 
+    // The locale's files as the written page files will be judged with: the locale's
+    // own, or those `new-locale` would create.
+    let planned;
+    let locale_files: &LocaleFiles = match existing {
+        Some(l) => project.locale(l),
+        None => {
+            let new = new_locale
+                .as_ref()
+                .expect("planned when the locale is missing");
+            let site_path = format!("{}/{SITE_FILE}", new.dir);
+            let site = new
+                .files
+                .iter()
+                .find(|(rel, _)| *rel == site_path)
+                .map(|(rel, text)| FtlFile::parse(PathBuf::from(rel), text.clone(), false));
+            planned = LocaleFiles::planned(locale.clone(), site);
+            &planned
+        }
+    };
+    let settings = Settings::new(&project.config, &[], &[], &[])?;
+
     let mut pages = Vec::new();
     let mut pages_without_file = Vec::new();
     let mut files = Vec::new();
@@ -233,9 +267,7 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
                     None
                 };
                 let mut done = import_page(
-                    project,
                     page,
-                    &locale,
                     &file.text,
                     &shown,
                     old.as_ref().map(|o| o.text.as_str()),
@@ -259,12 +291,17 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
             let kept = &import.report.kept;
             import.report.imported.retain(|m| !kept.contains(&m.id));
         }
-        let text = write_page_file(page, &base_text, &import.messages);
-        let path_rel = format!("locales/{}/{}.ftl", locale.tag, page.slug);
-        let path_rel = match existing {
-            Some(l) => project.locale(l).page_path(&page.slug),
-            None => path_rel,
-        };
+        let path_rel = locale_files.page_path(&page.slug);
+        import.report.written = Some(path_rel.clone());
+        let text = judge_written(
+            project,
+            locale_files,
+            &settings,
+            page,
+            &path_rel,
+            &base_text,
+            &mut import,
+        );
         if created || text != base_text {
             files.push(FileChange {
                 path: path_rel,
@@ -391,7 +428,20 @@ fn join_split(a: &str, b: &str) -> String {
 /// Aligns one translated file's text (front matter and Markdown) with a page and says
 /// what it would import, without looking at existing translations.
 pub fn import_text(project: &Project, page: &Page, locale: &Locale, text: &str) -> PageReport {
-    import_page(project, page, locale, text, "(text)", None).report
+    let mut import = import_page(page, text, "(text)", None);
+    let planned;
+    let files = match project.locale_index(&locale.tag) {
+        Some(l) => project.locale(l),
+        None => {
+            planned = LocaleFiles::planned(locale.clone(), None);
+            &planned
+        }
+    };
+    let settings = Settings::new(&project.config, &[], &[], &[]).unwrap_or_default();
+    let base = page_file_text(page, locale).0;
+    let path = files.page_path(&page.slug);
+    judge_written(project, files, &settings, page, &path, &base, &mut import);
+    import.report
 }
 
 /// What the translated file is aligned against: the page's segments as they are, or
@@ -470,14 +520,7 @@ fn current_units(page: &Page) -> Vec<Unit> {
 }
 
 /// Aligns one translated file with its page.
-fn import_page(
-    project: &Project,
-    page: &Page,
-    locale: &Locale,
-    text: &str,
-    shown: &str,
-    old_source: Option<&str>,
-) -> PageImport {
+fn import_page(page: &Page, text: &str, shown: &str, old_source: Option<&str>) -> PageImport {
     let mut report = PageReport {
         page: page.slug.clone(),
         file: shown.to_string(),
@@ -646,7 +689,8 @@ fn import_page(
     }
     report.not_placed.sort_by_key(|n| n.line);
 
-    // Lint's view of each translation.
+    // Each text as the file will hold it; what lint says of it is judged on the
+    // written file (`judge_written`).
     let mut messages = Vec::new();
     candidates.sort_by_key(|c| c.0);
     for (i, text, at, how, hash) in candidates {
@@ -659,44 +703,6 @@ fn import_page(
         } else {
             text.trim().to_string()
         };
-        let fragment = if seg.kind.is_plain_text() {
-            Fragment {
-                inlines: vec![Inline {
-                    kind: InlineKind::Text(text.clone()),
-                    span: 0..text.len(),
-                }],
-                raw_html: Vec::new(),
-            }
-        } else {
-            markdown::parse_fragment(&text, page.context())
-        };
-        let checks = translation::check_translation(
-            seg,
-            &text,
-            &fragment,
-            page.context(),
-            locale,
-            &project.source_locale().locale,
-            false,
-            &project.config.localizable_links,
-        );
-        let same = checks.iter().any(|c| c.rule == Rule::Untranslated);
-        for c in &checks {
-            report.findings.push(Finding {
-                id: seg.id.clone(),
-                line: at,
-                rule: c.rule.code().to_string(),
-                message: if same {
-                    format!("{} (left in the source language: not imported)", c.message)
-                } else {
-                    c.message.clone()
-                },
-                imported: !same,
-            });
-        }
-        if same {
-            continue;
-        }
         report.imported.push(Imported {
             id: seg.id.clone(),
             line: at,
@@ -705,12 +711,91 @@ fn import_page(
         });
         messages.push((i, text, hash));
     }
-    report.untranslated = page
-        .reference_order()
-        .filter(|&i| page.segments[i].needs_translation && !messages.iter().any(|m| m.0 == i))
-        .map(|i| page.segments[i].id.clone())
-        .collect();
     PageImport { report, messages }
+}
+
+/// Writes the import's messages into `base` and judges the file as the pipeline judges
+/// every page file: a message the judgement finds identical to the English text is left
+/// out (reported as not placed), and the report's findings are what lint says of the
+/// file written then. Returns the file's text.
+fn judge_written(
+    project: &Project,
+    files: &LocaleFiles,
+    settings: &Settings,
+    page: &Page,
+    path: &str,
+    base: &str,
+    import: &mut PageImport,
+) -> String {
+    let judged = |text: &str| {
+        let file = FtlFile::parse(PathBuf::from(path), text.to_string(), false);
+        let (shown, mut diagnostics) = crate::pipeline::judge(project, files, page, Some(&file));
+        let fallbacks: Vec<Option<Fallback>> = shown.iter().map(|s| s.fallback).collect();
+        settings.apply(project, &mut diagnostics);
+        (fallbacks, diagnostics)
+    };
+    let mut text = write_page_file(page, base, &import.messages);
+    let (fallbacks, _) = judged(&text);
+    let same: Vec<usize> = import
+        .messages
+        .iter()
+        .map(|m| m.0)
+        .filter(|&i| fallbacks[i] == Some(Fallback::Untranslated))
+        .collect();
+    if !same.is_empty() {
+        for &i in &same {
+            let id = &page.segments[i].id;
+            if let Some(m) = import.report.imported.iter().find(|m| m.id == *id) {
+                import.report.not_placed.push(NotPlaced {
+                    line: m.line,
+                    first_words: first_words(&m.text),
+                    reason: format!(
+                        "is the English text of `{id}` itself: left in the source language, not imported"
+                    ),
+                });
+            }
+        }
+        import.report.not_placed.sort_by_key(|n| n.line);
+        let ids: Vec<&str> = same.iter().map(|&i| page.segments[i].id.as_str()).collect();
+        import
+            .report
+            .imported
+            .retain(|m| !ids.contains(&m.id.as_str()));
+        import.messages.retain(|m| !same.contains(&m.0));
+        text = write_page_file(page, base, &import.messages);
+    }
+    let (fallbacks, diagnostics) = judged(&text);
+    let written: Vec<usize> = import.messages.iter().map(|m| m.0).collect();
+    let kept = &import.report.kept;
+    import.report.untranslated = page
+        .reference_order()
+        .filter(|&i| page.segments[i].needs_translation && !written.contains(&i))
+        .map(|i| page.segments[i].id.clone())
+        .filter(|id| !kept.contains(id))
+        .collect();
+    import.report.findings = diagnostics
+        .into_iter()
+        .filter(|d| d.severity != Severity::Note)
+        .map(|d| {
+            let segment = d.message_id.as_deref().and_then(|id| page.index_of(id));
+            let imported = segment.is_some_and(|i| written.contains(&i));
+            Finding {
+                line: d
+                    .message_id
+                    .as_deref()
+                    .and_then(|id| import.report.imported.iter().find(|m| m.id == id))
+                    .map(|m| m.line),
+                ftl_line: d.line,
+                rule: d.rule.code().to_string(),
+                severity: d.severity.as_str().to_string(),
+                refused: segment.is_some_and(|i| fallbacks[i] == Some(Fallback::Rejected)),
+                imported,
+                message: d.message,
+                id: d.message_id,
+            }
+        })
+        .collect();
+    text
 }
 
 /// A message as `import` writes it: the source hash it translates, then the message.
@@ -869,13 +954,16 @@ impl Plan {
                 let _ = writeln!(out, "  untranslated: {}", p.untranslated.join(", "));
             }
             for f in &p.findings {
+                let at = match f.line {
+                    Some(line) => format!("line {line}"),
+                    None => format!("{}:{}", p.written.as_deref().unwrap_or(&p.file), f.ftl_line),
+                };
                 let _ = writeln!(
                     out,
-                    "  lint: line {}: {} [{}]{}",
-                    f.line,
+                    "  lint: {at}: {} [{}]{}",
                     f.message,
                     f.rule,
-                    if f.imported && matches!(f.rule.as_str(), "link-mismatch" | "raw-html") {
+                    if f.imported && f.refused {
                         " — imported; the build shows the source text until it is fixed"
                     } else {
                         ""

@@ -862,3 +862,105 @@ fn git_history_aligns_against_the_english_the_translation_was_made_from() {
     let plain: Value = serde_json::from_str(&plain.stdout).unwrap();
     assert!(plain["pages"][0]["aligned_with"].is_null());
 }
+
+/// (message id, rule) of the errors and warnings `import --format json` reports for
+/// the page file it wrote, and the same from `lint --format json` of that file.
+fn refused_by_both(
+    site: &Site,
+    tag: &str,
+    dir: &str,
+) -> (Vec<(String, String)>, Vec<(String, String)>) {
+    let run = site
+        .run(&["import", "--locale", tag, dir, "--format", "json"])
+        .ok();
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let mut import: Vec<(String, String)> = json["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["findings"].as_array().unwrap().iter())
+        .map(|f| {
+            (
+                f["id"].as_str().unwrap_or("").to_string(),
+                f["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let (_, lint) = site.lint_json(&["--locale", tag]);
+    let file = format!("locales/{tag}/{PAGE}.ftl");
+    let mut linted: Vec<(String, String)> = lint["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] == file.as_str() && d["severity"] != "note")
+        .map(|d| {
+            (
+                d["message_id"].as_str().unwrap_or("").to_string(),
+                d["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    import.sort();
+    linted.sort();
+    (import, linted)
+}
+
+#[test]
+fn import_reports_exactly_what_lint_says_of_the_files_it_wrote() {
+    let project = shipped();
+    // Each language's shipped translation with defects translators make: raw HTML in a
+    // title (front matter is plain text), a changed link, a `javascript:` link, a number
+    // dropped, a paragraph left in English.
+    for (n, tag) in LANGS.iter().enumerate() {
+        let mut t = translated(&project, tag);
+        t.title = format!("{} <b>{}</b>", t.title, t.title);
+        let with_link = t
+            .chunks
+            .iter()
+            .position(|c| c.text.contains("](https://"))
+            .unwrap();
+        // The link's target changed at its end (so the block still aligns by its anchors).
+        let text = &t.chunks[with_link].text;
+        let end = text[text.find("](https://").unwrap()..].find(')').unwrap()
+            + text.find("](https://").unwrap();
+        let mut changed = text.clone();
+        changed.insert_str(end, if n % 2 == 0 { "elsewhere/" } else { "?utm=1" });
+        t.chunks[with_link].text = changed;
+        let (text, _) = render(&t);
+        let site = english_site(&english_page());
+        site.write(&format!("tr/{PAGE}.md"), &text);
+        let (import, lint) = refused_by_both(&site, tag, "tr");
+        assert_eq!(import, lint, "{tag}: import's findings and lint's differ");
+        assert!(
+            import.contains(&("page-title".to_string(), "raw-html".to_string())),
+            "{tag}: {import:?}"
+        );
+        assert!(
+            import.iter().any(|(_, rule)| rule == "link-mismatch"),
+            "{tag}: {import:?}"
+        );
+    }
+}
+
+#[test]
+fn html_in_a_translated_title_is_refused_by_import_lint_and_status_alike() {
+    let project = shipped();
+    let mut t = translated(&project, "fr");
+    t.title = "Droits humains <b>en Corée du Nord</b>".into();
+    let (text, _) = render(&t);
+    let site = english_site(&english_page());
+    site.write(&format!("tr/{PAGE}.md"), &text);
+    let run = site.run(&["import", "--locale", "fr", "tr"]).ok();
+    assert!(run.stdout.contains("[raw-html]"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("imported; the build shows the source text until it is fixed"),
+        "{}",
+        run.stdout
+    );
+    let (_, lint) = site.lint_json(&["--locale", "fr"]);
+    assert_eq!(with_code(&lint, "raw-html").len(), 1, "{lint:#}");
+    let status: Value =
+        serde_json::from_str(&site.run(&["status", "--format", "json"]).ok().stdout).unwrap();
+    assert_eq!(status["locales"][0]["rejected"], 1, "{status:#}");
+}
