@@ -447,7 +447,7 @@ fn extract(root: &std::path::Path, args: ExtractArgs, ui: Ui) -> anyhow::Result<
     if ui.quiet {
         return Ok(Outcome::Ok);
     }
-    for (path, _) in &plan.write {
+    for (path, _, _) in &plan.write {
         eprintln!("wrote {path}");
     }
     for path in &plan.remove {

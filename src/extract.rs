@@ -12,8 +12,9 @@ use std::path::PathBuf;
 /// What `extract` would change.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Plan {
-    /// (path relative to the root, new contents) of files to write.
-    pub write: Vec<(String, String)>,
+    /// (path relative to the root, new contents, how the file is written: the existing
+    /// file's byte-order mark and line ends are kept) of files to write.
+    pub write: Vec<(String, String, crate::source::TextStyle)>,
     /// Reference files of pages that no longer exist.
     pub remove: Vec<String>,
     /// Files whose messages differ from `content/` (not only in the kept history of old
@@ -146,7 +147,10 @@ pub fn plan(project: &Project) -> Plan {
             if current.map(without_history) != Some(without_history(&text)) {
                 plan.stale.push(path.clone());
             }
-            plan.write.push((path, text));
+            let style = current_file
+                .as_deref()
+                .map_or(crate::source::TextStyle::NEW, |f| f.style);
+            plan.write.push((path, text, style));
         }
     }
     plan.remove = project.orphan_paths(project.source);
@@ -155,8 +159,8 @@ pub fn plan(project: &Project) -> Plan {
 
 /// Writes the plan (each file atomically).
 pub fn apply(project: &Project, plan: &Plan) -> Result<()> {
-    for (rel, text) in &plan.write {
-        crate::fsutil::write_atomic(&project.root.join(rel), text.as_bytes())?;
+    for (rel, text, style) in &plan.write {
+        crate::fsutil::write_text(&project.root.join(rel), text, *style)?;
     }
     for rel in &plan.remove {
         let path: PathBuf = project.root.join(rel);

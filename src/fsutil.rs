@@ -28,6 +28,15 @@ pub fn rel_path(base: &Path, path: &Path) -> String {
         .join("/")
 }
 
+/// Writes a text file atomically ([`write_atomic`]) in `style`: the byte-order mark and
+/// line ends the file had when it was read, so a rewrite changes only what it edits.
+pub fn write_text(path: &Path, text: &str, style: crate::source::TextStyle) -> Result<()> {
+    write_atomic(path, &style.encode(text))
+}
+
+/// Writes `contents` to `path` so that a crash or a full disk never leaves half a file:
+/// a temporary file beside it, flushed, renamed over it. The one writer of the site's
+/// files (reference files, translations, served output) and of their permissions.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     let dir = path
         .parent()

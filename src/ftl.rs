@@ -24,7 +24,8 @@ pub struct FtlFile {
     /// Indices of `entries` sorted by id (stably: the first definition of an id first).
     by_id: Vec<u32>,
     pub syntax_errors: Vec<SyntaxError>,
-    pub had_bom: bool,
+    /// How the file on disk was written (a rewrite keeps it).
+    pub style: crate::source::TextStyle,
 }
 
 impl std::fmt::Debug for FtlFile {
@@ -118,7 +119,7 @@ fn offset_in(source: &str, slice: &str) -> Option<usize> {
 
 impl FtlFile {
     /// Parses a file's text (already decoded). Never fails: junk becomes syntax errors.
-    pub fn parse(rel_path: PathBuf, text: String, had_bom: bool) -> FtlFile {
+    pub fn parse(rel_path: PathBuf, text: String, style: crate::source::TextStyle) -> FtlFile {
         let (resource, errors) = match FluentResource::try_new(text) {
             Ok(resource) => (resource, Vec::new()),
             Err((resource, errors)) => (resource, errors),
@@ -189,7 +190,7 @@ impl FtlFile {
             entries,
             by_id,
             syntax_errors,
-            had_bom,
+            style,
         }
     }
 
@@ -403,7 +404,7 @@ mod tests {
 
     fn read_back(text: &str) -> String {
         let ftl = format!("m ={}\n", escape_pattern(text));
-        let file = FtlFile::parse("t.ftl".into(), ftl.clone(), false);
+        let file = FtlFile::parse("t.ftl".into(), ftl.clone(), crate::source::TextStyle::NEW);
         assert!(
             file.syntax_errors.is_empty(),
             "{ftl:?}: {:?}",
@@ -442,7 +443,11 @@ mod tests {
     #[test]
     fn lookups_in_file_order_find_the_first_definition() {
         let src = "a = 1\nb = 2\na = 3\nc = 4\n";
-        let file = FtlFile::parse("x.ftl".into(), src.to_string(), false);
+        let file = FtlFile::parse(
+            "x.ftl".into(),
+            src.to_string(),
+            crate::source::TextStyle::NEW,
+        );
         let duplicates: Vec<bool> = file.entries.iter().map(|e| e.duplicate).collect();
         assert_eq!(duplicates, [false, false, true, false]);
         // In order: each lookup leaves the cursor after the entry found.
@@ -462,7 +467,11 @@ mod tests {
     #[test]
     fn reads_meta_comments_and_positions() {
         let src = "### file\n\n# Translator note.\n# fluentpress: paragraph; source 0123abcd\n# fluentpress: was 89abcdef: Old text.\nhello = Hello\n    world\n    .title = T\n\n-term = Term\nbroken = {\n";
-        let file = FtlFile::parse("x.ftl".into(), src.to_string(), false);
+        let file = FtlFile::parse(
+            "x.ftl".into(),
+            src.to_string(),
+            crate::source::TextStyle::NEW,
+        );
         let hello = file.get("hello").unwrap();
         assert_eq!(hello.meta.kind, Some(SegmentKind::Paragraph));
         assert_eq!(hello.meta.source_hash.as_deref(), Some("0123abcd"));

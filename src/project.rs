@@ -51,6 +51,14 @@ pub const LAYOUT_MESSAGES: &[&str] = &[
     "footer-text",
 ];
 
+/// Whether a translation's `site.ftl` may hold the message `id`: the layout's own
+/// messages always (the source falls back to the built-in default for one it lacks,
+/// and the translation is still shown), and every message of the source's `site.ftl`.
+/// What `lint` calls obsolete there and what `sync` comments out are decided here.
+pub fn belongs_in_site_ftl(source_site: Option<&FtlFile>, id: &str) -> bool {
+    LAYOUT_MESSAGES.contains(&id) || source_site.is_some_and(|s| s.get(id).is_some())
+}
+
 /// Layout strings used when the source locale has no `site.ftl` (or lacks a message).
 pub const DEFAULT_SITE_FTL: &str = include_str!("assets/default-site.ftl");
 
@@ -513,7 +521,7 @@ impl Project {
         let default_site = FtlFile::parse(
             PathBuf::from("(built-in default site.ftl)"),
             DEFAULT_SITE_FTL.to_string(),
-            false,
+            crate::source::TextStyle::NEW,
         );
 
         // Message ids, matched against the reference files.
@@ -600,8 +608,8 @@ impl Project {
                             rel.to_string(),
                             FtlFile::parse(
                                 PathBuf::from(format!("{shown}/{rel}")),
-                                file.text,
-                                file.had_bom,
+                                file.text.clone(),
+                                file.style(),
                             ),
                         )
                     })
@@ -1007,8 +1015,10 @@ fn content_files(dir: &Path) -> Option<HashSet<String>> {
 
 /// Reads and parses a Fluent file; what goes wrong becomes a diagnostic in `problems`.
 fn read_ftl(path: &Path, rel_path: &str, problems: &mut Vec<Diagnostic>) -> Option<FtlFile> {
-    read_text(path, rel_path, problems)
-        .map(|text| FtlFile::parse(PathBuf::from(rel_path), text.text, text.had_bom))
+    read_text(path, rel_path, problems).map(|text| {
+        let style = text.style();
+        FtlFile::parse(PathBuf::from(rel_path), text.text, style)
+    })
 }
 
 fn load_locales(

@@ -4,6 +4,42 @@
 
 use std::path::Path;
 
+/// How a text file was written, beyond its text: a rewrite writes it back the same way
+/// (CRLF in, CRLF out; a byte-order mark kept), so a translator's diff shows only the
+/// lines that changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TextStyle {
+    pub bom: bool,
+    pub crlf: bool,
+}
+
+impl TextStyle {
+    /// A new file: LF line ends, no byte-order mark.
+    pub const NEW: TextStyle = TextStyle {
+        bom: false,
+        crlf: false,
+    };
+
+    /// `text` (LF line ends, as the program holds every text) as bytes in this style.
+    pub fn encode(self, text: &str) -> Vec<u8> {
+        let mut out = Vec::with_capacity(text.len() + text.len() / 32 + 3);
+        if self.bom {
+            out.extend_from_slice("\u{feff}".as_bytes());
+        }
+        if self.crlf {
+            for (i, line) in text.split('\n').enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(b"\r\n");
+                }
+                out.extend_from_slice(line.strip_suffix('\r').unwrap_or(line).as_bytes());
+            }
+        } else {
+            out.extend_from_slice(text.as_bytes());
+        }
+        out
+    }
+}
+
 /// A decoded text file and what decoding it noticed.
 #[derive(Debug, Clone)]
 pub struct TextFile {
@@ -47,6 +83,14 @@ impl TextFile {
             had_bom,
             had_crlf,
         })
+    }
+
+    /// How the file was written.
+    pub fn style(&self) -> TextStyle {
+        TextStyle {
+            bom: self.had_bom,
+            crlf: self.had_crlf,
+        }
     }
 
     pub fn read(path: &Path) -> std::io::Result<Result<TextFile, NotUtf8>> {

@@ -127,6 +127,9 @@ pub struct FileChange {
     pub created: bool,
     #[serde(skip)]
     pub text: String,
+    /// How the existing file is written (kept on rewrite).
+    #[serde(skip)]
+    pub style: crate::source::TextStyle,
 }
 
 /// Everything an import would do.
@@ -213,7 +216,13 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
                 .files
                 .iter()
                 .find(|(rel, _)| *rel == site_path)
-                .map(|(rel, text)| FtlFile::parse(PathBuf::from(rel), text.clone(), false));
+                .map(|(rel, text)| {
+                    FtlFile::parse(
+                        PathBuf::from(rel),
+                        text.clone(),
+                        crate::source::TextStyle::NEW,
+                    )
+                });
             planned = LocaleFiles::planned(locale.clone(), site);
             &planned
         }
@@ -240,7 +249,7 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
         used.push(path.clone());
         let shown = path.display().to_string();
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        let (existing_file, base_text, created) = match existing {
+        let (existing_file, base_text, created): (Option<&FtlFile>, String, bool) = match existing {
             Some(l) => match project.locale(l).pages.get(&page.slug) {
                 Some(f) => (Some(f), f.source().to_string(), false),
                 None => (None, page_file_text(page, &locale).0, true),
@@ -307,6 +316,7 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
                 path: path_rel,
                 created,
                 text,
+                style: existing_file.map_or(crate::source::TextStyle::NEW, |f| f.style),
             });
         }
         pages.push(import.report);
@@ -371,7 +381,7 @@ pub fn apply(project: &Project, plan: &Plan) -> Result<()> {
         return Ok(());
     }
     for f in &plan.files {
-        super::write_file(&project.root.join(&f.path), f.text.as_bytes())?;
+        crate::fsutil::write_text(&project.root.join(&f.path), &f.text, f.style)?;
     }
     Ok(())
 }
@@ -728,7 +738,11 @@ fn judge_written(
     import: &mut PageImport,
 ) -> String {
     let judged = |text: &str| {
-        let file = FtlFile::parse(PathBuf::from(path), text.to_string(), false);
+        let file = FtlFile::parse(
+            PathBuf::from(path),
+            text.to_string(),
+            crate::source::TextStyle::NEW,
+        );
         let (shown, mut diagnostics) = crate::pipeline::judge(project, files, page, Some(&file));
         let fallbacks: Vec<Option<Fallback>> = shown.iter().map(|s| s.fallback).collect();
         settings.apply(project, &mut diagnostics);
@@ -815,7 +829,11 @@ fn write_page_file(page: &Page, base: &str, messages: &[(usize, String, String)]
     if messages.is_empty() {
         return finish_like_sync(page, base);
     }
-    let file = FtlFile::parse(PathBuf::from("import.ftl"), base.to_string(), false);
+    let file = FtlFile::parse(
+        PathBuf::from("import.ftl"),
+        base.to_string(),
+        crate::source::TextStyle::NEW,
+    );
     let templates = find_templates(base);
     let mut edits = Vec::new();
     let order: Vec<usize> = page.reference_order().collect();
@@ -859,7 +877,11 @@ fn write_page_file(page: &Page, base: &str, messages: &[(usize, String, String)]
 }
 
 fn finish_like_sync(page: &Page, text: &str) -> String {
-    let file = FtlFile::parse(PathBuf::from("import.ftl"), text.to_string(), false);
+    let file = FtlFile::parse(
+        PathBuf::from("import.ftl"),
+        text.to_string(),
+        crate::source::TextStyle::NEW,
+    );
     match super::sync::sync_page_file(page, &file) {
         Some(update) => update.text,
         None => text.to_string(),

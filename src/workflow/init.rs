@@ -347,7 +347,7 @@ pub fn init(opts: &InitOptions) -> Result<InitReport> {
         });
     }
     let plan = crate::extract::plan(&project);
-    for (rel, text) in &plan.write {
+    for (rel, text, _) in &plan.write {
         create(root, rel, text, &mut report)?;
     }
     // A template for each further locale, as `new-locale` writes them.

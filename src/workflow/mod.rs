@@ -42,7 +42,7 @@ pub const OBSOLETE_NOTE: &str = "obsolete (no longer in the reference); kept for
 pub fn comment_out(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for piece in text.split_inclusive('\n') {
-        let line = piece.trim_end_matches(['\n', '\r']);
+        let line = piece.trim_end_matches('\n');
         let ending = &piece[line.len()..];
         if line.trim().is_empty() {
             out.push('#');
@@ -121,7 +121,7 @@ pub fn find_templates(text: &str) -> Vec<Template> {
     let mut lines = Vec::new();
     let mut pos = 0;
     for piece in text.split_inclusive('\n') {
-        lines.push((pos, piece.trim_end_matches(['\n', '\r'])));
+        lines.push((pos, piece.trim_end_matches('\n')));
         pos += piece.len();
     }
     let end_of = |i: usize| lines.get(i + 1).map_or(text.len(), |(start, _)| *start);
@@ -169,26 +169,6 @@ pub(crate) fn junk_ids(file: &FtlFile) -> Vec<String> {
         .collect()
 }
 
-/// Writes a translator's file atomically, keeping the permissions an existing file had
-/// (a new file gets the usual `rw-r--r--`: the temporary file is private).
-pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> crate::error::Result<()> {
-    let before = std::fs::metadata(path).ok().map(|m| m.permissions());
-    crate::fsutil::write_atomic(path, bytes)?;
-    let permissions = match before {
-        Some(p) => p,
-        None => {
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                std::fs::Permissions::from_mode(0o644)
-            }
-            #[cfg(not(unix))]
-            return Ok(());
-        }
-    };
-    std::fs::set_permissions(path, permissions).map_err(|e| crate::error::Error::io(path, e))
-}
-
 /// An edit of a file's text: replace `range` (empty for an insertion) with `text`.
 #[derive(Debug, Clone)]
 pub(crate) struct Edit {
@@ -226,8 +206,7 @@ pub(crate) fn insertion(text: &str, pos: usize, blocks: &[String]) -> String {
         out.push('\n');
     }
     let before = &text[..pos];
-    let before_is_blank =
-        pos == 0 || before == "\n" || before.ends_with("\n\n") || before.ends_with("\n\r\n");
+    let before_is_blank = pos == 0 || before == "\n" || before.ends_with("\n\n");
     for (i, block) in blocks.iter().enumerate() {
         if i > 0 || !before_is_blank {
             out.push('\n');
@@ -235,7 +214,7 @@ pub(crate) fn insertion(text: &str, pos: usize, blocks: &[String]) -> String {
         out.push_str(block);
     }
     let after = &text[pos..];
-    if !after.is_empty() && !after.starts_with('\n') && !after.starts_with("\r\n") {
+    if !after.is_empty() && !after.starts_with('\n') {
         out.push('\n');
     }
     out
@@ -246,12 +225,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn comment_out_keeps_line_endings_and_marks_blank_lines() {
+    fn comment_out_marks_every_line_and_blank_lines() {
+        // Texts are held with LF line ends (`source::TextFile`); a file's CRLF ends are
+        // restored when it is written (`source::TextStyle::encode`).
         assert_eq!(comment_out("a = b\n    c\n"), "# a = b\n#     c\n");
-        assert_eq!(
-            comment_out("a = b\r\n\r\n    c"),
-            "# a = b\r\n#\r\n#     c\n"
-        );
+        assert_eq!(comment_out("a = b\n\n    c"), "# a = b\n#\n#     c\n");
     }
 
     #[test]
@@ -286,7 +264,7 @@ mod tests {
         let file = FtlFile::parse(
             "r.ftl".into(),
             "# fluentpress: paragraph; source 0123abcd\nm =\n    {\"[\"}x]\n    y {\"{\"}\n".into(),
-            false,
+            crate::source::TextStyle::NEW,
         );
         let project = crate::project::Project::in_memory(
             crate::config::Config::default(),
@@ -303,7 +281,11 @@ mod tests {
             .find(|s| s.text.contains("brace"))
             .unwrap();
         let template = page_template(seg);
-        let parsed = FtlFile::parse("t.ftl".into(), template.clone(), false);
+        let parsed = FtlFile::parse(
+            "t.ftl".into(),
+            template.clone(),
+            crate::source::TextStyle::NEW,
+        );
         assert!(
             parsed.entries.is_empty() && parsed.syntax_errors.is_empty(),
             "{template}"
@@ -321,7 +303,11 @@ mod tests {
             })
             .map(|l| l + "\n")
             .collect();
-        let back = FtlFile::parse("u.ftl".into(), uncommented.clone(), false);
+        let back = FtlFile::parse(
+            "u.ftl".into(),
+            uncommented.clone(),
+            crate::source::TextStyle::NEW,
+        );
         assert_eq!(
             back.simple_value(&seg.id).as_deref(),
             Some(seg.text.as_str()),

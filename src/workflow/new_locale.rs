@@ -70,7 +70,7 @@ pub fn create(project: &Project, new: &NewLocale) -> Result<()> {
     let dir = project.root.join(&new.dir);
     std::fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
     for (rel, text) in &new.files {
-        super::write_file(&project.root.join(rel), text.as_bytes())?;
+        crate::fsutil::write_text(&project.root.join(rel), text, crate::source::TextStyle::NEW)?;
     }
     Ok(())
 }

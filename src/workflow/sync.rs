@@ -20,7 +20,7 @@ use super::{
 use crate::error::{Error, Result};
 use crate::ftl::{self, FtlEntry, FtlFile, META_PREFIX};
 use crate::locale::{Locale, LocaleId};
-use crate::project::{LAYOUT_MESSAGES, Page, Project};
+use crate::project::{Page, Project};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -42,8 +42,8 @@ pub struct FileUpdate {
     /// Templates removed: the reference no longer has the message, or it is translated.
     pub removed: usize,
     pub text: String,
-    /// The file started with a byte-order mark, which is written back.
-    pub had_bom: bool,
+    /// How the file was written (byte-order mark, CRLF line ends), which is kept.
+    pub style: crate::source::TextStyle,
 }
 
 impl FileUpdate {
@@ -147,8 +147,7 @@ pub fn plan(project: &Project, locales: &[LocaleId]) -> Result<Vec<FileUpdate>> 
                             template: site_template(reference, e),
                         })
                         .collect();
-                    let keep =
-                        |id: &str| reference.get(id).is_some() || LAYOUT_MESSAGES.contains(&id);
+                    let keep = |id: &str| crate::project::belongs_in_site_ftl(Some(reference), id);
                     if let Some(update) = sync_file(file, &wanted, &keep, &|_| None) {
                         out.push(update);
                     }
@@ -201,12 +200,7 @@ pub fn sync_page_file(page: &Page, file: &FtlFile) -> Option<FileUpdate> {
 /// Writes the updates (each file atomically).
 pub fn apply(project: &Project, updates: &[FileUpdate]) -> Result<()> {
     for u in updates {
-        let mut bytes = Vec::with_capacity(u.text.len() + 3);
-        if u.had_bom {
-            bytes.extend_from_slice("\u{feff}".as_bytes());
-        }
-        bytes.extend_from_slice(u.text.as_bytes());
-        super::write_file(&project.root.join(&u.path), &bytes)?;
+        crate::fsutil::write_text(&project.root.join(&u.path), &u.text, u.style)?;
     }
     Ok(())
 }
@@ -345,7 +339,7 @@ fn sync_file(
         refreshed: counts.refreshed,
         removed: counts.removed,
         text: apply_edits(text, edits),
-        had_bom: file.had_bom,
+        style: file.style,
     })
 }
 
@@ -358,7 +352,7 @@ fn obsolete_block(text: &str, entry: &FtlEntry) -> String {
     let mut out = format!("# {META_PREFIX} {OBSOLETE_NOTE}\n");
     out.push_str(&comment_out(&text[entry.range.clone()]));
     let after = &text[entry.range.end..];
-    if !after.is_empty() && !after.starts_with('\n') && !after.starts_with("\r\n") {
+    if !after.is_empty() && !after.starts_with('\n') {
         out.push('\n');
     }
     out
@@ -407,7 +401,7 @@ pub fn site_file_text(reference: &FtlFile, locale: &Locale, name_language: bool)
         if !out.is_empty() && !out.ends_with('\n') {
             out.push('\n');
         }
-        if !(out.ends_with("\n\n") || out.ends_with("\n\r\n")) {
+        if !out.ends_with("\n\n") {
             out.push('\n');
         }
         if name_language && entry.id == "language-name" {
@@ -462,7 +456,7 @@ fn mark_edit(text: &str, entry: &FtlEntry, hash: &str) -> Option<Edit> {
     let mut found = None;
     let mut pos = entry.range.start;
     for piece in text[entry.range.start..id_line].split_inclusive('\n') {
-        if let Some(r) = source_hash_span(piece.trim_end_matches(['\n', '\r'])) {
+        if let Some(r) = source_hash_span(piece.trim_end_matches('\n')) {
             found = Some(pos + r.start..pos + r.end);
         }
         pos += piece.len();
@@ -608,7 +602,7 @@ pub fn mark_current(
             created: false,
             hashes: count,
             text: apply_edits(file.source(), edits),
-            had_bom: file.had_bom,
+            style: file.style,
             ..FileUpdate::default()
         });
     }
@@ -788,9 +782,13 @@ mod tests {
     #[test]
     fn a_new_site_file_names_the_language() {
         let site_en = "### Layout.\n\n## Names\n\n# The language's own name.\nlanguage-name = English\nsite-name = Birds\n";
-        let reference = FtlFile::parse("locales/en/site.ftl".into(), site_en.into(), false);
+        let reference = FtlFile::parse(
+            "locales/en/site.ftl".into(),
+            site_en.into(),
+            crate::source::TextStyle::NEW,
+        );
         let text = site_file_text(&reference, &Locale::parse("he").unwrap(), true);
-        let file = FtlFile::parse("x.ftl".into(), text.clone(), false);
+        let file = FtlFile::parse("x.ftl".into(), text.clone(), crate::source::TextStyle::NEW);
         assert!(file.syntax_errors.is_empty(), "{text}");
         assert_eq!(file.simple_value("language-name").as_deref(), Some("עברית"));
         assert!(file.get("site-name").is_none());

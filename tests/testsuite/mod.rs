@@ -8,6 +8,7 @@ mod html;
 mod import;
 mod lint;
 mod pipeline;
+mod policies;
 mod security;
 mod serve_props;
 mod text;
