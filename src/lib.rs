@@ -26,6 +26,7 @@ pub mod pipeline;
 pub mod project;
 pub mod render;
 pub mod resolve;
+pub mod script;
 pub mod slug;
 pub mod source;
 pub mod suggest;

@@ -157,44 +157,6 @@ fn trim_start_spaces(s: &str) -> &str {
     s.trim_start_matches(is_break_space)
 }
 
-/// Whether `c` belongs to a script (or a block of punctuation) written
-/// without spaces between words, where a line may break between characters
-/// or, for Thai and its neighbours, between dictionary words.
-///
-/// Hangul is deliberately absent: Korean separates words with spaces.
-fn is_no_space_script(c: char) -> bool {
-    matches!(
-        u32::from(c),
-        0x0E00..=0x0EFF       // Thai, Lao
-        | 0x1000..=0x109F     // Myanmar
-        | 0x1780..=0x17FF     // Khmer
-        | 0x1950..=0x19FF     // Tai Le, New Tai Lue, Khmer Symbols
-        | 0x1A20..=0x1AAF     // Tai Tham
-        | 0x2E80..=0x2FDF     // CJK Radicals Supplement, Kangxi Radicals
-        | 0x2FF0..=0x303F     // Ideographic Description, CJK Symbols and Punctuation
-        | 0x3040..=0x30FF     // Hiragana, Katakana
-        | 0x3100..=0x312F     // Bopomofo
-        | 0x3190..=0x31FF     // Kanbun, Bopomofo Extended, CJK Strokes, Katakana Phonetic Extensions
-        | 0x3200..=0x33FF     // Enclosed CJK Letters and Months, CJK Compatibility
-        | 0x3400..=0x4DBF     // CJK Unified Ideographs Extension A
-        | 0x4E00..=0x9FFF     // CJK Unified Ideographs
-        | 0xA000..=0xA4CF     // Yi Syllables, Yi Radicals
-        | 0xA9E0..=0xA9FF     // Myanmar Extended-B
-        | 0xAA60..=0xAADF     // Myanmar Extended-A, Tai Viet
-        | 0xF900..=0xFAFF     // CJK Compatibility Ideographs
-        | 0xFE10..=0xFE1F     // Vertical Forms
-        | 0xFE30..=0xFE4F     // CJK Compatibility Forms
-        | 0xFE50..=0xFE6F     // Small Form Variants
-        | 0xFF00..=0xFFEF     // Halfwidth and Fullwidth Forms
-        | 0x116D0..=0x116FF   // Myanmar Extended-C
-        | 0x16FE0..=0x16FFF   // Ideographic Symbols and Punctuation
-        | 0x17000..=0x18D7F   // Tangut, Tangut Components, Khitan, Tangut Supplement
-        | 0x1AFF0..=0x1B2FF   // Kana Extended-B, Kana Supplement, Kana Extended-A, Small Kana Extension, Nushu
-        | 0x1F200..=0x1F2FF   // Enclosed Ideographic Supplement
-        | 0x20000..=0x323AF // CJK Extensions B-H, CJK Compatibility Ideographs Supplement
-    )
-}
-
 /// Byte ranges inside which no line may break: the caller's plus the
 /// URL-like tokens of the text, sorted, overlapping ones merged.
 struct Guards {
@@ -313,7 +275,7 @@ fn find_urls(text: &str) -> Vec<Range<usize>> {
             .get(body_start..)
             .unwrap_or("")
             .char_indices()
-            .find(|&(_, c)| is_break_space(c) || is_no_space_script(c))
+            .find(|&(_, c)| is_break_space(c) || crate::script::is_spaceless(c))
             .map_or(text.len() - body_start, |(j, _)| j);
         if body_len > 0 {
             urls.push(i..body_start + body_len);
@@ -539,8 +501,11 @@ fn breaks_between_words(seg: &str, grapheme_start: usize, pos: usize) -> bool {
     // The base character of the grapheme before, so that a combining mark
     // or variation selector after a Han character still counts as Han.
     let base_before = seg[grapheme_start..pos].chars().next();
-    base_before.is_some_and(is_no_space_script)
-        || after.chars().next().is_some_and(is_no_space_script)
+    base_before.is_some_and(crate::script::is_spaceless)
+        || after
+            .chars()
+            .next()
+            .is_some_and(crate::script::is_spaceless)
 }
 
 #[cfg(test)]

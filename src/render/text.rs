@@ -447,7 +447,10 @@ impl<'e, 'p> Writer<'e, 'p> {
                         InlineKind::Text(t) => t.chars().next(),
                         _ => None,
                     });
-                    if !(prev.is_some_and(is_spaceless) && next.is_some_and(is_spaceless)) {
+                    let silent = prev
+                        .zip(next)
+                        .is_some_and(|(a, b)| crate::script::line_break_is_silent(a, b));
+                    if !silent {
                         out.push(' ');
                     }
                 }
@@ -490,10 +493,6 @@ impl<'e, 'p> Writer<'e, 'p> {
         }
         text
     }
-}
-
-fn is_spaceless(c: char) -> bool {
-    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF | 0x20000..=0x3FFFF)
 }
 
 /// The text of authored HTML, without its tags (sanitised first, so no script survives).

@@ -400,35 +400,19 @@ fn first_words(text: &str) -> String {
     out
 }
 
-/// Byte offsets where a sentence ends inside `text` (not at its end): after `.`, `!`,
-/// `?` and their Arabic and Devanagari kin followed by a space, and after the full-width
-/// `。！？` of Chinese and Japanese.
+/// Byte offsets where a sentence ends inside `text` (not at its end): where a merged
+/// block may be cut ([`crate::script::sentence_ends`]).
 fn sentence_cuts(text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let trimmed = text.trim_end().len();
-    for (i, c) in text.char_indices() {
-        let after = i + c.len_utf8();
-        if after >= trimmed {
-            break;
-        }
-        let next = text[after..].chars().next();
-        let ends = match c {
-            '。' | '！' | '？' => true,
-            '.' | '!' | '?' | '؟' | '।' | '۔' => next.is_some_and(char::is_whitespace),
-            _ => false,
-        };
-        if ends {
-            out.push(after);
-        }
-    }
-    out
+    crate::script::sentence_ends(text)
 }
 
-/// Joins the two blocks of a split paragraph (no space between scripts written without).
+/// Joins the two blocks of a split paragraph: with a space, but between two sentences
+/// of a script that spaces nothing ([`crate::script::sentences_join_without_space`]).
 fn join_split(a: &str, b: &str) -> String {
-    let no_space = |c: char| matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF);
     let (a, b) = (a.trim_end(), b.trim_start());
-    if a.chars().last().is_some_and(no_space) && b.chars().next().is_some_and(no_space) {
+    if let (Some(last), Some(first)) = (a.chars().last(), b.chars().next())
+        && crate::script::sentences_join_without_space(last, first)
+    {
         format!("{a}{b}")
     } else {
         format!("{a} {b}")
@@ -1040,8 +1024,8 @@ mod tests {
         let t = "Un. Deux ? Trois";
         assert_eq!(sentence_cuts(t), vec![3, 10]);
         assert_eq!(sentence_cuts("北朝鮮。人権。"), vec!["北朝鮮。".len()]);
-        // An abbreviation is a candidate too: the fit of the two parts decides.
-        assert_eq!(sentence_cuts("U.S. policy. "), vec![4]);
+        // A dotted abbreviation ends no sentence (`script::sentence_ends`).
+        assert!(sentence_cuts("U.S. policy. ").is_empty());
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub struct Unit {
     /// Sentences, where the script marks their ends (not Thai): translators keep a
     /// paragraph's sentences far more often than not, so a different count tells two
     /// paragraphs of like length apart when nothing else does.
-    pub sentences: Option<usize>,
+    pub sentences: Option<(usize, usize)>,
 }
 
 impl Unit {
@@ -64,44 +64,29 @@ impl Unit {
     }
 }
 
-/// Sentence ends in `text`: 。！？ anywhere; . ! ? ؟ । before a space or the end, not
-/// inside an abbreviation such as "U.S.". `None` for text whose script does not mark
-/// sentence ends (Thai, Lao, Khmer, Burmese) or that has no end mark at all.
-fn sentence_count(text: &str) -> Option<usize> {
-    let chars: Vec<char> = text.trim_end().chars().collect();
-    if chars
-        .iter()
-        .any(|c| matches!(*c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF))
-    {
-        return None;
-    }
-    let mut count = 0;
-    for (i, &c) in chars.iter().enumerate() {
-        let end = match c {
-            '。' | '！' | '？' => true,
-            '.' | '!' | '?' | '؟' | '।' => {
-                let at_break = chars.get(i + 1).is_none_or(|n| n.is_whitespace());
-                // "U.S." and "e.g.": a letter between two dots.
-                let abbreviation = c == '.' && i >= 2 && chars[i - 2] == '.';
-                at_break && !abbreviation
-            }
-            _ => false,
-        };
-        count += usize::from(end);
-    }
-    (count > 0).then_some(count)
+/// Sentences in `text`, where its script marks their ends: a range, since an end after
+/// an abbreviation may or may not be one ([`crate::script::sentence_count`]).
+fn sentence_count(text: &str) -> Option<(usize, usize)> {
+    crate::script::sentence_count(text)
 }
 
-/// A mild cost for a different number of sentences (none when either is unknown).
-fn sentence_cost(a: Option<usize>, b: Option<usize>) -> f64 {
+/// A mild cost for a different number of sentences: by how far the two ranges are
+/// apart (none when either is unknown).
+fn sentence_cost(a: Option<(usize, usize)>, b: Option<(usize, usize)>) -> f64 {
     match (a, b) {
-        (Some(a), Some(b)) => (0.8 * a.abs_diff(b) as f64).min(2.4),
+        (Some((a_lo, a_hi)), Some((b_lo, b_hi))) => {
+            let gap = b_lo.saturating_sub(a_hi).max(a_lo.saturating_sub(b_hi));
+            (0.8 * gap as f64).min(2.4)
+        }
         _ => 0.0,
     }
 }
 
-fn sum_sentences(units: &[&Unit]) -> Option<usize> {
-    units.iter().map(|u| u.sentences).sum()
+fn sum_sentences(units: &[&Unit]) -> Option<(usize, usize)> {
+    units
+        .iter()
+        .map(|u| u.sentences)
+        .try_fold((0, 0), |(lo, hi), s| s.map(|(l, h)| (lo + l, hi + h)))
 }
 
 /// Anchors that come from a segment's block rather than its text, by segment index:
@@ -798,9 +783,12 @@ mod tests {
     fn sentences_are_counted_where_the_script_marks_them() {
         assert_eq!(
             sentence_count("The U.S. Congress acted. It did! Why?"),
-            Some(3)
+            Some((3, 4))
         );
-        assert_eq!(sentence_count("朝鲜政府继续控制。不断有报告称。"), Some(2));
+        assert_eq!(
+            sentence_count("朝鲜政府继续控制。不断有报告称。"),
+            Some((2, 2))
+        );
         assert_eq!(sentence_count("สิทธิมนุษยชนในเกาหลีเหนือ"), None);
         assert_eq!(sentence_count("A heading"), None);
     }
