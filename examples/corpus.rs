@@ -158,7 +158,11 @@ fn load_pool(from: &Path) -> Pool {
             let rel = format!("locales/{tag}/{SHIPPED_PAGE}.ftl");
             let text = std::fs::read_to_string(from.join(&rel))
                 .unwrap_or_else(|e| panic!("{}: {e}", from.join(&rel).display()));
-            let file = FtlFile::parse(PathBuf::from(&rel), text, false);
+            let file = FtlFile::parse(
+                PathBuf::from(&rel),
+                text,
+                fluentpress::source::TextStyle::NEW,
+            );
             assert!(file.syntax_errors.is_empty(), "{rel}: syntax errors");
             file
         })

@@ -146,7 +146,7 @@ fn ends_with_abbreviation(text: &str) -> bool {
     let word = text.rsplit(char::is_whitespace).next().unwrap_or("");
     let chars: Vec<char> = word.chars().collect();
     chars.len() >= 4
-        && chars.len() % 2 == 0
+        && chars.len().is_multiple_of(2)
         && chars
             .chunks(2)
             .all(|pair| pair[0].is_alphabetic() && pair[1] == '.')

@@ -863,18 +863,17 @@ fn git_history_aligns_against_the_english_the_translation_was_made_from() {
     assert!(plain["pages"][0]["aligned_with"].is_null());
 }
 
-/// (message id, rule) of the errors and warnings `import --format json` reports for
-/// the page file it wrote, and the same from `lint --format json` of that file.
-fn refused_by_both(
-    site: &Site,
-    tag: &str,
-    dir: &str,
-) -> (Vec<(String, String)>, Vec<(String, String)>) {
+/// (message id, rule) of findings, sorted.
+type Findings = Vec<(String, String)>;
+
+/// The errors and warnings `import --format json` reports for the page file it wrote,
+/// and the same from `lint --format json` of that file.
+fn refused_by_both(site: &Site, tag: &str, dir: &str) -> (Findings, Findings) {
     let run = site
         .run(&["import", "--locale", tag, dir, "--format", "json"])
         .ok();
     let json: Value = serde_json::from_str(&run.stdout).unwrap();
-    let mut import: Vec<(String, String)> = json["pages"]
+    let mut import: Findings = json["pages"]
         .as_array()
         .unwrap()
         .iter()
@@ -888,7 +887,7 @@ fn refused_by_both(
         .collect();
     let (_, lint) = site.lint_json(&["--locale", tag]);
     let file = format!("locales/{tag}/{PAGE}.ftl");
-    let mut linted: Vec<(String, String)> = lint["diagnostics"]
+    let mut linted: Findings = lint["diagnostics"]
         .as_array()
         .unwrap()
         .iter()

@@ -248,9 +248,15 @@ fn apply(site: &Site, edit: &Edit) -> Vec<String> {
     }
 }
 
+/// Every file of an output directory: (path, bytes), sorted.
+type Tree = Vec<(String, Vec<u8>)>;
+
+/// Lint's errors by locale, as serve lists them at the top of the pages.
+type Errors = BTreeMap<String, Vec<String>>;
+
 /// What a fresh build writes, and lint's errors as serve lists them; `None` when the
 /// site does not build at all (serve then keeps the last good output and says why).
-fn fresh(site: &Site) -> Option<(Vec<(String, Vec<u8>)>, BTreeMap<String, Vec<String>>)> {
+fn fresh(site: &Site) -> Option<(Tree, Errors)> {
     let project = Project::load_lazily(site.path()).ok()?;
     if project.failed_content > 0 {
         return None;
@@ -268,7 +274,7 @@ fn fresh(site: &Site) -> Option<(Vec<(String, Vec<u8>)>, BTreeMap<String, Vec<St
     };
     build(&project, &opts, &settings).ok()?;
     let lint = fluentpress::commands::lint::run(&project, &settings, &[]);
-    let mut errors: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut errors: Errors = BTreeMap::new();
     for d in &lint.diagnostics {
         if d.severity == fluentpress::diagnostic::Severity::Error
             && d.rule != fluentpress::diagnostic::Rule::MissingMessage

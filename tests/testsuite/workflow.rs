@@ -862,8 +862,7 @@ fn serve_re_renders_only_what_an_edit_affects() {
     let last = server
         .stderr()
         .lines()
-        .filter(|l| l.starts_with("built everything") || l.starts_with("re-rendered "))
-        .last()
+        .rfind(|l| l.starts_with("built everything") || l.starts_with("re-rendered "))
         .unwrap_or_default()
         .to_string();
     assert!(last.starts_with("re-rendered 9 page editions"), "{last}");
