@@ -19,6 +19,7 @@ pub mod ids;
 pub mod lint;
 pub mod locale;
 pub mod markdown;
+pub mod numbers;
 pub mod numfmt;
 pub mod output;
 pub mod page;

@@ -955,7 +955,7 @@ impl RawPage {
             .map(|(plain, r, id)| Segment {
                 hash: ftl::source_hash(&r.text),
                 needs_translation: markdown::has_words(&plain),
-                numbers: crate::checks::translation::numbers(&plain),
+                numbers: crate::numbers::numbers(&plain),
                 reference: reference.and_then(|f| {
                     f.get(&id).map(|e| ReferenceEntry {
                         offset: e.offset,

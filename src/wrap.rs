@@ -196,35 +196,19 @@ impl Guards {
 /// line could end inside them ("สิทธิมนุษย|ชน", "เรือน|จำ"): each one reads as one
 /// word, and breaking it changes or loses its meaning. Those of the shipped pages and
 /// common ones like them; a line breaks before or after them, never inside.
-const THAI_COMPOUNDS: &[&str] = &[
-    "สิทธิมนุษยชน",       // human rights (สิทธิ|มนุษย|ชน)
-    "ต่างประเทศ",       // foreign, abroad
-    "เรือนจำ",          // prison
-    "ภายใต้",           // under
-    "ต่อเนื่อง",          // continuous
-    "ต่ออายุ",           // renew
-    "ผู้หญิง",            // women
-    "ตะวันออกเฉียงเหนือ", // north-east
-    "ความสัมพันธ์",       // relations
-    "ข้าหลวงใหญ่",       // high commissioner
-    "ได้รับ",            // receive
-    "พวกเขา",          // they
-    "ดำเนินการ",        // carry out
-    "เมื่อไม่นานมานี้",     // recently
-    "โดยตลอด",         // throughout
-    "เช่นเดียวกัน",       // likewise
-    "เช่นเดียวกับ",       // just as
-    "ดารุสมาน",         // Darusman (a name)
-    "รัฐบัญญัติ",          // (U.S.) Act
-    "กฎหมาย",          // law
-    "การเมือง",         // politics
-    "ร้อยละ",           // per cent
-    "ผู้ย้ายถิ่น",          // migrant
-    "นักวิจัย",           // researcher
-    "แสดงตน",          // identify oneself
-    "ช่วยเหลือ",         // help
-    "ขาดไม่ได้",         // indispensable
-];
+const THAI_COMPOUNDS: &str = include_str!("data/thai-compounds.txt");
+
+/// The compounds of [`THAI_COMPOUNDS`] (data: `src/data/thai-compounds.txt`).
+fn thai_compounds() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        THAI_COMPOUNDS
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|w| !w.is_empty())
+            .collect()
+    })
+}
 
 /// Byte ranges of the [`THAI_COMPOUNDS`] in `text`.
 fn find_compounds(text: &str) -> Vec<Range<usize>> {
@@ -237,7 +221,7 @@ fn find_compounds(text: &str) -> Vec<Range<usize>> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for compound in THAI_COMPOUNDS {
+    for compound in thai_compounds() {
         out.extend(text.match_indices(compound).map(|(i, m)| i..i + m.len()));
     }
     out
@@ -883,7 +867,7 @@ mod tests {
             assert_eq!(lines.join("").replace(' ', ""), text.replace(' ', ""));
             for pair in lines.windows(2) {
                 let joined = format!("{}{}", pair[0], pair[1]);
-                for compound in THAI_COMPOUNDS {
+                for compound in thai_compounds() {
                     for (i, _) in joined.match_indices(compound) {
                         let end = i + compound.len();
                         assert!(

@@ -50,7 +50,7 @@ impl Unit {
             InlineKind::FootnoteRef(label) => anchors.push(format!("F:{label}")),
             _ => {}
         });
-        for n in crate::checks::translation::numbers(&plain) {
+        for n in crate::numbers::numbers(&plain) {
             anchors.push(format!("N:{n}"));
         }
         anchors.sort();
