@@ -9,10 +9,17 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `0.1.0 (1a2b3c4d5e)`: the version and, when built from a git checkout, the commit
+/// (`build.rs`), so a bug report names the exact source.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    env!("FLUENTPRESS_VERSION_SUFFIX")
+);
+
 #[derive(Parser, Debug)]
 #[command(
     name = "fluentpress",
-    version,
+    version = VERSION,
     about = "Publish Markdown in many languages, accessibly: Fluent translations, HTML and plain-text editions, lint."
 )]
 pub struct Cli {
@@ -790,7 +797,7 @@ fn new_locale(root: &std::path::Path, args: NewLocaleArgs, ui: Ui) -> anyhow::Re
         new.locale.autonym().unwrap_or(tag)
     );
     eprintln!(
-        "missing translations are coverage, not errors; while it is in progress, `[locales.{tag}]` with `work_in_progress = true` in fluentpress.toml exempts it from a `min_coverage` gate"
+        "missing translations are coverage, never errors or warnings; while it is being started, `[locales.{tag}]` `work_in_progress = true` in fluentpress.toml exempts it from the min_coverage gates of that file (not from `lint --min-coverage`); if the CI workflow builds one runner per edition, add \"{tag}\" to its matrix"
     );
     Ok(Outcome::Ok)
 }
