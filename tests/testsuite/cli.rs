@@ -440,3 +440,36 @@ fn version_names_the_commit() {
         );
     }
 }
+
+/// `work_in_progress` has one meaning (no `min_coverage` gate of fluentpress.toml; the
+/// command line's still applies; nothing else changes), said alike wherever it is said.
+#[test]
+fn work_in_progress_is_said_the_same_way_everywhere() {
+    let site = Site::empty();
+    site.run(&["init", "--locale", "ko"]).ok();
+    let toml = site.read("fluentpress.toml");
+    let explain = site.run(&["lint", "--explain", "min-coverage"]).ok().stdout;
+    let new_locale = site.run(&["new-locale", "fr"]).ok().stderr;
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .unwrap()
+        .replace('\n', " ");
+    for (what, text) in [
+        ("fluentpress.toml", toml.replace("\n# ", " ")),
+        ("--explain min-coverage", explain.replace('\n', " ")),
+        ("new-locale", new_locale),
+        ("README", readme),
+    ] {
+        assert!(text.contains("work_in_progress"), "{what}: {text}");
+        assert!(
+            text.contains("min_coverage gate") || text.contains("gates of `fluentpress.toml`"),
+            "{what} does not say which gates it lifts: {text}"
+        );
+        assert!(
+            text.contains("--min-coverage"),
+            "{what} does not say the command line's gate still applies: {text}"
+        );
+        for wrong in ["warnings instead of errors", "are warnings, not errors"] {
+            assert!(!text.contains(wrong), "{what} says {wrong:?}");
+        }
+    }
+}

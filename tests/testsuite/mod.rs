@@ -1,6 +1,7 @@
 mod support;
 
 mod architecture;
+mod ci_workflow;
 mod cli;
 mod commonmark;
 mod coverage;
