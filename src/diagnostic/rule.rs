@@ -113,7 +113,7 @@ rules! {
     ByteOrderMark "byte-order-mark" Warning
         "A file starts with a UTF-8 byte-order mark. It is ignored, but some tools show it as a stray character; save the file without it.";
     MinCoverage "min-coverage" Error
-        "A locale has fewer translated passages than the site requires: `fluentpress lint --min-coverage N`, or `min_coverage = N` under `[lint]` or `[locales.TAG]` in `fluentpress.toml`, sets the lowest percentage accepted (a `work_in_progress` locale is exempt). Translated means what the build shows translated: missing, outdated and refused translations do not count. `fluentpress status --locale TAG` lists what is left.";
+        "A locale has fewer translated passages than the site requires: `fluentpress lint --min-coverage N`, or `min_coverage = N` under `[lint]` or `[locales.TAG]` in `fluentpress.toml`, sets the lowest percentage accepted (a `work_in_progress = true` locale is exempt from the gates of `fluentpress.toml`, not from `--min-coverage`; nothing else about it changes). Translated means what the build shows translated: missing, outdated and refused translations do not count. `fluentpress status --locale TAG` lists what is left.";
     FormatError "format-error" Error
         "Formatting a translated message failed at build time (for example a cyclic reference between messages). The build shows the source text instead.";
 }
