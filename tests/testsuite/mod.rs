@@ -9,6 +9,7 @@ mod html;
 mod import;
 mod lint;
 mod pipeline;
+mod platforms;
 mod security;
 mod text;
 mod workflow;
