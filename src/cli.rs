@@ -32,7 +32,8 @@ pub struct Cli {
         help_heading = "Global options"
     )]
     pub root: Option<PathBuf>,
-    /// Print only errors (no warnings, progress or summaries).
+    /// Print only errors: no warnings, progress, reports or summaries (`status -q` prints
+    /// nothing, as `grep -q`; JSON output and `serve`'s URL are still printed).
     #[arg(
         long,
         short,
@@ -348,7 +349,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Sync(args) => sync(root, args, ui),
         Command::NewLocale(args) => new_locale(root, args, ui),
         Command::Import(args) => import(root, args, ui),
-        Command::Serve(args) => serve(root, args),
+        Command::Serve(args) => serve(root, args, ui),
     }
 }
 
@@ -674,10 +675,12 @@ fn lint(root: &std::path::Path, args: LintArgs, ui: Ui) -> anyhow::Result<Outcom
     let report = crate::commands::lint::run(&project, &settings, &locales);
     // Coverage (missing and outdated passages) is listed one by one for the locales a
     // translator asked about; a whole-site run counts it in the summary table.
+    // `-q`: errors only, and no summary (JSON, which programs read, is whole).
     let listed: Vec<crate::diagnostic::Diagnostic> = report
         .diagnostics
         .iter()
         .filter(|d| !args.locales.is_empty() || d.severity != crate::diagnostic::Severity::Note)
+        .filter(|d| !ui.quiet || d.severity == crate::diagnostic::Severity::Error)
         .cloned()
         .collect();
     let notes = report.diagnostics.len() - listed.len();
@@ -690,6 +693,14 @@ fn lint(root: &std::path::Path, args: LintArgs, ui: Ui) -> anyhow::Result<Outcom
             let color = ui.color_on(true);
             let source = |path: &str| project.file_text(path).map(|t| t.into_owned());
             let mut text = crate::diagnostic::render::human::render(&listed, &source, color);
+            if ui.quiet {
+                print!("{text}");
+                return Ok(if report.errors() > 0 {
+                    Outcome::Findings
+                } else {
+                    Outcome::Ok
+                });
+            }
             text.push_str(&crate::diagnostic::render::human::summary(
                 &report.locales,
                 report.errors(),
@@ -720,6 +731,10 @@ fn status(root: &std::path::Path, args: StatusArgs, ui: Ui) -> anyhow::Result<Ou
     report_load_problems(&project, ui);
     let locales = locale_indices(&project, &args.locales)?;
     let statuses = crate::commands::status::collect(&project, &locales);
+    // `-q`: errors only, as `grep -q`; the JSON, which programs read, is still written.
+    if ui.quiet && args.format == StatusFormat::Human {
+        return Ok(Outcome::Ok);
+    }
     match args.format {
         StatusFormat::Json => print!("{}", crate::commands::status::json(&statuses)),
         StatusFormat::Human => print!("{}", crate::commands::status::human(&statuses)),
@@ -823,18 +838,21 @@ fn import(root: &std::path::Path, args: ImportArgs, ui: Ui) -> anyhow::Result<Ou
     }
     match args.format {
         StatusFormat::Json => print!("{}", plan.json(args.dry_run)),
+        // `-q`: errors only; the report is not one.
+        StatusFormat::Human if ui.quiet => {}
         StatusFormat::Human => print!("{}", plan.human(args.dry_run)),
     }
     Ok(Outcome::Ok)
 }
 
-fn serve(root: &std::path::Path, args: ServeArgs) -> anyhow::Result<Outcome> {
+fn serve(root: &std::path::Path, args: ServeArgs, ui: Ui) -> anyhow::Result<Outcome> {
     let out = args.out.clone().unwrap_or_else(|| root.join("dist"));
     crate::commands::serve::serve(&crate::commands::serve::ServeOptions {
         root: root.to_path_buf(),
         out,
         port: args.port,
         poll: args.poll,
+        quiet: ui.quiet,
     })?;
     Ok(Outcome::Ok)
 }

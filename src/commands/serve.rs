@@ -46,6 +46,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Look at the files every [`POLL_INTERVAL`] instead of waiting for change reports.
     pub poll: bool,
+    /// `-q`: errors only (the URL is still the first line on stdout).
+    pub quiet: bool,
 }
 
 /// How often the watched files are looked at.
@@ -121,15 +123,18 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         shape: None,
         editions: HashMap::new(),
         page_findings: HashMap::new(),
+        quiet: opts.quiet,
     };
     watcher.rebuild_with(first, None);
 
     println!("http://127.0.0.1:{port}/");
     let _ = std::io::stdout().flush();
-    eprintln!(
-        "serving {} at http://127.0.0.1:{port}/ ; watching {CONTENT_DIR}/, {LOCALES_DIR}/ and fluentpress.toml; Ctrl-C stops",
-        opts.out.display()
-    );
+    if !opts.quiet {
+        eprintln!(
+            "serving {} at http://127.0.0.1:{port}/ ; watching {CONTENT_DIR}/, {LOCALES_DIR}/ and fluentpress.toml; Ctrl-C stops",
+            opts.out.display()
+        );
+    }
     let server = Arc::clone(&shared);
     std::thread::spawn(move || accept(listener, server));
     let reports = if opts.poll {
@@ -138,10 +143,12 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         match watch(&opts.root) {
             Ok(reports) => Some(reports),
             Err(e) => {
-                eprintln!(
-                    "serve: the system cannot report file changes here ({e}); looking every {} ms instead",
-                    POLL_INTERVAL.as_millis()
-                );
+                if !opts.quiet {
+                    eprintln!(
+                        "serve: the system cannot report file changes here ({e}); looking every {} ms instead",
+                        POLL_INTERVAL.as_millis()
+                    );
+                }
                 None
             }
         }
@@ -358,6 +365,8 @@ struct Watcher {
     /// What the page renderer found of each page itself (its source content, its
     /// reference file), by slug: kept like the editions' facts.
     page_findings: HashMap<String, Vec<Diagnostic>>,
+    /// `-q`: say nothing but errors.
+    quiet: bool,
 }
 
 impl Watcher {
@@ -410,7 +419,9 @@ impl Watcher {
 
     fn rebuild_with(&mut self, loaded: Result<Project>, changed: Option<&[String]>) {
         let started = Instant::now();
-        if let Some(changed) = changed {
+        if let Some(changed) = changed
+            && !self.quiet
+        {
             eprintln!("changed: {}", changed.join(", "));
         }
         let project = match loaded {
@@ -487,12 +498,12 @@ impl Watcher {
                     *untranslated
                         .entry(d.locale.as_deref().unwrap_or(""))
                         .or_default() += 1;
-                } else {
+                } else if !self.quiet || d.severity == Severity::Error {
                     eprintln!("{}", d.one_line());
                 }
             }
         }
-        for (tag, count) in untranslated {
+        for (tag, count) in untranslated.into_iter().filter(|_| !self.quiet) {
             eprintln!(
                 "{tag}: {} no translation yet (`fluentpress status --locale {tag}`)",
                 if count == 1 {
@@ -535,6 +546,7 @@ impl Watcher {
         let errors = crate::diagnostic::count(&diagnostics, Severity::Error);
         let warnings = crate::diagnostic::count(&diagnostics, Severity::Warning);
         match (&pairs, partial_update) {
+            _ if self.quiet => {}
             (Some(pairs), true) => eprintln!(
                 "re-rendered {} in {:.2} s: {}; wrote {}; lint: {}, {}",
                 count(pairs.len(), "page edition", "page editions"),

@@ -473,3 +473,88 @@ fn work_in_progress_is_said_the_same_way_everywhere() {
         }
     }
 }
+
+/// `-q` is "errors only" for every command: on a site with warnings, no command prints
+/// a warning, a report or a summary; an error is still printed.
+#[test]
+fn quiet_means_errors_only_for_every_command() {
+    let site = Site::shipped();
+    // Warnings: an obsolete layout message, a byte-order mark.
+    site.write(
+        "locales/fr/site.ftl",
+        &format!(
+            "{}\nnot-a-layout-message = x\n",
+            site.read("locales/fr/site.ftl")
+        ),
+    );
+    let ko = site.read("locales/ko/site.ftl");
+    site.write_bytes(
+        "locales/ko/site.ftl",
+        &[b"\xEF\xBB\xBF", ko.as_bytes()].concat(),
+    );
+    let loud = site.run(&["lint"]).ok();
+    assert!(loud.stdout.contains("warning["), "{}", loud.stdout);
+    let translated = site.path().join("translated");
+    std::fs::create_dir_all(&translated).unwrap();
+    std::fs::write(
+        translated.join("north-korea-human-rights.md"),
+        "+++\ntitle = \"Nordkorea\"\ndescription = \"Menschenrechte.\"\n+++\n\n# Menschenrechte\n\nDas Volk leidet.\n",
+    )
+    .unwrap();
+    let empty = Site::empty();
+    let quiet = |site: &Site, args: &[&str]| {
+        let mut all = vec!["-q"];
+        all.extend_from_slice(args);
+        let run = site.run(&all).no_panic();
+        assert!(run.code == 0, "{args:?}: exit {}: {}", run.code, run.stderr);
+        assert_eq!(
+            (run.stdout.as_str(), run.stderr.as_str()),
+            ("", ""),
+            "{args:?} printed more than errors"
+        );
+    };
+    quiet(&empty, &["init", "--locale", "ko"]);
+    for args in [
+        &["build"][..],
+        &["lint"],
+        &["lint", "--format", "github"],
+        &["lint", "--locale", "fr"],
+        &["extract"],
+        &["extract", "--check"],
+        &["status"],
+        &["status", "--list"],
+        &["sync"],
+        &["sync", "--check"],
+        &["sync", "--locale", "fr", "--mark-current", "page-title"],
+        &["new-locale", "de"],
+        &["import", "--locale", "de", "--force", "translated"],
+        &["import", "--locale", "de", "--dry-run", "translated"],
+    ] {
+        quiet(&site, args);
+    }
+    // serve: the URL on stdout, nothing else.
+    let mut serve = Command::new(env!("CARGO_BIN_EXE_fluentpress"))
+        .args(["-q", "serve", "--port", "0"])
+        .current_dir(site.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = std::io::BufReader::new(serve.stdout.take().unwrap());
+    let mut url = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut url).unwrap();
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    serve.kill().unwrap();
+    let out = serve.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "serve -q");
+    // An error is still printed, without the summary.
+    site.write("locales/fr/site.ftl", "broken = {\n");
+    let run = site.run(&["-q", "lint"]).code(1);
+    assert!(run.stdout.contains("error[syntax-error]"), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains("warning[") && !run.stdout.contains("errors,"),
+        "{}",
+        run.stdout
+    );
+}
