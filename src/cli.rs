@@ -339,18 +339,67 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     if ui.verbose {
         eprintln!("site root: {}", root.display());
     }
+    let here = locale_dir_here(&root);
     let root = &root;
     match cli.command {
         Command::Init(_) => unreachable!("handled above"),
         Command::Build(args) => build(root, args, ui),
-        Command::Lint(args) => lint(root, args, ui),
+        Command::Lint(mut args) => {
+            args.locales = infer_locale(root, args.locales, here.as_deref(), "lint", ui);
+            lint(root, args, ui)
+        }
         Command::Extract(args) => extract(root, args, ui),
-        Command::Status(args) => status(root, args, ui),
-        Command::Sync(args) => sync(root, args, ui),
+        Command::Status(mut args) => {
+            args.locales = infer_locale(root, args.locales, here.as_deref(), "status", ui);
+            status(root, args, ui)
+        }
+        Command::Sync(mut args) => {
+            args.locales = infer_locale(root, args.locales, here.as_deref(), "sync", ui);
+            sync(root, args, ui)
+        }
         Command::NewLocale(args) => new_locale(root, args, ui),
         Command::Import(args) => import(root, args, ui),
         Command::Serve(args) => serve(root, args, ui),
     }
+}
+
+/// The folder name `TAG` when the current directory is `ROOT/locales/TAG/` or inside it.
+fn locale_dir_here(root: &std::path::Path) -> Option<String> {
+    let cwd = std::env::current_dir().ok()?.canonicalize().ok()?;
+    let locales = root.join(crate::project::LOCALES_DIR).canonicalize().ok()?;
+    let rel = cwd.strip_prefix(&locales).ok()?;
+    Some(rel.components().next()?.as_os_str().to_str()?.to_string())
+}
+
+/// `--locale` for `lint`, `status` and `sync` run without one inside `locales/TAG/`: that
+/// translation (never the source locale; an unknown folder infers nothing, the command
+/// then reports it as it would anyway).
+fn infer_locale(
+    root: &std::path::Path,
+    given: Vec<String>,
+    here: Option<&str>,
+    command: &str,
+    ui: Ui,
+) -> Vec<String> {
+    let Some(tag) = here.filter(|_| given.is_empty()) else {
+        return given;
+    };
+    let source = crate::config::Config::load(root)
+        .map(|c| c.source_locale.tag.clone())
+        .unwrap_or_else(|_| "en".into());
+    let Ok(locale) = crate::locale::Locale::parse(tag) else {
+        return given;
+    };
+    if locale.tag == source {
+        return given;
+    }
+    if !ui.quiet {
+        eprintln!(
+            "{command} --locale {} (the current directory is in locales/{tag}/)",
+            locale.tag
+        );
+    }
+    vec![locale.tag]
 }
 
 /// Whether `dir` is a site's root: it holds `fluentpress.toml`, or `content/` and `locales/`.

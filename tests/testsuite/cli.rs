@@ -558,3 +558,53 @@ fn quiet_means_errors_only_for_every_command() {
         run.stdout
     );
 }
+
+/// Run inside `locales/TAG/`, `sync`, `status` and `lint` take `--locale TAG` as given.
+#[test]
+fn sync_status_and_lint_infer_the_locale_from_the_current_directory() {
+    let site = Site::fixture("workflow/status");
+    let fr = site.path().join("locales/fr");
+    let nested = site.path().join("locales/fr/guides");
+    for dir in [&fr, &nested] {
+        let run = run_in(dir, &["status", "--format", "json"]).ok();
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let tags: Vec<&str> = json["locales"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["locale"].as_str().unwrap())
+            .collect();
+        assert_eq!(tags, ["fr"], "{}", run.stderr);
+        assert!(run.stderr.contains("status --locale fr"), "{}", run.stderr);
+        let run = run_in(dir, &["lint", "--format", "json"]);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let tags: Vec<&str> = json["locales"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["locale"].as_str().unwrap())
+            .collect();
+        assert_eq!(tags, ["fr"]);
+    }
+    // --mark-current needs one locale: the directory's.
+    let before = site.read("locales/fr/owls.ftl");
+    run_in(&fr, &["sync", "--mark-current", "owls"]).ok();
+    assert_ne!(site.read("locales/fr/owls.ftl"), before);
+    assert_eq!(
+        site.read("locales/ko/owls.ftl"),
+        site.read("locales/ko/owls.ftl")
+    );
+    // sync without --mark-current: only fr's files change.
+    let ko = site.read("locales/ko/owls.ftl");
+    run_in(&fr, &["sync"]).ok();
+    assert_eq!(site.read("locales/ko/owls.ftl"), ko, "sync touched ko");
+    // An explicit --locale wins; the source locale's folder infers nothing.
+    let run = run_in(&fr, &["status", "--format", "json", "--locale", "ko"]).ok();
+    assert!(run.stdout.contains("\"ko\"") && !run.stdout.contains("\"fr\""));
+    let run = run_in(
+        &site.path().join("locales/en"),
+        &["status", "--format", "json"],
+    )
+    .ok();
+    assert!(run.stdout.contains("\"ko\"") && run.stdout.contains("\"fr\""));
+}
