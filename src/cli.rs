@@ -733,6 +733,16 @@ fn lint(root: &std::path::Path, args: LintArgs, ui: Ui) -> anyhow::Result<Outcom
         .cloned()
         .collect();
     let notes = report.diagnostics.len() - listed.len();
+    // Of those, the missing layout strings (pointed at the source's site.ftl).
+    let layout_notes = report
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.severity == crate::diagnostic::Severity::Note
+                && d.rule == crate::diagnostic::Rule::MissingMessage
+                && d.file.ends_with(crate::project::SITE_FILE)
+        })
+        .count();
     let text = match args.format {
         Format::Json => {
             crate::diagnostic::render::json::render(&report.diagnostics, &report.locales)
@@ -755,10 +765,40 @@ fn lint(root: &std::path::Path, args: LintArgs, ui: Ui) -> anyhow::Result<Outcom
                 report.errors(),
                 report.warnings(),
             ));
-            if notes > 0 {
+            // The table counts the pages' passages; site.ftl's strings get their own line.
+            let selected: Vec<crate::locale::LocaleId> = if locales.is_empty() {
+                project.locale_ids().collect()
+            } else {
+                locales.clone()
+            };
+            let layout: Vec<(String, usize)> = selected
+                .iter()
+                .filter(|&&l| l != project.source)
+                .map(|&l| {
+                    let (translated, total) = crate::commands::status::layout_strings(&project, l);
+                    (project.locale(l).locale.tag.clone(), total - translated)
+                })
+                .filter(|(_, missing)| *missing > 0)
+                .collect();
+            let layout_missing: usize = layout.iter().map(|(_, n)| n).sum();
+            let passages = notes.saturating_sub(layout_notes);
+            if passages > 0 {
                 text.push_str(&format!(
-                    "{notes} passage{} still to translate or update (coverage, not errors): `fluentpress lint --locale TAG` lists them, `fluentpress status` counts them per page\n",
-                    if notes == 1 { " is" } else { "s are" }
+                    "{passages} passage{} of the pages {} still to translate or update (the table's outdated and missing; coverage, not errors): `fluentpress lint --locale TAG` lists them, `fluentpress status` counts them per page\n",
+                    if passages == 1 { "" } else { "s" },
+                    if passages == 1 { "is" } else { "are" }
+                ));
+            }
+            if layout_missing > 0 {
+                text.push_str(&format!(
+                    "{layout_missing} layout string{} of site.ftl {} still to translate ({}; not in the table): `fluentpress lint --locale TAG` lists them\n",
+                    if layout_missing == 1 { "" } else { "s" },
+                    if layout_missing == 1 { "is" } else { "are" },
+                    layout
+                        .iter()
+                        .map(|(t, n)| format!("{t} {n}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ));
             }
             text
@@ -786,7 +826,13 @@ fn status(root: &std::path::Path, args: StatusArgs, ui: Ui) -> anyhow::Result<Ou
     }
     match args.format {
         StatusFormat::Json => print!("{}", crate::commands::status::json(&statuses)),
-        StatusFormat::Human => print!("{}", crate::commands::status::human(&statuses)),
+        StatusFormat::Human => {
+            let layout: Vec<(usize, usize)> = statuses
+                .iter()
+                .map(|s| crate::commands::status::layout_strings(&project, s.locale_index))
+                .collect();
+            print!("{}", crate::commands::status::human(&statuses, &layout))
+        }
     }
     if args.list {
         print!("{}", crate::commands::status::list(&project, &locales));

@@ -608,3 +608,50 @@ fn sync_status_and_lint_infer_the_locale_from_the_current_directory() {
     .ok();
     assert!(run.stdout.contains("\"ko\"") && run.stdout.contains("\"fr\""));
 }
+
+/// lint's and status's figures for the pages match their tables; the strings of
+/// `site.ftl`, which no table shows, are counted on their own line.
+#[test]
+fn site_ftl_strings_are_counted_on_their_own_line() {
+    let site = Site::empty();
+    site.run(&["init", "--locale", "ko", "--locale", "es", "--locale", "ar"])
+        .ok();
+    let layout = fluentpress::project::LAYOUT_MESSAGES.len();
+    let lint = site.run(&["lint"]).ok().stdout;
+    // The table: 6 passages missing in each of the three locales.
+    let missing: usize = lint
+        .lines()
+        .filter(|l| ["ko ", "es ", "ar "].iter().any(|t| l.starts_with(t)))
+        .map(|l| {
+            l.split_whitespace()
+                .nth(4)
+                .unwrap()
+                .parse::<usize>()
+                .unwrap()
+        })
+        .sum();
+    assert!(missing > 0, "{lint}");
+    assert!(
+        lint.contains(&format!(
+            "\n{missing} passages of the pages are still to translate or update (the table's"
+        )),
+        "{lint}"
+    );
+    // language-name is filled in by new-locale: the rest of site.ftl is to translate.
+    let strings = 3 * (layout - 1);
+    assert!(
+        lint.contains(&format!(
+            "\n{strings} layout strings of site.ftl are still to translate (ar {n}, es {n}, ko {n}; not in the table)",
+            n = layout - 1
+        )),
+        "{lint}"
+    );
+    let status = site.run(&["status", "--locale", "ko"]).ok().stdout;
+    assert!(
+        status.contains(&format!(
+            "\n  layout strings (site.ftl, not in the table): 1 of {layout} translated, {} missing\n",
+            layout - 1
+        )),
+        "{status}"
+    );
+}
