@@ -9,10 +9,17 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `0.1.0 (1a2b3c4d5e)`: the version and, when built from a git checkout, the commit
+/// (`build.rs`), so a bug report names the exact source.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    env!("FLUENTPRESS_VERSION_SUFFIX")
+);
+
 #[derive(Parser, Debug)]
 #[command(
     name = "fluentpress",
-    version,
+    version = VERSION,
     about = "Publish Markdown in many languages, accessibly: Fluent translations, HTML and plain-text editions, lint."
 )]
 pub struct Cli {
@@ -25,7 +32,8 @@ pub struct Cli {
         help_heading = "Global options"
     )]
     pub root: Option<PathBuf>,
-    /// Print only errors (no warnings, progress or summaries).
+    /// Print only errors: no warnings, progress, reports or summaries (`status -q` prints
+    /// nothing, as `grep -q`; JSON output and `serve`'s URL are still printed).
     #[arg(
         long,
         short,
@@ -331,18 +339,67 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     if ui.verbose {
         eprintln!("site root: {}", root.display());
     }
+    let here = locale_dir_here(&root);
     let root = &root;
     match cli.command {
         Command::Init(_) => unreachable!("handled above"),
         Command::Build(args) => build(root, args, ui),
-        Command::Lint(args) => lint(root, args, ui),
+        Command::Lint(mut args) => {
+            args.locales = infer_locale(root, args.locales, here.as_deref(), "lint", ui);
+            lint(root, args, ui)
+        }
         Command::Extract(args) => extract(root, args, ui),
-        Command::Status(args) => status(root, args, ui),
-        Command::Sync(args) => sync(root, args, ui),
+        Command::Status(mut args) => {
+            args.locales = infer_locale(root, args.locales, here.as_deref(), "status", ui);
+            status(root, args, ui)
+        }
+        Command::Sync(mut args) => {
+            args.locales = infer_locale(root, args.locales, here.as_deref(), "sync", ui);
+            sync(root, args, ui)
+        }
         Command::NewLocale(args) => new_locale(root, args, ui),
         Command::Import(args) => import(root, args, ui),
-        Command::Serve(args) => serve(root, args),
+        Command::Serve(args) => serve(root, args, ui),
     }
+}
+
+/// The folder name `TAG` when the current directory is `ROOT/locales/TAG/` or inside it.
+fn locale_dir_here(root: &std::path::Path) -> Option<String> {
+    let cwd = std::env::current_dir().ok()?.canonicalize().ok()?;
+    let locales = root.join(crate::project::LOCALES_DIR).canonicalize().ok()?;
+    let rel = cwd.strip_prefix(&locales).ok()?;
+    Some(rel.components().next()?.as_os_str().to_str()?.to_string())
+}
+
+/// `--locale` for `lint`, `status` and `sync` run without one inside `locales/TAG/`: that
+/// translation (never the source locale; an unknown folder infers nothing, the command
+/// then reports it as it would anyway).
+fn infer_locale(
+    root: &std::path::Path,
+    given: Vec<String>,
+    here: Option<&str>,
+    command: &str,
+    ui: Ui,
+) -> Vec<String> {
+    let Some(tag) = here.filter(|_| given.is_empty()) else {
+        return given;
+    };
+    let source = crate::config::Config::load(root)
+        .map(|c| c.source_locale.tag.clone())
+        .unwrap_or_else(|_| "en".into());
+    let Ok(locale) = crate::locale::Locale::parse(tag) else {
+        return given;
+    };
+    if locale.tag == source {
+        return given;
+    }
+    if !ui.quiet {
+        eprintln!(
+            "{command} --locale {} (the current directory is in locales/{tag}/)",
+            locale.tag
+        );
+    }
+    vec![locale.tag]
 }
 
 /// Whether `dir` is a site's root: it holds `fluentpress.toml`, or `content/` and `locales/`.
@@ -667,13 +724,25 @@ fn lint(root: &std::path::Path, args: LintArgs, ui: Ui) -> anyhow::Result<Outcom
     let report = crate::commands::lint::run(&project, &settings, &locales);
     // Coverage (missing and outdated passages) is listed one by one for the locales a
     // translator asked about; a whole-site run counts it in the summary table.
+    // `-q`: errors only, and no summary (JSON, which programs read, is whole).
     let listed: Vec<crate::diagnostic::Diagnostic> = report
         .diagnostics
         .iter()
         .filter(|d| !args.locales.is_empty() || d.severity != crate::diagnostic::Severity::Note)
+        .filter(|d| !ui.quiet || d.severity == crate::diagnostic::Severity::Error)
         .cloned()
         .collect();
     let notes = report.diagnostics.len() - listed.len();
+    // Of those, the missing layout strings (pointed at the source's site.ftl).
+    let layout_notes = report
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.severity == crate::diagnostic::Severity::Note
+                && d.rule == crate::diagnostic::Rule::MissingMessage
+                && d.file.ends_with(crate::project::SITE_FILE)
+        })
+        .count();
     let text = match args.format {
         Format::Json => {
             crate::diagnostic::render::json::render(&report.diagnostics, &report.locales)
@@ -683,15 +752,53 @@ fn lint(root: &std::path::Path, args: LintArgs, ui: Ui) -> anyhow::Result<Outcom
             let color = ui.color_on(true);
             let source = |path: &str| project.file_text(path).map(|t| t.into_owned());
             let mut text = crate::diagnostic::render::human::render(&listed, &source, color);
+            if ui.quiet {
+                print!("{text}");
+                return Ok(if report.errors() > 0 {
+                    Outcome::Findings
+                } else {
+                    Outcome::Ok
+                });
+            }
             text.push_str(&crate::diagnostic::render::human::summary(
                 &report.locales,
                 report.errors(),
                 report.warnings(),
             ));
-            if notes > 0 {
+            // The table counts the pages' passages; site.ftl's strings get their own line.
+            let selected: Vec<crate::locale::LocaleId> = if locales.is_empty() {
+                project.locale_ids().collect()
+            } else {
+                locales.clone()
+            };
+            let layout: Vec<(String, usize)> = selected
+                .iter()
+                .filter(|&&l| l != project.source)
+                .map(|&l| {
+                    let (translated, total) = crate::commands::status::layout_strings(&project, l);
+                    (project.locale(l).locale.tag.clone(), total - translated)
+                })
+                .filter(|(_, missing)| *missing > 0)
+                .collect();
+            let layout_missing: usize = layout.iter().map(|(_, n)| n).sum();
+            let passages = notes.saturating_sub(layout_notes);
+            if passages > 0 {
                 text.push_str(&format!(
-                    "{notes} passage{} still to translate or update (coverage, not errors): `fluentpress lint --locale TAG` lists them, `fluentpress status` counts them per page\n",
-                    if notes == 1 { " is" } else { "s are" }
+                    "{passages} passage{} of the pages {} still to translate or update (the table's outdated and missing; coverage, not errors): `fluentpress lint --locale TAG` lists them, `fluentpress status` counts them per page\n",
+                    if passages == 1 { "" } else { "s" },
+                    if passages == 1 { "is" } else { "are" }
+                ));
+            }
+            if layout_missing > 0 {
+                text.push_str(&format!(
+                    "{layout_missing} layout string{} of site.ftl {} still to translate ({}; not in the table): `fluentpress lint --locale TAG` lists them\n",
+                    if layout_missing == 1 { "" } else { "s" },
+                    if layout_missing == 1 { "is" } else { "are" },
+                    layout
+                        .iter()
+                        .map(|(t, n)| format!("{t} {n}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ));
             }
             text
@@ -713,9 +820,19 @@ fn status(root: &std::path::Path, args: StatusArgs, ui: Ui) -> anyhow::Result<Ou
     report_load_problems(&project, ui);
     let locales = locale_indices(&project, &args.locales)?;
     let statuses = crate::commands::status::collect(&project, &locales);
+    // `-q`: errors only, as `grep -q`; the JSON, which programs read, is still written.
+    if ui.quiet && args.format == StatusFormat::Human {
+        return Ok(Outcome::Ok);
+    }
     match args.format {
         StatusFormat::Json => print!("{}", crate::commands::status::json(&statuses)),
-        StatusFormat::Human => print!("{}", crate::commands::status::human(&statuses)),
+        StatusFormat::Human => {
+            let layout: Vec<(usize, usize)> = statuses
+                .iter()
+                .map(|s| crate::commands::status::layout_strings(&project, s.locale_index))
+                .collect();
+            print!("{}", crate::commands::status::human(&statuses, &layout))
+        }
     }
     if args.list {
         print!("{}", crate::commands::status::list(&project, &locales));
@@ -790,7 +907,7 @@ fn new_locale(root: &std::path::Path, args: NewLocaleArgs, ui: Ui) -> anyhow::Re
         new.locale.autonym().unwrap_or(tag)
     );
     eprintln!(
-        "missing translations are coverage, not errors; while it is in progress, `[locales.{tag}]` with `work_in_progress = true` in fluentpress.toml exempts it from a `min_coverage` gate"
+        "missing translations are coverage, never errors or warnings; while it is being started, `[locales.{tag}]` `work_in_progress = true` in fluentpress.toml exempts it from the min_coverage gates of that file (not from `lint --min-coverage`); if the CI workflow builds one runner per edition, add \"{tag}\" to its matrix"
     );
     Ok(Outcome::Ok)
 }
@@ -816,18 +933,21 @@ fn import(root: &std::path::Path, args: ImportArgs, ui: Ui) -> anyhow::Result<Ou
     }
     match args.format {
         StatusFormat::Json => print!("{}", plan.json(args.dry_run)),
+        // `-q`: errors only; the report is not one.
+        StatusFormat::Human if ui.quiet => {}
         StatusFormat::Human => print!("{}", plan.human(args.dry_run)),
     }
     Ok(Outcome::Ok)
 }
 
-fn serve(root: &std::path::Path, args: ServeArgs) -> anyhow::Result<Outcome> {
+fn serve(root: &std::path::Path, args: ServeArgs, ui: Ui) -> anyhow::Result<Outcome> {
     let out = args.out.clone().unwrap_or_else(|| root.join("dist"));
     crate::commands::serve::serve(&crate::commands::serve::ServeOptions {
         root: root.to_path_buf(),
         out,
         port: args.port,
         poll: args.poll,
+        quiet: ui.quiet,
     })?;
     Ok(Outcome::Ok)
 }

@@ -41,7 +41,9 @@ pub enum OutdatedPolicy {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LocaleSettings {
-    /// A translation in progress: no `min_coverage` gate applies to it.
+    /// `work_in_progress = true`: a translation being started; no `min_coverage` gate
+    /// of `fluentpress.toml` applies to it (`--min-coverage` on the command line still
+    /// does). Nothing else changes: missing translations are coverage in every locale.
     pub work_in_progress: bool,
     pub outdated: Option<OutdatedPolicy>,
     /// The lowest percentage of translated passages lint accepts for this locale.

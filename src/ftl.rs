@@ -298,16 +298,26 @@ pub fn pattern_text(pattern: &ast::Pattern<&str>) -> Option<String> {
     Some(out)
 }
 
-/// Writes `text` as a Fluent pattern, to follow `id =`: escapes braces, the characters
-/// that would start a variant or attribute on a continuation line, and spaces Fluent
-/// would trim, so that reading the file back yields exactly `text`.
+/// Writes `text` as a Fluent pattern, to follow `id =`, escaping only what Fluent would
+/// misread, so that reading the file back yields exactly `text`: braces (`{"{"}`), spaces
+/// Fluent would trim at a line's start or end (`{"  "}`), an empty line (`{""}`), and a
+/// continuation line that starts with `[`, `*` or `.` (which Fluent reads as a variant or
+/// an attribute): an empty `{""}` before it, so `**bold**` stays whole for the
+/// translator. The first line goes on the `id =` line, where those characters are
+/// plain text, whenever that spares an escape.
 pub fn escape_pattern(text: &str) -> String {
     let lines: Vec<&str> = text.split('\n').collect();
     if lines.len() == 1 {
         return format!(" {}", escape_line(lines[0], false));
     }
     let mut out = String::new();
-    for line in lines {
+    let mut rest = &lines[..];
+    if lines[0].starts_with(['[', '*', '.']) {
+        out.push(' ');
+        out.push_str(&escape_line(lines[0], false));
+        rest = &lines[1..];
+    }
+    for line in rest {
         out.push_str("\n    ");
         out.push_str(&escape_line(line, true));
     }
@@ -329,14 +339,13 @@ fn escape_line(line: &str, continuation: bool) -> String {
     let mut out = String::with_capacity(line.len() + 8);
     if !leading.is_empty() {
         out.push_str(&literal(leading));
+    } else if continuation && trimmed.starts_with(['[', '*', '.']) {
+        out.push_str(&literal(""));
     }
-    for (i, c) in trimmed.char_indices() {
+    for c in trimmed.chars() {
         match c {
             '{' => out.push_str(&literal("{")),
             '}' => out.push_str(&literal("}")),
-            '[' | '*' | '.' if i == 0 && leading.is_empty() && continuation => {
-                out.push_str(&literal(&c.to_string()))
-            }
             _ => out.push(c),
         }
     }
@@ -429,7 +438,57 @@ mod tests {
         }
     }
 
+    /// Every `{"…"}` of a written pattern, with whether it starts its line and ends it.
+    fn escapes(written: &str) -> Vec<(String, bool, bool)> {
+        let mut out = Vec::new();
+        for line in written.split('\n') {
+            let line = line.trim_start_matches(' ');
+            let mut at = 0;
+            while let Some(i) = line[at..].find("{\"") {
+                let start = at + i;
+                let end = start + line[start + 2..].find("\"}").expect("closed") + 4;
+                out.push((
+                    line[start + 2..end - 2].to_string(),
+                    start == 0,
+                    end == line.len(),
+                ));
+                at = end;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn bold_at_the_start_of_a_line_stays_whole() {
+        let written = escape_pattern("**120 volunteers** wrote\n**it** together\n*x*");
+        assert_eq!(
+            written,
+            " **120 volunteers** wrote\n    {\"\"}**it** together\n    {\"\"}*x*"
+        );
+        assert!(!written.contains("{\"*\"}"));
+    }
+
     proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+        /// Escapes only where Fluent needs them: a brace anywhere; spaces at a line's
+        /// start or end; an empty `{""}` alone (an empty line) or at the start of a
+        /// continuation line; never `{"*"}`, `{"["}` or `{"."}`, never anything mid-line
+        /// but braces. And the text reads back as it was.
+        #[test]
+        fn escapes_only_where_fluent_needs_them(text in "[a-z{}\\[\\]*. \"\\\\\\-=$é한\n]{1,60}") {
+            let written = escape_pattern(&text);
+            prop_assert_eq!(read_back(&text), text.clone(), "{:?}", written);
+            for (inner, starts, ends) in escapes(&written) {
+                let ok = match inner.as_str() {
+                    "{" | "}" => true,
+                    "" => starts,
+                    spaces if spaces.chars().all(|c| c == ' ') => starts || ends,
+                    _ => false,
+                };
+                prop_assert!(ok, "{:?} in {:?}", inner, written);
+            }
+        }
+
         #[test]
         fn any_segment_text_round_trips(text in "[a-z{}\\[\\]*.# \"\\\\\\-=$é한\n]{1,40}") {
             // Segments never start or end with whitespace and hold no blank lines.

@@ -370,7 +370,32 @@ fn resolve_segment<'p>(
         .span(entry.offset..entry.offset + seg.id.len())
     };
 
-    if let Some(hash) = &entry.meta.source_hash
+    // Pontoon writes a locale's file from the reference file, each message with the
+    // reference's comment: a comment naming a segment kind (`paragraph; source …`) is
+    // that copy, and its hash (the source's when the file was written) says nothing of
+    // the text the translation was made from. Never current: outdated, and lint says why.
+    if entry.meta.kind.is_some() {
+        diagnostics.push(
+            diag(
+                Rule::Outdated,
+                format!(
+                    "which source text the translation of `{}` was made from is not recorded: the comment above it is the reference file's (a translation platform such as Pontoon writes the reference's comments over translations)",
+                    seg.id
+                ),
+            )
+            .help(format!(
+                "check the translation against the current source, then run `fluentpress sync --locale {} --mark-current {}`: it writes `# fluentpress: source {}` in place of the copied comment",
+                locale.tag, seg.id, seg.hash
+            ))
+            .note(format!(
+                "current source: {}",
+                crate::markdown::one_line(&seg.text)
+            )),
+        );
+        if policy == OutdatedPolicy::Fallback {
+            return fall_back(Fallback::Outdated);
+        }
+    } else if let Some(hash) = &entry.meta.source_hash
         && *hash != seg.hash
     {
         let old_text = seg

@@ -45,6 +45,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Look at the files every [`POLL_INTERVAL`] instead of waiting for change reports.
     pub poll: bool,
+    /// `-q`: errors only (the URL is still the first line on stdout).
+    pub quiet: bool,
 }
 
 /// How often the watched files are looked at.
@@ -78,15 +80,17 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         .map_err(|e| Error::io("127.0.0.1", e))?
         .port();
     let shared = Arc::new(Shared::new(&opts.out));
-    let mut session = Session::with_shared(&opts.root, Arc::clone(&shared));
+    let mut session = Session::with_shared(&opts.root, Arc::clone(&shared), opts.quiet);
     session.apply_loaded(first, None);
 
     println!("http://127.0.0.1:{port}/");
     let _ = std::io::stdout().flush();
-    eprintln!(
-        "serving {} at http://127.0.0.1:{port}/ ; watching {CONTENT_DIR}/, {LOCALES_DIR}/ and fluentpress.toml; Ctrl-C stops",
-        opts.out.display()
-    );
+    if !opts.quiet {
+        eprintln!(
+            "serving {} at http://127.0.0.1:{port}/ ; watching {CONTENT_DIR}/, {LOCALES_DIR}/ and fluentpress.toml; Ctrl-C stops",
+            opts.out.display()
+        );
+    }
     let server = Arc::clone(&shared);
     std::thread::spawn(move || accept(listener, server));
     let reports = if opts.poll {
@@ -95,10 +99,12 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         match watch::watch(&opts.root) {
             Ok(reports) => Some(reports),
             Err(e) => {
-                eprintln!(
-                    "serve: the system cannot report file changes here ({e}); looking every {} ms instead",
-                    POLL_INTERVAL.as_millis()
-                );
+                if !opts.quiet {
+                    eprintln!(
+                        "serve: the system cannot report file changes here ({e}); looking every {} ms instead",
+                        POLL_INTERVAL.as_millis()
+                    );
+                }
                 None
             }
         }

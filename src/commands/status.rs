@@ -83,6 +83,29 @@ pub fn list(project: &Project, locales: &[LocaleId]) -> String {
     out
 }
 
+/// A locale's layout strings (`site.ftl`), which no page counts: (translated, total).
+/// Each message of the source locale's `site.ftl` is one; it is translated when the
+/// locale's `site.ftl` has it (with a value, where the source's has one), as lint's
+/// `missing-message` judges it.
+pub fn layout_strings(project: &Project, locale: LocaleId) -> (usize, usize) {
+    let Some(reference) = &project.source_locale().site else {
+        return (0, 0);
+    };
+    let site = project.locale(locale).site.as_ref();
+    let mut translated = 0;
+    let mut total = 0;
+    for e in reference.entries.iter().filter(|e| !e.is_term) {
+        total += 1;
+        if site
+            .and_then(|s| s.get(&e.id))
+            .is_some_and(|t| t.has_value || !e.has_value)
+        {
+            translated += 1;
+        }
+    }
+    (translated, total)
+}
+
 /// `{"locales": [...]}`, one object per locale with its pages.
 pub fn json(statuses: &[LocaleStatus]) -> String {
     #[derive(Serialize)]
@@ -103,8 +126,9 @@ fn pad_end(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }
 
-/// A table per locale: its sums, then a row per page.
-pub fn human(statuses: &[LocaleStatus]) -> String {
+/// A table per locale: its sums, its layout strings (`layout`, from [`layout_strings`],
+/// one per status) on their own line, then a row per page.
+pub fn human(statuses: &[LocaleStatus], layout: &[(usize, usize)]) -> String {
     let mut out = String::new();
     if statuses.is_empty() {
         out.push_str("no translations yet: `fluentpress new-locale TAG` starts one\n");
@@ -135,6 +159,15 @@ pub fn human(statuses: &[LocaleStatus]) -> String {
             s.coverage.missing,
             s.coverage.rejected
         );
+        if let Some(&(translated, total)) = layout.get(n)
+            && total > 0
+        {
+            let _ = writeln!(
+                out,
+                "  layout strings (site.ftl, not in the table): {translated} of {total} translated, {} missing",
+                total - translated
+            );
+        }
         let page_width = s
             .pages
             .iter()
@@ -208,7 +241,7 @@ mod tests {
         assert_eq!(json["locales"][0]["pages"][0]["outdated"], 1);
         assert_eq!(json["locales"][0]["missing"], 2);
         assert!(json["locales"][0].get("name").is_none());
-        let text = human(&collect(&p, &[]));
+        let text = human(&collect(&p, &[]), &[]);
         assert!(
             text.starts_with(
                 "fr (Français): 40% complete: 2 of 5 passages translated, 1 outdated, 2 missing, 0 rejected\n"

@@ -91,7 +91,7 @@ rules! {
     GenericLinkText "generic-link-text" Warning
         "Link text that says nothing out of context (\"click here\", \"here\", \"more\", \"여기\", \"点击这里\", \"ici\", \"aquí\", \"здесь\", \"هنا\", \"ที่นี่\" …). Screen reader users often list a page's links; make the text name the destination.";
     Outdated "outdated" Note
-        "A translation was made from older source text: the source paragraph changed after it was translated. Like `missing-message` this is coverage, not a fault: it never fails `lint` by itself. The diagnostic shows the old and the new source text. By default the build shows the current source text instead (`outdated = \"show\"` in `fluentpress.toml` keeps the old translation). After updating the translation, mark it current by changing the hash in its `# fluentpress: source …` comment to the one the diagnostic gives, or run `fluentpress sync --mark-current`.";
+        "A translation was made from older source text: the source paragraph changed after it was translated. Like `missing-message` this is coverage, not a fault: it never fails `lint` by itself. The diagnostic shows the old and the new source text. By default the build shows the current source text instead (`outdated = \"show\"` in `fluentpress.toml` keeps the old translation). After updating the translation, mark it current by changing the hash in its `# fluentpress: source …` comment to the one the diagnostic gives, or run `fluentpress sync --mark-current`. A translation whose comment is a copy of the reference file's (`# fluentpress: paragraph; source …`, naming the segment's kind, as the Pontoon translation platform writes every message) is outdated too, with its source *not recorded*: the copied hash says nothing of the text it was made from, so it never counts as current; check it against the current source shown and mark it current the same way.";
     UnsafeUrl "unsafe-url" Error
         "A link or image points to a `javascript:`, `vbscript:` or `data:` URL (only `data:image/` is allowed, in images). Such links run code or hide content; they are never written to a page.";
     BrokenLink "broken-link" Error
@@ -113,7 +113,7 @@ rules! {
     ByteOrderMark "byte-order-mark" Warning
         "A file starts with a UTF-8 byte-order mark. It is ignored, but some tools show it as a stray character; save the file without it.";
     MinCoverage "min-coverage" Error
-        "A locale has fewer translated passages than the site requires: `fluentpress lint --min-coverage N`, or `min_coverage = N` under `[lint]` or `[locales.TAG]` in `fluentpress.toml`, sets the lowest percentage accepted (a `work_in_progress` locale is exempt). Translated means what the build shows translated: missing, outdated and refused translations do not count. `fluentpress status --locale TAG` lists what is left.";
+        "A locale has fewer translated passages than the site requires: `fluentpress lint --min-coverage N`, or `min_coverage = N` under `[lint]` or `[locales.TAG]` in `fluentpress.toml`, sets the lowest percentage accepted (a `work_in_progress = true` locale is exempt from the gates of `fluentpress.toml`, not from `--min-coverage`; nothing else about it changes). Translated means what the build shows translated: missing, outdated and refused translations do not count. `fluentpress status --locale TAG` lists what is left.";
     FormatError "format-error" Error
         "Formatting a translated message failed at build time (for example a cyclic reference between messages). The build shows the source text instead.";
 }

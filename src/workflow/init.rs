@@ -131,6 +131,15 @@ dist/
 /.dist.*
 ";
 
+/// What `work_in_progress` does, said the same way in the README, `--explain
+/// min-coverage`, `new-locale`'s message and [`crate::config::LocaleSettings`].
+pub const WIP_COMMENT: &str = "work_in_progress = true: a translation being started; no min_coverage gate of this file applies to it (a --min-coverage on the command line still does). Nothing else changes: missing translations are coverage in every locale, never errors or warnings.";
+
+/// [`WIP_COMMENT`] as comment lines, a sentence part a line.
+fn wip_comment() -> String {
+    WIP_COMMENT.replace("; ", ";\n# ").replace(". ", ".\n# ")
+}
+
 fn config_text(source: &Locale, locales: &[Locale]) -> String {
     let mut text = format!(
         "\
@@ -155,47 +164,180 @@ source_locale = \"{}\"
 ",
         source.tag
     );
+    if !locales.is_empty() {
+        text.push_str(&format!("\n# {}\n", wip_comment()));
+    }
     for l in locales {
-        text.push_str(&format!(
-            "\n# A translation in progress: its missing translations are warnings, not errors.\n[locales.{}]\nwork_in_progress = true\n",
-            l.tag
-        ));
+        text.push_str(&format!("\n[locales.{}]\nwork_in_progress = true\n", l.tag));
     }
     if locales.is_empty() {
-        text.push_str(
-            "\n# [locales.ko]\n# work_in_progress = true  # missing translations are warnings, not errors\n",
-        );
+        text.push_str(&format!(
+            "\n# {}\n# [locales.ko]\n# work_in_progress = true\n",
+            wip_comment()
+        ));
     }
     text
 }
 
-const WORKFLOW: &str = "\
-# Lints the translations and builds the site on every push and pull request.
+/// The address of fluentpress's repository, from `Cargo.toml` (`repository`): the one
+/// place it is written. The generated workflow downloads release binaries from it.
+pub const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+/// The version the generated workflow installs: the one that generated it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The steps that put fluentpress on a runner: the cached binary of this version, else
+/// the release archive for the runner (its SHA-256 checked), else a build of the tagged
+/// source. The archive names are those `.github/workflows/release.yml` publishes.
+const INSTALL_STEPS: &str = r#"      - uses: actions/checkout@v4
+      - name: Restore fluentpress from the cache
+        id: cache
+        uses: actions/cache@v4
+        with:
+          path: ~/.cargo/bin/fluentpress
+          key: fluentpress-${{ runner.os }}-${{ runner.arch }}-${{ env.FLUENTPRESS_VERSION }}
+      - name: Install fluentpress
+        if: steps.cache.outputs.cache-hit != 'true'
+        run: |
+          case "$RUNNER_OS-$RUNNER_ARCH" in
+            Linux-X64) target=x86_64-unknown-linux-musl ;;
+            Linux-ARM64) target=aarch64-unknown-linux-musl ;;
+            *) target= ;;
+          esac
+          name="fluentpress-v$FLUENTPRESS_VERSION-$target"
+          url="$FLUENTPRESS_REPOSITORY/releases/download/v$FLUENTPRESS_VERSION"
+          mkdir -p "$HOME/.cargo/bin"
+          cd "$RUNNER_TEMP"
+          if [ -n "$target" ] && curl -fsSLO "$url/$name.tar.gz" && curl -fsSLO "$url/$name.tar.gz.sha256"; then
+            sha256sum --check "$name.tar.gz.sha256"
+            tar -xzf "$name.tar.gz"
+            install -m 755 "$name/fluentpress" "$HOME/.cargo/bin/fluentpress"
+          else
+            echo "no release archive for $RUNNER_OS $RUNNER_ARCH: building fluentpress $FLUENTPRESS_VERSION from its tagged source"
+            cargo install --locked --git "$FLUENTPRESS_REPOSITORY" --tag "v$FLUENTPRESS_VERSION" fluentpress
+          fi
+      - run: echo "$HOME/.cargo/bin" >> "$GITHUB_PATH"
+      - run: fluentpress --version
+"#;
+
+/// `.github/workflows/fluentpress.yml`: lint with annotations; build each edition on its
+/// own runner (`build --locale TAG`, one per locale of the site: `locales`, the source
+/// first); merge the editions into one site, checking that the files every shard writes
+/// (chooser, status page, style, files) agree byte for byte and that every locale was
+/// built; publish it with GitHub Pages on a push to the default branch.
+pub fn workflow_text(locales: &[&str]) -> String {
+    let matrix = locales
+        .iter()
+        .map(|t| format!("\"{t}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        r#"# Written by `fluentpress init` (fluentpress {VERSION}). On every push and pull request:
+# lint the translations (findings annotate the pull request), build each edition on its
+# own runner, merge the editions into one site; on a push to the default branch, publish
+# it with GitHub Pages. Once per repository: Settings > Pages > Source: "GitHub Actions".
 name: fluentpress
 
-on: [push, pull_request]
+on:
+  push:
+  pull_request:
+  workflow_dispatch:
+
+# The fluentpress that checks this site: its release binary (or, where there is none for
+# the runner, a build of its tagged source), cached, so a run takes seconds. To upgrade,
+# change the version.
+env:
+  FLUENTPRESS_VERSION: "{VERSION}"
+  FLUENTPRESS_REPOSITORY: {REPOSITORY}
+
+permissions:
+  contents: read
 
 jobs:
-  site:
+  lint:
     runs-on: ubuntu-latest
-    # To build the languages on several runners at once, uncomment the matrix and
-    # pass `--locale ${{ matrix.locale }}` to the build step below.
-    # strategy:
-    #   matrix:
-    #     locale: [en, ko]
     steps:
-      - uses: actions/checkout@v4
-      - uses: dtolnay/rust-toolchain@stable
-      # Install fluentpress (from crates.io, or `--git <its repository>`).
-      - run: cargo install --locked fluentpress
-      - run: fluentpress lint --format github
-      - run: fluentpress build --strict
-      # - run: fluentpress build --strict --locale ${{ matrix.locale }}
+{INSTALL_STEPS}      - run: fluentpress lint --format github
+
+  build:
+    runs-on: ubuntu-latest
+    # One runner per edition (`fluentpress build --locale TAG`); `merge` puts them together.
+    # Delete the `strategy:` block to build every edition on one runner: `merge` works
+    # either way. A new locale (`fluentpress new-locale TAG`) needs its tag in this list:
+    # `merge` fails, naming it, until it is there.
+    strategy:
+      matrix:
+        locale: [{matrix}]
+    steps:
+{INSTALL_STEPS}      - name: Build
+        env:
+          LOCALE: ${{{{ matrix.locale }}}}
+        run: |
+          if [ -n "$LOCALE" ]; then
+            fluentpress build --strict --locale "$LOCALE"
+          else
+            fluentpress build --strict
+          fi
       - uses: actions/upload-artifact@v4
         with:
-          name: site
+          name: edition-${{{{ matrix.locale || 'all' }}}}
           path: dist/
-";
+          if-no-files-found: error
+          retention-days: 1
+
+  merge:
+    needs: [lint, build]
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/download-artifact@v4
+        with:
+          pattern: edition-*
+          path: editions
+      # Each shard holds its own edition and the files every build writes (the language
+      # chooser, status.html, style.css, files/), which must be the same in every shard.
+      - name: Merge the editions into one site
+        run: |
+          set -euo pipefail
+          mkdir -p site
+          for shard in editions/*/; do
+            (cd "$shard" && find . -type f | sort) | while IFS= read -r file; do
+              if [ -e "site/$file" ]; then
+                cmp -s "$shard/$file" "site/$file" || {{ echo "::error::the shards disagree on $file"; exit 1; }}
+              else
+                mkdir -p "$(dirname "site/$file")"
+                cp "$shard/$file" "site/$file"
+              fi
+            done
+          done
+          for dir in locales/*/; do
+            tag=$(basename "$dir")
+            if ! ls site | grep -qixF -- "$tag"; then
+              echo "::error::no shard built the edition $tag: add \"$tag\" to the matrix of the build job in .github/workflows/fluentpress.yml"
+              exit 1
+            fi
+          done
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: site/
+
+  deploy:
+    if: github.event_name == 'push' && github.ref_name == github.event.repository.default_branch
+    needs: merge
+    runs-on: ubuntu-latest
+    permissions:
+      pages: write
+      id-token: write
+    environment:
+      name: github-pages
+      url: ${{{{ steps.deployment.outputs.page_url }}}}
+    steps:
+      - uses: actions/configure-pages@v5
+      - name: Publish the site
+        id: deployment
+        uses: actions/deploy-pages@v4
+"#
+    )
+}
 
 /// The source locale's `site.ftl`: every layout message, with what it is for.
 pub fn site_ftl(default_site: &str, source: &Locale) -> String {
@@ -332,10 +474,12 @@ pub fn init(opts: &InitOptions) -> Result<InitReport> {
         &mut report,
     )?;
     create(root, ".gitignore", GITIGNORE, &mut report)?;
+    let mut editions = vec![source.tag.as_str()];
+    editions.extend(locales.iter().map(|l| l.tag.as_str()));
     create(
         root,
         ".github/workflows/fluentpress.yml",
-        WORKFLOW,
+        &workflow_text(&editions),
         &mut report,
     )?;
 

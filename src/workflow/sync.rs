@@ -456,10 +456,26 @@ fn mark_edit(text: &str, entry: &FtlEntry, hash: &str) -> Option<Edit> {
     let mut found = None;
     let mut pos = entry.range.start;
     for piece in text[entry.range.start..id_line].split_inclusive('\n') {
-        if let Some(r) = source_hash_span(piece.trim_end_matches('\n')) {
-            found = Some(pos + r.start..pos + r.end);
+        let line = piece.trim_end_matches('\n');
+        if let Some(r) = source_hash_span(line) {
+            // A copy of the reference's comment (it names the segment's kind, as a
+            // platform writes it): replaced whole by the translation's own line.
+            found = Some(if entry.meta.kind.is_some() {
+                pos..pos + line.len()
+            } else {
+                pos + r.start..pos + r.end
+            });
         }
         pos += piece.len();
+    }
+    if entry.meta.kind.is_some()
+        && let Some(r) = found
+    {
+        return Some(Edit {
+            range: r,
+            rank: 1,
+            text: format!("# {META_PREFIX} source {hash}"),
+        });
     }
     match found {
         Some(r) if &text[r.clone()] == hash => None,

@@ -57,7 +57,10 @@ fn init_then_build_lint_new_locale_build() {
     assert!(site.read(".gitignore").contains("dist/"));
     let ci = site.read(".github/workflows/fluentpress.yml");
     assert!(ci.contains("fluentpress lint") && ci.contains("fluentpress build"));
-    assert!(ci.contains("# strategy:") && ci.contains("--locale ${{ matrix.locale }}"));
+    assert!(
+        ci.contains("strategy:") && ci.contains("locale: [\"en\"]"),
+        "{ci}"
+    );
     assert!(site.read("fluentpress.toml").contains("# base_url ="));
 
     let build = site.run(&["build"]).ok().no_panic();
@@ -409,5 +412,246 @@ fn the_chooser_and_the_phone_menu_speak_each_language() {
     assert!(
         ko.contains("<summary>언어: <span class=\"current-language\" lang=\"ko\" dir=\"ltr\">한국어</span></summary>"),
         "{ko}"
+    );
+}
+
+#[test]
+fn version_names_the_commit() {
+    let run = Site::empty().run(&["--version"]).ok();
+    let version = run.stdout.trim();
+    assert!(
+        version.starts_with(concat!("fluentpress ", env!("CARGO_PKG_VERSION"))),
+        "{version}"
+    );
+    // Built from this checkout (the test's own source): the commit is named. Without
+    // git (a crate tarball) build.rs leaves it out, and so may this test.
+    let head = Command::new("git")
+        .args(["rev-parse", "--short=10", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output();
+    if let Ok(head) = head
+        && head.status.success()
+    {
+        let head = String::from_utf8_lossy(&head.stdout).trim().to_string();
+        assert_eq!(
+            version,
+            format!("fluentpress {} ({head})", env!("CARGO_PKG_VERSION")),
+            "the commit the binary was built from"
+        );
+    }
+}
+
+/// `work_in_progress` has one meaning (no `min_coverage` gate of fluentpress.toml; the
+/// command line's still applies; nothing else changes), said alike wherever it is said.
+#[test]
+fn work_in_progress_is_said_the_same_way_everywhere() {
+    let site = Site::empty();
+    site.run(&["init", "--locale", "ko"]).ok();
+    let toml = site.read("fluentpress.toml");
+    let explain = site.run(&["lint", "--explain", "min-coverage"]).ok().stdout;
+    let new_locale = site.run(&["new-locale", "fr"]).ok().stderr;
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .unwrap()
+        .replace('\n', " ");
+    for (what, text) in [
+        ("fluentpress.toml", toml.replace("\n# ", " ")),
+        ("--explain min-coverage", explain.replace('\n', " ")),
+        ("new-locale", new_locale),
+        ("README", readme),
+    ] {
+        assert!(text.contains("work_in_progress"), "{what}: {text}");
+        assert!(
+            text.contains("min_coverage gate") || text.contains("gates of `fluentpress.toml`"),
+            "{what} does not say which gates it lifts: {text}"
+        );
+        assert!(
+            text.contains("--min-coverage"),
+            "{what} does not say the command line's gate still applies: {text}"
+        );
+        for wrong in ["warnings instead of errors", "are warnings, not errors"] {
+            assert!(!text.contains(wrong), "{what} says {wrong:?}");
+        }
+    }
+}
+
+/// `-q` is "errors only" for every command: on a site with warnings, no command prints
+/// a warning, a report or a summary; an error is still printed.
+#[test]
+fn quiet_means_errors_only_for_every_command() {
+    let site = Site::shipped();
+    // Warnings: an obsolete layout message, a byte-order mark.
+    site.write(
+        "locales/fr/site.ftl",
+        &format!(
+            "{}\nnot-a-layout-message = x\n",
+            site.read("locales/fr/site.ftl")
+        ),
+    );
+    let ko = site.read("locales/ko/site.ftl");
+    site.write_bytes(
+        "locales/ko/site.ftl",
+        &[b"\xEF\xBB\xBF", ko.as_bytes()].concat(),
+    );
+    let loud = site.run(&["lint"]).ok();
+    assert!(loud.stdout.contains("warning["), "{}", loud.stdout);
+    let translated = site.path().join("translated");
+    std::fs::create_dir_all(&translated).unwrap();
+    std::fs::write(
+        translated.join("north-korea-human-rights.md"),
+        "+++\ntitle = \"Nordkorea\"\ndescription = \"Menschenrechte.\"\n+++\n\n# Menschenrechte\n\nDas Volk leidet.\n",
+    )
+    .unwrap();
+    let empty = Site::empty();
+    let quiet = |site: &Site, args: &[&str]| {
+        let mut all = vec!["-q"];
+        all.extend_from_slice(args);
+        let run = site.run(&all).no_panic();
+        assert!(run.code == 0, "{args:?}: exit {}: {}", run.code, run.stderr);
+        assert_eq!(
+            (run.stdout.as_str(), run.stderr.as_str()),
+            ("", ""),
+            "{args:?} printed more than errors"
+        );
+    };
+    quiet(&empty, &["init", "--locale", "ko"]);
+    for args in [
+        &["build"][..],
+        &["lint"],
+        &["lint", "--format", "github"],
+        &["lint", "--locale", "fr"],
+        &["extract"],
+        &["extract", "--check"],
+        &["status"],
+        &["status", "--list"],
+        &["sync"],
+        &["sync", "--check"],
+        &["sync", "--locale", "fr", "--mark-current", "page-title"],
+        &["new-locale", "de"],
+        &["import", "--locale", "de", "--force", "translated"],
+        &["import", "--locale", "de", "--dry-run", "translated"],
+    ] {
+        quiet(&site, args);
+    }
+    // serve: the URL on stdout, nothing else.
+    let mut serve = Command::new(env!("CARGO_BIN_EXE_fluentpress"))
+        .args(["-q", "serve", "--port", "0"])
+        .current_dir(site.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = std::io::BufReader::new(serve.stdout.take().unwrap());
+    let mut url = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut url).unwrap();
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    serve.kill().unwrap();
+    let out = serve.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "serve -q");
+    // An error is still printed, without the summary.
+    site.write("locales/fr/site.ftl", "broken = {\n");
+    let run = site.run(&["-q", "lint"]).code(1);
+    assert!(run.stdout.contains("error[syntax-error]"), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains("warning[") && !run.stdout.contains("errors,"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// Run inside `locales/TAG/`, `sync`, `status` and `lint` take `--locale TAG` as given.
+#[test]
+fn sync_status_and_lint_infer_the_locale_from_the_current_directory() {
+    let site = Site::fixture("workflow/status");
+    let fr = site.path().join("locales/fr");
+    let nested = site.path().join("locales/fr/guides");
+    for dir in [&fr, &nested] {
+        let run = run_in(dir, &["status", "--format", "json"]).ok();
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let tags: Vec<&str> = json["locales"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["locale"].as_str().unwrap())
+            .collect();
+        assert_eq!(tags, ["fr"], "{}", run.stderr);
+        assert!(run.stderr.contains("status --locale fr"), "{}", run.stderr);
+        let run = run_in(dir, &["lint", "--format", "json"]);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let tags: Vec<&str> = json["locales"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["locale"].as_str().unwrap())
+            .collect();
+        assert_eq!(tags, ["fr"]);
+    }
+    // --mark-current needs one locale: the directory's.
+    let before = site.read("locales/fr/owls.ftl");
+    run_in(&fr, &["sync", "--mark-current", "owls"]).ok();
+    assert_ne!(site.read("locales/fr/owls.ftl"), before);
+    assert_eq!(
+        site.read("locales/ko/owls.ftl"),
+        site.read("locales/ko/owls.ftl")
+    );
+    // sync without --mark-current: only fr's files change.
+    let ko = site.read("locales/ko/owls.ftl");
+    run_in(&fr, &["sync"]).ok();
+    assert_eq!(site.read("locales/ko/owls.ftl"), ko, "sync touched ko");
+    // An explicit --locale wins; the source locale's folder infers nothing.
+    let run = run_in(&fr, &["status", "--format", "json", "--locale", "ko"]).ok();
+    assert!(run.stdout.contains("\"ko\"") && !run.stdout.contains("\"fr\""));
+    let run = run_in(
+        &site.path().join("locales/en"),
+        &["status", "--format", "json"],
+    )
+    .ok();
+    assert!(run.stdout.contains("\"ko\"") && run.stdout.contains("\"fr\""));
+}
+
+/// lint's and status's figures for the pages match their tables; the strings of
+/// `site.ftl`, which no table shows, are counted on their own line.
+#[test]
+fn site_ftl_strings_are_counted_on_their_own_line() {
+    let site = Site::empty();
+    site.run(&["init", "--locale", "ko", "--locale", "es", "--locale", "ar"])
+        .ok();
+    let layout = fluentpress::project::LAYOUT_MESSAGES.len();
+    let lint = site.run(&["lint"]).ok().stdout;
+    // The table: 6 passages missing in each of the three locales.
+    let missing: usize = lint
+        .lines()
+        .filter(|l| ["ko ", "es ", "ar "].iter().any(|t| l.starts_with(t)))
+        .map(|l| {
+            l.split_whitespace()
+                .nth(4)
+                .unwrap()
+                .parse::<usize>()
+                .unwrap()
+        })
+        .sum();
+    assert!(missing > 0, "{lint}");
+    assert!(
+        lint.contains(&format!(
+            "\n{missing} passages of the pages are still to translate or update (the table's"
+        )),
+        "{lint}"
+    );
+    // language-name is filled in by new-locale: the rest of site.ftl is to translate.
+    let strings = 3 * (layout - 1);
+    assert!(
+        lint.contains(&format!(
+            "\n{strings} layout strings of site.ftl are still to translate (ar {n}, es {n}, ko {n}; not in the table)",
+            n = layout - 1
+        )),
+        "{lint}"
+    );
+    let status = site.run(&["status", "--locale", "ko"]).ok().stdout;
+    assert!(
+        status.contains(&format!(
+            "\n  layout strings (site.ftl, not in the table): 1 of {layout} translated, {} missing\n",
+            layout - 1
+        )),
+        "{status}"
     );
 }

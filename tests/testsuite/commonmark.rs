@@ -95,14 +95,31 @@ fn unwrap_source_divs(html: &str) -> String {
 }
 
 /// What went wrong with one example, or `None` when it round-trips.
+/// A translator's copy of a reference file: each comment in a translation's own form
+/// (`# fluentpress: source HASH`); a copy of the reference's comment would say that the
+/// source the translation was made from is not recorded.
+pub fn translators_copy(reference: &str) -> String {
+    reference
+        .lines()
+        .map(|l| match l.strip_prefix("# fluentpress: ") {
+            Some(meta) if meta.contains("source ") => {
+                let hash = meta.rsplit("source ").next().unwrap();
+                format!("# fluentpress: source {hash}\n")
+            }
+            _ => format!("{l}\n"),
+        })
+        .collect()
+}
+
 pub fn round_trip(markdown: &str) -> Option<String> {
     let page = format!("{FRONT_MATTER}{markdown}");
     let pages = [("example", page.as_str())];
     let probe = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
     let reference = fluentpress::extract::reference_text(&probe, &probe.models()[0], false);
     let en: Vec<(&str, &str)> = vec![("example.ftl", reference.as_str())];
+    let translation = translators_copy(&reference);
     let copy: Vec<(&str, &str)> = vec![
-        ("example.ftl", reference.as_str()),
+        ("example.ftl", translation.as_str()),
         ("site.ftl", DEFAULT_SITE),
     ];
     let project = Project::in_memory(Config::default(), &pages, &[("en", &en), (IDENTITY, &copy)]);
@@ -215,7 +232,7 @@ fn translated(
     let pages = [("example", page.as_str())];
     let probe = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
     let reference = fluentpress::extract::reference_text(&probe, &probe.models()[0], false);
-    let translation = de(&reference);
+    let translation = de(&translators_copy(&reference));
     let en: Vec<(&str, &str)> = vec![("example.ftl", reference.as_str())];
     let files: Vec<(&str, &str)> = vec![("example.ftl", translation.as_str())];
     let project = Project::in_memory(Config::default(), &pages, &[("en", &en), ("de", &files)]);

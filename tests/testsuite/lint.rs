@@ -341,7 +341,7 @@ fn rule_missing_message() {
     );
     assert!(
         run.stdout
-            .contains("1 passage is still to translate or update"),
+            .contains("1 passage of the pages is still to translate or update"),
         "{}",
         run.stdout
     );

@@ -1,6 +1,7 @@
 mod support;
 
 mod architecture;
+mod ci_workflow;
 mod cli;
 mod commonmark;
 mod coverage;
@@ -8,6 +9,7 @@ mod html;
 mod import;
 mod lint;
 mod pipeline;
+mod platforms;
 mod policies;
 mod security;
 mod serve_props;

@@ -1053,3 +1053,50 @@ fn append_to_french_title(site: &Site, suffix: &str) {
         .to_string();
     site.write(&ftl, &text.replace(&line, &format!("{line}{suffix}")));
 }
+
+/// import and sync write Fluent escapes only where Fluent needs them: a line of
+/// Markdown that starts with `**` or `*` (bold, emphasis) is never cut by `{"*"}`, and
+/// what they write reads back as the text it was.
+#[test]
+fn import_and_sync_never_cut_markup_with_escapes() {
+    let site = Site::empty();
+    site.run(&["init", "-q"]).ok();
+    site.write(
+        "content/team.md",
+        "+++\ntitle = \"Team\"\ndescription = \"About.\"\n+++\n\n# Team\n\n**120 volunteers** in\n*many* places\n[wrote](https://example.org/) it.\n\n**120 volunteers** work here.\n",
+    );
+    site.run(&["extract", "-q"]).ok();
+    site.write(
+        "ko/team.md",
+        "+++\ntitle = \"팀\"\ndescription = \"소개.\"\n+++\n\n# 팀\n\n**120명의 자원봉사자**가\n*여러* 곳에서\n[썼습니다](https://example.org/).\n\n**120명의 자원봉사자**가 일합니다.\n",
+    );
+    site.run(&["import", "--locale", "ko", "ko"]).ok();
+    site.run(&["new-locale", "fr"]).ok();
+    site.run(&["sync"]).ok();
+    for file in [
+        "locales/en/team.ftl",
+        "locales/ko/team.ftl",
+        "locales/fr/team.ftl",
+    ] {
+        let text = site.read(file);
+        for escape in ["{\"*\"}", "{\"[\"}", "{\".\"}"] {
+            assert!(!text.contains(escape), "{file} has {escape}:\n{text}");
+        }
+        assert!(text.contains("**120"), "{file}:\n{text}");
+    }
+    // What was written reads back: every Korean passage of the page is translated.
+    let run = site
+        .run(&["status", "--format", "json", "--locale", "ko"])
+        .ok();
+    let status: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let team = status["locales"][0]["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["page"] == "team")
+        .unwrap()
+        .clone();
+    assert_eq!(team["translated"], team["total"], "{team}");
+    assert_eq!(team["rejected"], 0, "{team}");
+    site.run(&["lint", "--locale", "ko"]).ok();
+}

@@ -94,6 +94,8 @@ pub struct Session {
     stamps: Stamps,
     /// `None` when the output is not known to be current (at the start, after a failure).
     kept: Option<Kept>,
+    /// `-q`: say nothing on standard error but errors.
+    quiet: bool,
 }
 
 /// The served directory written in place: a file is replaced (atomically) only when its
@@ -143,16 +145,17 @@ impl Session {
     /// A session serving `out` for the site at `root` (nothing is built yet: see
     /// [`Session::apply`]).
     pub fn new(root: &Path, out: &Path) -> Session {
-        Session::with_shared(root, Arc::new(Shared::new(out)))
+        Session::with_shared(root, Arc::new(Shared::new(out)), false)
     }
 
-    pub(super) fn with_shared(root: &Path, shared: Arc<Shared>) -> Session {
+    pub(super) fn with_shared(root: &Path, shared: Arc<Shared>, quiet: bool) -> Session {
         Session {
             root: root.to_path_buf(),
             out: shared.out.clone(),
             stamps: watch::snapshot(root),
             shared,
             kept: None,
+            quiet,
         }
     }
 
@@ -185,7 +188,9 @@ impl Session {
 
     pub(super) fn apply_loaded(&mut self, loaded: Result<Project>, changed: Option<&[String]>) {
         let started = Instant::now();
-        if let Some(changed) = changed {
+        if let Some(changed) = changed
+            && !self.quiet
+        {
             eprintln!("changed: {}", changed.join(", "));
         }
         let project = match loaded {
@@ -233,7 +238,7 @@ impl Session {
             Applied::InPlace { rendered, .. } => rendered.iter().map(|&(_, l)| l).collect(),
             Applied::Everything => every.iter().copied().collect(),
         };
-        print_findings(&project, &report, &shown);
+        print_findings(&project, &report, &shown, self.quiet);
         let notes = notes_of(&project, &report);
         if matches!(&applied, Applied::Everything)
             || matches!(&applied, Applied::InPlace { written, .. } if !written.is_empty())
@@ -247,6 +252,7 @@ impl Session {
             count(report.warnings(), "warning", "warnings")
         );
         match applied {
+            _ if self.quiet => {}
             Applied::InPlace { rendered, written } => eprintln!(
                 "re-rendered {} in {:.2} s: {}; wrote {}; {lint}",
                 count(rendered.len(), "page edition", "page editions"),
@@ -422,8 +428,9 @@ impl Session {
 }
 
 /// Prints the report's findings of the `shown` locales (and of none) on standard error,
-/// one line each; untranslated messages are counted, not listed: `status` has them.
-fn print_findings(project: &Project, report: &Report, shown: &BTreeSet<LocaleId>) {
+/// one line each (only errors when `quiet`); untranslated messages are counted, not
+/// listed: `status` has them.
+fn print_findings(project: &Project, report: &Report, shown: &BTreeSet<LocaleId>, quiet: bool) {
     let tags: BTreeSet<&str> = shown
         .iter()
         .map(|&l| project.locale(l).locale.tag.as_str())
@@ -435,12 +442,12 @@ fn print_findings(project: &Project, report: &Report, shown: &BTreeSet<LocaleId>
                 *untranslated
                     .entry(d.locale.as_deref().unwrap_or(""))
                     .or_default() += 1;
-            } else {
+            } else if !quiet || d.severity == Severity::Error {
                 eprintln!("{}", d.one_line());
             }
         }
     }
-    for (tag, count) in untranslated {
+    for (tag, count) in untranslated.into_iter().filter(|_| !quiet) {
         eprintln!(
             "{tag}: {} no translation yet (`fluentpress status --locale {tag}`)",
             if count == 1 {
