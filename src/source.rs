@@ -82,6 +82,11 @@ impl LineIndex {
         (line, column)
     }
 
+    /// The 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
     /// Byte range of the 1-based line `line`, without its newline.
     pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
         let start = self

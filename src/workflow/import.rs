@@ -34,7 +34,7 @@ use crate::ftl::{self, FtlFile, META_PREFIX};
 use crate::locale::Locale;
 use crate::markdown::{self, Fragment, Inline, InlineKind};
 use crate::project::{Page, Project, Segment};
-use crate::source::TextFile;
+use crate::source::{LineIndex, TextFile};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -339,11 +339,6 @@ pub fn apply(project: &Project, plan: &Plan) -> Result<()> {
     Ok(())
 }
 
-/// 1-based line of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
-}
-
 fn first_words(text: &str) -> String {
     let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out: String = one_line.chars().take(40).collect();
@@ -352,6 +347,9 @@ fn first_words(text: &str) -> String {
     }
     out
 }
+
+/// The most sentence ends a merged block is tried cut at.
+const MAX_CUTS: usize = 64;
 
 /// Byte offsets where a sentence ends inside `text` (not at its end): after `.`, `!`,
 /// `?` and their Arabic and Devanagari kin followed by a space, and after the full-width
@@ -497,7 +495,8 @@ fn import_page(
         }
     };
     let doc = markdown::parse_page(split.body);
-    let line = |offset: usize| line_of(text, split.body_offset + offset);
+    let lines = LineIndex::new(text);
+    let line = |offset: usize| lines.line(split.body_offset + offset);
 
     let view = match old_source {
         Some(old) => SourceView::old(page, old),
@@ -572,7 +571,13 @@ fn import_page(
                     &markdown::parse_fragment(&b.text, page.context()).inlines,
                     &[],
                 );
-                let parts: Vec<(String, String)> = sentence_cuts(&b.text)
+                // Each cut costs a parse of the block: a block of more sentences than
+                // this is not cut (and not imported), so a merge costs O(block).
+                let mut cuts = sentence_cuts(&b.text);
+                if cuts.len() > MAX_CUTS {
+                    cuts.clear();
+                }
+                let parts: Vec<(String, String)> = cuts
                     .into_iter()
                     .map(|at| {
                         (
@@ -705,9 +710,10 @@ fn import_page(
         });
         messages.push((i, text, hash));
     }
+    let imported: std::collections::HashSet<usize> = messages.iter().map(|m| m.0).collect();
     report.untranslated = page
         .reference_order()
-        .filter(|&i| page.segments[i].needs_translation && !messages.iter().any(|m| m.0 == i))
+        .filter(|&i| page.segments[i].needs_translation && !imported.contains(&i))
         .map(|i| page.segments[i].id.clone())
         .collect();
     PageImport { report, messages }

@@ -777,6 +777,82 @@ proptest! {
     }
 }
 
+/// A page of `n` paragraphs (a heading every 20), in `vocab`, with a year in every third
+/// and a link in every fifth, so a translation keeps anchors as real ones do.
+fn long_markdown(n: usize, vocab: &[&str], front: &str) -> String {
+    let mut out = String::from(front);
+    for i in 0..n {
+        if i % 20 == 0 {
+            out.push_str(&format!("## {} {i}\n\n", vocab[i % vocab.len()]));
+        }
+        let words: Vec<&str> = (0..20 + i % 30)
+            .map(|k| vocab[(i * 7 + k * 3) % vocab.len()])
+            .collect();
+        out.push_str(&words.join(" "));
+        out.push('.');
+        if i % 3 == 0 {
+            out.push_str(&format!(" {} {}.", vocab[i % 11], 1900 + i % 120));
+        }
+        if i % 5 == 0 {
+            out.push_str(&format!(" [{}](https://example.org/{i}).", vocab[i % 13]));
+        }
+        out.push_str("\n\n");
+    }
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn aligning_thousands_of_paragraphs_needs_bounded_memory() {
+    let site = Site::empty();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    site.write(
+        "locales/en/site.ftl",
+        &std::fs::read_to_string(root.join("locales/en/site.ftl")).unwrap(),
+    );
+    let n = 8000;
+    site.write(
+        "content/p.md",
+        &long_markdown(
+            n,
+            WORDS,
+            "+++\ntitle = \"Page\"\ndescription = \"About it.\"\n+++\n\n",
+        ),
+    );
+    site.write(
+        "translations/p.md",
+        &long_markdown(
+            n,
+            TRANSLATED,
+            "---\ntitle: 페이지\ndescription: 그것에 대해.\n---\n\n",
+        ),
+    );
+    site.run(&["extract"]).ok();
+    // The whole alignment matrix of 8,000 × 8,000 would be 576 MB; the address space
+    // allowed is less than that, with room for the program itself.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 600000 && exec \"$0\" import --locale ko translations --dry-run --format json")
+        .arg(env!("CARGO_BIN_EXE_fluentpress"))
+        .current_dir(site.path())
+        .env("RAYON_NUM_THREADS", "2")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{:?}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .next()
+            .unwrap_or("")
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let imported = json["pages"][0]["imported"].as_array().unwrap().len();
+    // Paragraphs and headings of the same shape in the same order: nearly all placed.
+    assert!(imported > n * 9 / 10, "{imported} of {n} imported");
+}
+
 /// Runs git in the site's directory (dates fixed so `--before` is exact).
 fn git(site: &Site, args: &[&str], date: &str) -> bool {
     std::process::Command::new("git")
