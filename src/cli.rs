@@ -620,10 +620,10 @@ fn build(root: &std::path::Path, args: BuildArgs, ui: Ui) -> anyhow::Result<Outc
         .cloned()
         .collect();
     if !errors.is_empty() {
-        let source = |path: &str| project.file_text(path).map(|t| t.into_owned());
+        let sources = project.source_files(&errors);
         eprint!(
             "{}",
-            crate::diagnostic::render::human::render(&errors, &source, ui.color_on(false))
+            crate::diagnostic::render::human::render(&errors, &sources, ui.color_on(false))
         );
     }
     if !report.published {
@@ -750,8 +750,8 @@ fn lint(root: &std::path::Path, args: LintArgs, ui: Ui) -> anyhow::Result<Outcom
         Format::Github => crate::diagnostic::render::github::render(&listed),
         Format::Human => {
             let color = ui.color_on(true);
-            let source = |path: &str| project.file_text(path).map(|t| t.into_owned());
-            let mut text = crate::diagnostic::render::human::render(&listed, &source, color);
+            let sources = project.source_files(&listed);
+            let mut text = crate::diagnostic::render::human::render(&listed, &sources, color);
             if ui.quiet {
                 print!("{text}");
                 return Ok(if report.errors() > 0 {

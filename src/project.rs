@@ -9,6 +9,7 @@ use crate::checks::links::SiteIndex;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Rule;
+use crate::diagnostic::render::human::{SourceLine, Sources};
 use crate::error::{Error, Result};
 use crate::frontmatter::{self, PageMeta};
 use crate::ftl::{self, FtlFile};
@@ -16,7 +17,7 @@ use crate::ids::{self, NewSegment, OldEntry};
 use crate::locale::{Locale, LocaleId};
 use crate::markdown::{self, Document, Inline, SegmentKind};
 pub use crate::page::{Page, PageEntry, PageId, ReferenceEntry, Segment};
-use crate::source::{LineIndex, TextFile};
+use crate::source::{LineIndex, SourceFile, TextFile};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
@@ -1166,21 +1167,47 @@ fn assemble_locale(
     lf
 }
 
+/// The files diagnostics point at, each read once with its line index built once (the
+/// human renderer's [`Sources`]).
+pub struct SourceFiles<'a> {
+    files: HashMap<String, Option<SourceFile<'a>>>,
+}
+
+impl Sources for SourceFiles<'_> {
+    fn line(&self, file: &str, line: usize, column: usize) -> Option<SourceLine<'_>> {
+        let at = self.files.get(file)?.as_ref()?.locate(line, column)?;
+        Some(SourceLine {
+            text: at.line,
+            start: at.start,
+            chars_before: at.chars_before,
+        })
+    }
+}
+
 impl Project {
-    /// The text of a file of the project by its path relative to the root (for snippets).
-    pub fn file_text(&self, rel_path: &str) -> Option<std::borrow::Cow<'_, str>> {
-        let loaded = self
-            .locales
-            .iter()
-            .flat_map(|l| l.files())
-            .find(|f| f.rel_path.to_string_lossy().replace('\\', "/") == rel_path);
-        match loaded {
-            Some(f) => Some(f.source().into()),
-            // A file of a lazily loaded locale: read it again for the snippet.
-            None => TextFile::read(&self.root.join(rel_path))
-                .ok()?
-                .ok()
-                .map(|f| f.text.into()),
+    /// The files of the project that `diagnostics` point at (paths relative to the root),
+    /// for their snippets: a loaded file's text is borrowed, another (a page, a file of a
+    /// lazily loaded locale) read once.
+    pub fn source_files(&self, diagnostics: &[Diagnostic]) -> SourceFiles<'_> {
+        let mut loaded: HashMap<String, &FtlFile> = HashMap::new();
+        for f in self.locales.iter().flat_map(|l| l.files()) {
+            let path = f.rel_path.to_string_lossy().replace('\\', "/");
+            loaded.entry(path).or_insert(f);
         }
+        let mut files = HashMap::new();
+        for d in diagnostics {
+            if files.contains_key(&d.file) {
+                continue;
+            }
+            let file = match loaded.get(&d.file) {
+                Some(f) => Some(SourceFile::new(f.source())),
+                None => TextFile::read(&self.root.join(&d.file))
+                    .ok()
+                    .and_then(|f| f.ok())
+                    .map(|f| SourceFile::new(f.text)),
+            };
+            files.insert(d.file.clone(), file);
+        }
+        SourceFiles { files }
     }
 }

@@ -1,7 +1,11 @@
 //! Text files as the program reads them: decoded as UTF-8 with a clear error, a byte-order
 //! mark removed, CRLF line endings accepted, and byte offsets turned into the 1-based
-//! line and column numbers that diagnostics show.
+//! line and column numbers that diagnostics show. A [`SourceFile`] is a file's text
+//! with its line index built once, shared by every diagnostic shown from it (as ruff's
+//! `SourceFile`), so rendering n diagnostics of a file costs its size once, not n times.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::path::Path;
 
 /// How a text file was written, beyond its text: a rewrite writes it back the same way
@@ -122,6 +126,11 @@ impl LineIndex {
         (line, column)
     }
 
+    /// The 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
     /// Byte range of the 1-based line `line`, without its newline.
     pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
         let start = self
@@ -131,6 +140,115 @@ impl LineIndex {
             .unwrap_or(text.len());
         let end = self.starts.get(line).map_or(text.len(), |&next| next - 1);
         start..end.max(start)
+    }
+}
+
+/// Characters between two marks of a [`SourceFile`]'s character index.
+const CHARS_PER_MARK: usize = 64;
+
+/// Lines up to this many bytes are searched for a column character by character.
+const SHORT_LINE: usize = 4096;
+
+/// A file's text, its line index and (built when a long line needs it) a sparse index of
+/// character positions: a column in any line is found in bounded time.
+#[derive(Debug, Clone)]
+pub struct SourceFile<'a> {
+    text: Cow<'a, str>,
+    lines: LineIndex,
+    /// Byte offset of every `CHARS_PER_MARK`-th character of the text.
+    marks: OnceCell<Vec<usize>>,
+}
+
+/// A 1-based (line, column) found in a [`SourceFile`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Located<'a> {
+    /// The line, without its newline.
+    pub line: &'a str,
+    /// Byte offset in `line` of the column's character (`line.len()` past its end).
+    pub start: usize,
+    /// How many characters of `line` come before `start`.
+    pub chars_before: usize,
+}
+
+impl<'a> SourceFile<'a> {
+    pub fn new(text: impl Into<Cow<'a, str>>) -> Self {
+        let text = text.into();
+        let lines = LineIndex::new(&text);
+        SourceFile {
+            text,
+            lines,
+            marks: OnceCell::new(),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The 1-based line `line` without its newline (line 0 is taken as line 1, as the
+    /// renderer always did); `None` past the last line.
+    pub fn line(&self, line: usize) -> Option<&str> {
+        let line = line.max(1);
+        (line <= self.lines.starts.len())
+            .then(|| &self.text[self.lines.line_range(&self.text, line)])
+    }
+
+    /// The line `line` and where its 1-based character `column` starts (column 0 is taken
+    /// as 1; a column past the end is the end).
+    pub fn locate(&self, line: usize, column: usize) -> Option<Located<'_>> {
+        let text = self.line(line)?;
+        let range = self.lines.line_range(&self.text, line.max(1));
+        let wanted = column.saturating_sub(1);
+        if text.len() <= SHORT_LINE {
+            let (start, chars_before) = match text.char_indices().nth(wanted) {
+                Some((i, _)) => (i, wanted),
+                None => (text.len(), text.chars().count()),
+            };
+            return Some(Located {
+                line: text,
+                start,
+                chars_before,
+            });
+        }
+        let first = self.char_at(range.start);
+        let last = self.char_at(range.end);
+        let (start, chars_before) = if first + wanted >= last {
+            (text.len(), last - first)
+        } else {
+            (self.byte_of_char(first + wanted) - range.start, wanted)
+        };
+        Some(Located {
+            line: text,
+            start,
+            chars_before,
+        })
+    }
+
+    fn marks(&self) -> &[usize] {
+        self.marks.get_or_init(|| {
+            self.text
+                .char_indices()
+                .step_by(CHARS_PER_MARK)
+                .map(|(i, _)| i)
+                .collect()
+        })
+    }
+
+    /// How many characters come before byte `offset` (a character boundary).
+    fn char_at(&self, offset: usize) -> usize {
+        let marks = self.marks();
+        let mark = marks.partition_point(|&m| m <= offset).saturating_sub(1);
+        let from = marks.get(mark).copied().unwrap_or(0);
+        mark * CHARS_PER_MARK + self.text[from..offset].chars().count()
+    }
+
+    /// The byte offset of character `n` (fewer than the text has).
+    fn byte_of_char(&self, n: usize) -> usize {
+        let from = self.marks()[n / CHARS_PER_MARK];
+        self.text[from..]
+            .char_indices()
+            .nth(n % CHARS_PER_MARK)
+            .map_or(self.text.len(), |(i, _)| from + i)
     }
 }
 
@@ -159,5 +277,35 @@ mod tests {
         let x = text.find('x').unwrap();
         assert_eq!(idx.line_col(text, x), (2, 4));
         assert_eq!(&text[idx.line_range(text, 2)], "한국어x");
+    }
+
+    /// Every (line, column) of a text with short and long lines of mixed widths is found
+    /// where counting characters from the line's start finds it.
+    #[test]
+    fn a_source_file_locates_columns_as_counting_characters_does() {
+        let long: String = "aé한\t🦀 ".repeat(2000);
+        let text = format!("ab\n{long}\n\nxyz{long}é\n한");
+        let file = SourceFile::new(text.as_str());
+        let lines: Vec<&str> = text.split('\n').collect();
+        for (n, line) in lines.iter().enumerate() {
+            assert_eq!(file.line(n + 1), Some(*line));
+            let count = line.chars().count();
+            for column in (0..count + 3).step_by(7).chain([count, count + 1]) {
+                let expected = line
+                    .char_indices()
+                    .nth(column.saturating_sub(1))
+                    .map_or((line.len(), count), |(i, _)| (i, column.saturating_sub(1)));
+                let got = file.locate(n + 1, column).unwrap();
+                assert_eq!(
+                    (got.start, got.chars_before),
+                    expected,
+                    "line {n} column {column}"
+                );
+                assert_eq!(got.line, *line);
+            }
+        }
+        assert_eq!(file.line(0), Some("ab"));
+        assert_eq!(file.line(lines.len() + 1), None);
+        assert!(file.locate(lines.len() + 1, 1).is_none());
     }
 }

@@ -8,9 +8,10 @@
 //!   modification times, sizes and inodes with the last look, so only what really
 //!   changed is re-rendered. `--poll` (or a system that cannot watch) looks every 200 ms
 //!   instead: network and container mounts often deliver no change reports.
-//! - The HTTP server is the standard library's `TcpListener`, one thread per
-//!   connection, `GET` and `HEAD` of files only, `Connection: close`. It listens on
-//!   127.0.0.1 only and answers only requests addressed to `127.0.0.1` or `localhost`.
+//! - The HTTP server ([`http`]) is the standard library's `TcpListener` with a fixed
+//!   set of threads, timeouts on heads that do not arrive, `GET` and `HEAD` of files
+//!   only, `Connection: close`. It listens on 127.0.0.1 only and answers only requests
+//!   with one `Host` header naming `127.0.0.1` or `localhost`.
 //! - Problems are shown where the translator looks: lint's errors of the edition being
 //!   viewed (and a site that no longer loads) are put at the top of each HTML page in
 //!   the response — never in the files — and the page reloads itself after a rebuild.
@@ -20,6 +21,7 @@
 //!   the configuration, files beside the pages) rebuilds everything with the normal
 //!   build, which swaps the output directory whole.
 
+mod http;
 mod plan;
 mod state;
 mod watch;
@@ -28,10 +30,11 @@ pub use state::{Notes, Session};
 
 use crate::error::{Error, Result};
 use crate::project::{CONTENT_DIR, LOCALES_DIR, Project};
+use http::Response;
 use maud::html;
 use state::Shared;
-use std::io::{Read, Write};
-use std::net::{Ipv4Addr, TcpListener, TcpStream};
+use std::io::Write;
+use std::net::{Ipv4Addr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -92,7 +95,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         );
     }
     let server = Arc::clone(&shared);
-    std::thread::spawn(move || accept(listener, server));
+    std::thread::spawn(move || http::run(listener, Arc::new(Served(server))));
     let reports = if opts.poll {
         None
     } else {
@@ -128,156 +131,36 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
 // ---------------------------------------------------------------------------------------
 // HTTP
 
-fn accept(listener: TcpListener, shared: Arc<Shared>) {
-    for stream in listener.incoming() {
-        match stream {
-            Ok(stream) => {
-                let shared = Arc::clone(&shared);
-                std::thread::spawn(move || {
-                    let _ = handle(stream, &shared);
-                });
-            }
-            Err(e) => {
-                eprintln!("serve: a connection failed: {e}");
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        }
+/// The output directory and the notes, as the HTTP server answers them.
+struct Served(Arc<Shared>);
+
+impl http::App for Served {
+    fn waits(&self, target: &str) -> bool {
+        long_poll_after(target).is_some()
+    }
+
+    fn get(&self, target: &str, may_wait: bool) -> Response {
+        respond_get(target, &self.0, may_wait)
     }
 }
 
-fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    stream.set_write_timeout(Some(Duration::from_secs(10)))?;
-    let mut head = Vec::new();
-    let mut buf = [0u8; 4096];
-    let response = loop {
-        let n = stream.read(&mut buf)?;
-        if n == 0 {
-            return Ok(());
-        }
-        head.extend_from_slice(&buf[..n]);
-        if let Some(end) = head.windows(4).position(|w| w == b"\r\n\r\n") {
-            head.truncate(end);
-            break respond(&String::from_utf8_lossy(&head), shared);
-        }
-        if head.len() > 16 * 1024 {
-            break Response::text(
-                431,
-                "Request Header Fields Too Large",
-                "the request is too large\n",
-            );
-        }
-    };
-    stream.write_all(&response.bytes())?;
-    stream.flush()
+/// The generation `N` of a version request `?after=N` (a long poll).
+fn long_poll_after(target: &str) -> Option<u64> {
+    let (path, query) = target.split_once('?')?;
+    (path == VERSION_PATH)
+        .then(|| query.strip_prefix("after="))
+        .flatten()
+        .and_then(|n| n.parse().ok())
 }
 
-/// A response to write.
-#[derive(Debug)]
-struct Response {
-    status: u16,
-    reason: &'static str,
-    headers: Vec<(&'static str, String)>,
-    body: Vec<u8>,
-    head_only: bool,
-}
-
-impl Response {
-    fn new(status: u16, reason: &'static str, content_type: &str, body: Vec<u8>) -> Response {
-        Response {
-            status,
-            reason,
-            headers: vec![("Content-Type", content_type.to_string())],
-            body,
-            head_only: false,
-        }
-    }
-
-    fn text(status: u16, reason: &'static str, body: &str) -> Response {
-        Response::new(
-            status,
-            reason,
-            "text/plain; charset=utf-8",
-            body.as_bytes().to_vec(),
-        )
-    }
-
-    fn bytes(&self) -> Vec<u8> {
-        let mut out = format!("HTTP/1.1 {} {}\r\n", self.status, self.reason);
-        for (name, value) in &self.headers {
-            out.push_str(&format!("{name}: {value}\r\n"));
-        }
-        out.push_str(&format!(
-            "Content-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
-            self.body.len()
-        ));
-        let mut bytes = out.into_bytes();
-        if !self.head_only {
-            bytes.extend_from_slice(&self.body);
-        }
-        bytes
-    }
-}
-
-/// The answer to a request whose head (request line and headers) is `head`.
-fn respond(head: &str, shared: &Shared) -> Response {
-    let mut lines = head.split("\r\n");
-    let request = lines.next().unwrap_or("");
-    let mut parts = request.split(' ');
-    let (Some(method), Some(target), Some(version), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Response::text(400, "Bad Request", "malformed request line\n");
-    };
-    if !version.starts_with("HTTP/1.") {
-        return Response::text(505, "HTTP Version Not Supported", "HTTP/1.x only\n");
-    }
-    // Only requests addressed to this machine by name: a web page elsewhere cannot read
-    // the drafts through a host name it points at 127.0.0.1 (DNS rebinding).
-    for line in lines {
-        if let Some((name, value)) = line.split_once(':')
-            && name.trim().eq_ignore_ascii_case("host")
-        {
-            let value = value.trim();
-            let host = value.rsplit_once(':').map_or(value, |(h, port)| {
-                if port.chars().all(|c| c.is_ascii_digit()) {
-                    h
-                } else {
-                    value
-                }
-            });
-            if !matches!(host, "127.0.0.1" | "localhost") {
-                return Response::text(
-                    403,
-                    "Forbidden",
-                    "this server answers only http://127.0.0.1 and http://localhost\n",
-                );
-            }
-        }
-    }
-    let head_only = match method {
-        "GET" => false,
-        "HEAD" => true,
-        _ => {
-            let mut r = Response::text(405, "Method Not Allowed", "GET and HEAD only\n");
-            r.headers.push(("Allow", "GET, HEAD".into()));
-            return r;
-        }
-    };
-    let mut response = respond_get(target, shared);
-    response.head_only = head_only;
-    response
-}
-
-fn respond_get(target: &str, shared: &Shared) -> Response {
+/// The answer to a `GET` of `target`; a long poll waits only if `may_wait`.
+fn respond_get(target: &str, shared: &Shared, may_wait: bool) -> Response {
     let raw_path = target.split(['?', '#']).next().unwrap_or("");
     if raw_path == VERSION_PATH {
         // `?after=N`: the open page already has generation N, so the answer waits
         // (long polling) until a rebuild changes it, or a few seconds pass; the page
         // reloads as soon as the rebuild is done instead of at its next poll.
-        let after = target
-            .split_once("?after=")
-            .and_then(|(_, n)| n.parse::<u64>().ok());
+        let after = long_poll_after(target).filter(|_| may_wait);
         let (lock, changed) = &shared.bumped;
         let deadline = Instant::now() + LONG_POLL;
         let mut guard = lock.lock().unwrap_or_else(|e| e.into_inner());

@@ -35,7 +35,7 @@ use crate::locale::Locale;
 use crate::markdown;
 use crate::project::{LocaleFiles, Page, Project, SITE_FILE, Segment};
 use crate::resolve::Fallback;
-use crate::source::TextFile;
+use crate::source::{LineIndex, TextFile};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -386,11 +386,6 @@ pub fn apply(project: &Project, plan: &Plan) -> Result<()> {
     Ok(())
 }
 
-/// 1-based line of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
-}
-
 fn first_words(text: &str) -> String {
     let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out: String = one_line.chars().take(40).collect();
@@ -399,6 +394,9 @@ fn first_words(text: &str) -> String {
     }
     out
 }
+
+/// The most sentence ends a merged block is tried cut at.
+const MAX_CUTS: usize = 64;
 
 /// Byte offsets where a sentence ends inside `text` (not at its end): where a merged
 /// block may be cut ([`crate::script::sentence_ends`]).
@@ -534,7 +532,8 @@ fn import_page(page: &Page, text: &str, shown: &str, old_source: Option<&str>) -
         }
     };
     let doc = markdown::parse_page(split.body);
-    let line = |offset: usize| line_of(text, split.body_offset + offset);
+    let lines = LineIndex::new(text);
+    let line = |offset: usize| lines.line(split.body_offset + offset);
 
     let view = match old_source {
         Some(old) => SourceView::old(page, old),
@@ -609,7 +608,13 @@ fn import_page(page: &Page, text: &str, shown: &str, old_source: Option<&str>) -
                     &markdown::parse_fragment(&b.text, page.context()).inlines,
                     &[],
                 );
-                let parts: Vec<(String, String)> = sentence_cuts(&b.text)
+                // Each cut costs a parse of the block: a block of more sentences than
+                // this is not cut (and not imported), so a merge costs O(block).
+                let mut cuts = sentence_cuts(&b.text);
+                if cuts.len() > MAX_CUTS {
+                    cuts.clear();
+                }
+                let parts: Vec<(String, String)> = cuts
                     .into_iter()
                     .map(|at| {
                         (
@@ -763,8 +768,8 @@ fn judge_written(
         text = write_page_file(page, base, &import.messages);
     }
     let (fallbacks, diagnostics) = judged(&text);
-    let written: Vec<usize> = import.messages.iter().map(|m| m.0).collect();
-    let kept = &import.report.kept;
+    let written: std::collections::HashSet<usize> = import.messages.iter().map(|m| m.0).collect();
+    let kept: std::collections::HashSet<&String> = import.report.kept.iter().collect();
     import.report.untranslated = page
         .reference_order()
         .filter(|&i| page.segments[i].needs_translation && !written.contains(&i))

@@ -777,6 +777,82 @@ proptest! {
     }
 }
 
+/// A page of `n` paragraphs (a heading every 20), in `vocab`, with a year in every third
+/// and a link in every fifth, so a translation keeps anchors as real ones do.
+fn long_markdown(n: usize, vocab: &[&str], front: &str) -> String {
+    let mut out = String::from(front);
+    for i in 0..n {
+        if i % 20 == 0 {
+            out.push_str(&format!("## {} {i}\n\n", vocab[i % vocab.len()]));
+        }
+        let words: Vec<&str> = (0..20 + i % 30)
+            .map(|k| vocab[(i * 7 + k * 3) % vocab.len()])
+            .collect();
+        out.push_str(&words.join(" "));
+        out.push('.');
+        if i % 3 == 0 {
+            out.push_str(&format!(" {} {}.", vocab[i % 11], 1900 + i % 120));
+        }
+        if i % 5 == 0 {
+            out.push_str(&format!(" [{}](https://example.org/{i}).", vocab[i % 13]));
+        }
+        out.push_str("\n\n");
+    }
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn aligning_thousands_of_paragraphs_needs_bounded_memory() {
+    let site = Site::empty();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    site.write(
+        "locales/en/site.ftl",
+        &std::fs::read_to_string(root.join("locales/en/site.ftl")).unwrap(),
+    );
+    let n = 8000;
+    site.write(
+        "content/p.md",
+        &long_markdown(
+            n,
+            WORDS,
+            "+++\ntitle = \"Page\"\ndescription = \"About it.\"\n+++\n\n",
+        ),
+    );
+    site.write(
+        "translations/p.md",
+        &long_markdown(
+            n,
+            TRANSLATED,
+            "---\ntitle: 페이지\ndescription: 그것에 대해.\n---\n\n",
+        ),
+    );
+    site.run(&["extract"]).ok();
+    // The whole alignment matrix of 8,000 × 8,000 would be 576 MB; the address space
+    // allowed is less than that, with room for the program itself.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 600000 && exec \"$0\" import --locale ko translations --dry-run --format json")
+        .arg(env!("CARGO_BIN_EXE_fluentpress"))
+        .current_dir(site.path())
+        .env("RAYON_NUM_THREADS", "2")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{:?}: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .next()
+            .unwrap_or("")
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let imported = json["pages"][0]["imported"].as_array().unwrap().len();
+    // Paragraphs and headings of the same shape in the same order: nearly all placed.
+    assert!(imported > n * 9 / 10, "{imported} of {n} imported");
+}
+
 /// Runs git in the site's directory (dates fixed so `--before` is exact).
 fn git(site: &Site, args: &[&str], date: &str) -> bool {
     std::process::Command::new("git")
@@ -787,6 +863,123 @@ fn git(site: &Site, args: &[&str], date: &str) -> bool {
         .env("GIT_COMMITTER_DATE", date)
         .output()
         .is_ok_and(|o| o.status.success())
+}
+
+/// Git output of `args` in the site (with the same fixed identity as [`git`]).
+fn git_out(site: &Site, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
+        .args(args)
+        .current_dir(site.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "git {args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+/// Commits the staged tree as a commit carrying a (bogus) PGP signature, so that
+/// `log.showSignature` makes git run `gpg.program` to verify it.
+fn commit_signed(site: &Site, message: &str, time: u64) {
+    let tree = git_out(site, &["write-tree"]);
+    let parent = git_out(site, &["rev-parse", "HEAD"]);
+    let body = format!(
+        "tree {tree}\nparent {parent}\nauthor t <t@example.invalid> {time} +0000\n\
+         committer t <t@example.invalid> {time} +0000\n\
+         gpgsig -----BEGIN PGP SIGNATURE-----\n \n iQEzBAABCAAdFiEE\n -----END PGP SIGNATURE-----\n\
+         \n{message}\n"
+    );
+    site.write("commit.txt", &body);
+    let commit = git_out(site, &["hash-object", "-t", "commit", "-w", "commit.txt"]);
+    site.remove("commit.txt");
+    git_out(site, &["update-ref", "HEAD", &commit]);
+}
+
+#[cfg(unix)]
+#[test]
+fn git_history_runs_no_program_the_imported_repository_names() {
+    use std::os::unix::fs::PermissionsExt;
+    let project = shipped();
+    let t = translated(&project, "ko");
+    // A third-party site: its git settings are the folder's, not the user's.
+    let site = english_site(&english_page());
+    if !git(&site, &["init", "-q", "."], "2020-01-01T00:00:00Z") {
+        eprintln!("git is not available: skipped");
+        return;
+    }
+    let marker = site.path().join("ran");
+    let script = site.path().join("evil.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\necho \"$0 $*\" >> '{}'\nexit 1\n",
+            marker.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let evil = script.display().to_string();
+    for (key, value) in [
+        ("log.showSignature", "true"),
+        ("gpg.program", evil.as_str()),
+        ("core.fsmonitor", evil.as_str()),
+        ("core.pager", evil.as_str()),
+        ("diff.external", evil.as_str()),
+        ("diff.evil.textconv", evil.as_str()),
+    ] {
+        git_out(&site, &["config", key, value]);
+    }
+    site.write(".gitattributes", "*.md diff=evil\n");
+    assert!(git(&site, &["add", "-A"], "2020-01-01T00:00:00Z"));
+    assert!(git(
+        &site,
+        &["commit", "-qm", "English"],
+        "2020-01-01T00:00:00Z"
+    ));
+    let (text, _) = render(&t);
+    site.write(&format!("translations/{PAGE}.md"), &text);
+    git_out(&site, &["add", "-A"]);
+    commit_signed(&site, "translated", 1_600_000_000);
+    std::fs::remove_file(&marker).ok();
+    // The repository is armed: plain git runs the program to read the history.
+    git_out(
+        &site,
+        &[
+            "log",
+            "-1",
+            "--format=%ct",
+            "--",
+            &format!("translations/{PAGE}.md"),
+        ],
+    );
+    assert!(
+        marker.exists(),
+        "the fixture does not make git run gpg.program"
+    );
+    std::fs::remove_file(&marker).unwrap();
+    let run = site
+        .run(&[
+            "import",
+            "--locale",
+            "ko",
+            "translations",
+            "--git-history",
+            "--dry-run",
+            "--format",
+            "json",
+        ])
+        .ok();
+    assert!(
+        !marker.exists(),
+        "import ran a program named in the folder's git settings: {}",
+        std::fs::read_to_string(&marker).unwrap_or_default()
+    );
+    // The history is still read, as data.
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(
+        json["pages"][0]["aligned_with"].is_string(),
+        "{:#}",
+        json["pages"][0]
+    );
 }
 
 #[test]

@@ -2157,6 +2157,53 @@ fn github_format() {
     insta::assert_snapshot!("lint_github", run.stdout);
 }
 
+/// A site whose findings sit on long lines (the span near the line's start, in its
+/// middle among wide, zero-width and tab characters, at its end), on late lines of long
+/// files, and in a file that cannot be read: the human format shows each the same way.
+fn long_lines_site() -> Site {
+    let site = clean_site();
+    let mut paragraph = String::from("Start [first](#nope-start) of a long paragraph.");
+    for i in 0..200 {
+        paragraph.push_str(&format!(
+            " Part {i} is plain words, 한국어 넓은 글자, e\u{301}\u{301} marks,\ttabs\tand more text"
+        ));
+        if i % 13 == 6 {
+            paragraph.push_str(&format!(" [link {i}](#nope-{i})"));
+        }
+    }
+    paragraph.push_str(" and the [last](#nope-end)");
+    let mut page =
+        String::from("+++\ntitle = \"Long\"\ndescription = \"Long lines.\"\n+++\n\n# Long\n\n");
+    for i in 0..300 {
+        page.push_str(&format!("Line {i} is short.\n\n"));
+    }
+    page.push_str(&paragraph);
+    page.push_str("\n\nAfter it, a [short one](#nope-short).\n");
+    site.write("content/long.md", &page);
+    site.run(&["extract"]).ok();
+    // Its French translation, one long line whose link target changed.
+    let reference = site.read("locales/en/long.ftl");
+    let long = reference.lines().find(|l| l.contains("#nope-end")).unwrap();
+    assert!(long.len() > 4 * 4096, "{}", long.len());
+    site.write(
+        "locales/fr/long.ftl",
+        &format!("{}\n", long.replace("#nope-end", "#autre")),
+    );
+    // A directory that is not a locale: its finding names no readable file.
+    site.write("locales/not_a_tag/x.ftl", "x = y\n");
+    site
+}
+
+#[test]
+fn human_format_of_long_lines_and_long_files() {
+    let site = long_lines_site();
+    let run = site.run(&["lint"]).code(1).no_panic();
+    insta::assert_snapshot!("lint_human_long_lines", run.stdout);
+    let run = site.run(&["lint", "--color", "always"]).code(1).no_panic();
+    assert!(run.stdout.contains('\u{1b}'));
+    insta::assert_snapshot!("lint_human_long_lines_color", run.stdout);
+}
+
 #[test]
 fn json_is_one_object_sorted_by_file_line_column_code() {
     let site = formats_site();

@@ -12,9 +12,15 @@
 //! Then unplaced blocks and untranslated segments that share strong anchors (a link, an
 //! image, a code span, a footnote) and nothing contradicting are paired up: a paragraph
 //! the translator moved.
+//!
+//! Bounded for any input size: the dynamic program fills the whole matrix up to
+//! `FULL_CELLS` cells and beyond only a band along the pairs that share a unique anchor
+//! (at most m + (2·`BAND` + 1)·(n + 1) cells), and the search for moved blocks compares
+//! each with at most `MOVE_CANDIDATES` others, so time and memory are O(n + m) beyond
+//! the full matrix's size.
 
 use crate::markdown::{self, Block, Inline, InlineKind, SegmentKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What the alignment knows of a segment or block.
 #[derive(Debug, Clone)]
@@ -414,12 +420,30 @@ fn estimate_ratio(source: &[Unit], target: &[Unit], links: Option<&[Link]>) -> f
 pub fn align(source: &[Unit], target: &[Unit]) -> Vec<Link> {
     // The length ratio: the totals are wrong when a section is missing, so (unless the
     // page is huge) try a range of ratios and keep the one that aligns at least cost.
-    let totals = estimate_ratio(source, target, None);
-    let mut first = dp(source, target, totals);
-    if source.len() * target.len() <= 250_000 {
+    let small = source.len() * target.len() <= 250_000;
+    // A huge page is aligned within a band along the pairs that share a unique anchor,
+    // and its first ratio is theirs (the totals are wrong when much was added).
+    let ways = if (source.len() + 1).saturating_mul(target.len() + 1) > FULL_CELLS {
+        waypoints(source, target)
+    } else {
+        Vec::new()
+    };
+    let anchored: Vec<Link> = ways
+        .iter()
+        .map(|&(s, t)| Link {
+            kind: Move::Match,
+            s: vec![s],
+            t: vec![t],
+            cost: 0.0,
+        })
+        .collect();
+    let totals = estimate_ratio(source, target, Some(&anchored));
+    let dp = |ratio: f64| dp_within(source, target, ratio, FULL_CELLS, &ways);
+    let mut first = dp(totals);
+    if small {
         let mut best = first.iter().map(|l| l.cost).sum::<f64>();
         for ratio in RATIOS {
-            let links = dp(source, target, *ratio);
+            let links = dp(*ratio);
             let total = links.iter().map(|l| l.cost).sum::<f64>();
             if total < best {
                 best = total;
@@ -433,25 +457,173 @@ pub fn align(source: &[Unit], target: &[Unit]) -> Vec<Link> {
         target,
         ratio,
     };
-    let mut links = dp(source, target, ratio);
+    let mut links = dp(ratio);
     confidence(&scorer, &mut links);
     recover_moved(&scorer, &mut links);
     links
 }
 
-fn dp(source: &[Unit], target: &[Unit], ratio: f64) -> Vec<Link> {
+/// The dynamic program fills the whole (n+1)×(m+1) matrix up to this many cells (nine
+/// bytes each: 36 MB) — every page of ordinary size, exactly.
+const FULL_CELLS: usize = 4_000_000;
+/// Beyond, only a band: in each row, the columns its centre line crosses in that row,
+/// widened by this many on each side. The centre line runs through the pairs that share
+/// an anchor found once on each side (a link, an image, code, a footnote, a long number),
+/// kept in order, and proportionally between them; a translation that drifts further
+/// than this from that line is aligned only within the band.
+const BAND: usize = 250;
+
+/// The cells the dynamic program computes: row `i` holds columns `lo[i]..=hi[i]`, both
+/// non-decreasing, row 0 starting at column 0 and row n ending at column m, so every
+/// row reaches the next and the last cell is reachable.
+struct Band {
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+    /// Where each row starts in the flat arrays.
+    start: Vec<usize>,
+    cells: usize,
+}
+
+impl Band {
+    /// The whole matrix when it has at most `full_cells` cells, else the band around the
+    /// line through `waypoints` ((source, target) pairs increasing in both).
+    fn new(n: usize, m: usize, full_cells: usize, waypoints: &[(usize, usize)]) -> Band {
+        let full = (n + 1).saturating_mul(m + 1) <= full_cells || n == 0;
+        let centre = if full {
+            Vec::new()
+        } else {
+            centre_line(n, m, waypoints)
+        };
+        let (mut lo, mut hi, mut start) = (
+            Vec::with_capacity(n + 1),
+            Vec::with_capacity(n + 1),
+            Vec::with_capacity(n + 1),
+        );
+        let mut cells = 0;
+        for i in 0..=n {
+            let (l, h) = if full {
+                (0, m)
+            } else {
+                (
+                    centre[i].saturating_sub(BAND),
+                    (centre[(i + 1).min(n)] + BAND).min(m),
+                )
+            };
+            let l = if i == 0 { 0 } else { l };
+            let h = if i == n { m } else { h };
+            lo.push(l);
+            hi.push(h);
+            start.push(cells);
+            cells += h - l + 1;
+        }
+        Band {
+            lo,
+            hi,
+            start,
+            cells,
+        }
+    }
+
+    /// The flat index of cell (i, j), if the band holds it.
+    fn at(&self, i: usize, j: usize) -> Option<usize> {
+        (self.lo[i] <= j && j <= self.hi[i]).then(|| self.start[i] + j - self.lo[i])
+    }
+}
+
+/// The column of each row 0..=n on the line from (0, 0) through `waypoints` to (n, m),
+/// straight between them: non-decreasing.
+fn centre_line(n: usize, m: usize, waypoints: &[(usize, usize)]) -> Vec<usize> {
+    let mut points = vec![(0, 0)];
+    points.extend(waypoints.iter().copied().filter(|&(s, t)| s < n && t < m));
+    points.push((n, m));
+    let mut centre = Vec::with_capacity(n + 1);
+    for pair in points.windows(2) {
+        let ((s0, t0), (s1, t1)) = (pair[0], pair[1]);
+        for i in s0..s1 {
+            let along = (i - s0) as u128 * (t1 - t0) as u128 / (s1 - s0) as u128;
+            centre.push(t0 + along as usize);
+        }
+    }
+    centre.push(m);
+    centre
+}
+
+/// Pairs (source, target) that share an anchor each side has exactly once among all its
+/// units, the longest run of them increasing on both sides (where the translation
+/// surely is): what the band of a long page follows.
+fn waypoints(source: &[Unit], target: &[Unit]) -> Vec<(usize, usize)> {
+    fn once(units: &[Unit]) -> HashMap<&str, Option<usize>> {
+        let mut seen: HashMap<&str, Option<usize>> = HashMap::new();
+        for (i, u) in units.iter().enumerate() {
+            for a in &u.anchors {
+                let strong = matches!(a.as_bytes().first(), Some(b'L' | b'I' | b'C' | b'F'))
+                    || (a.starts_with("N:") && a.len() > 5);
+                if strong {
+                    seen.entry(a)
+                        .and_modify(|e| *e = e.filter(|&k| k == i))
+                        .or_insert(Some(i));
+                }
+            }
+        }
+        seen
+    }
+    let in_target = once(target);
+    let mut pairs: Vec<(usize, usize)> = once(source)
+        .into_iter()
+        .filter_map(|(a, s)| Some((s?, in_target.get(a).copied()??)))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    // Longest strictly increasing run of targets (patience sorting), then read back.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous = vec![usize::MAX; pairs.len()];
+    for (k, &(_, t)) in pairs.iter().enumerate() {
+        // Among pairs of one source, only the first extends a run.
+        let at = tails.partition_point(|&p| pairs[p].1 < t);
+        if at > 0 && pairs[tails[at - 1]].0 == pairs[k].0 {
+            continue;
+        }
+        if at > 0 {
+            previous[k] = tails[at - 1];
+        }
+        if at == tails.len() {
+            tails.push(k);
+        } else {
+            tails[at] = k;
+        }
+    }
+    let mut run = Vec::with_capacity(tails.len());
+    let mut k = tails.last().copied().unwrap_or(usize::MAX);
+    while k != usize::MAX {
+        run.push(pairs[k]);
+        k = previous[k];
+    }
+    run.reverse();
+    run
+}
+
+/// The monotone alignment of least cost, by dynamic programming over the cells of a
+/// [`Band`]: O(n·m) time and memory up to [`FULL_CELLS`], O(m + n·[`BAND`]) beyond.
+fn dp_within(
+    source: &[Unit],
+    target: &[Unit],
+    ratio: f64,
+    full_cells: usize,
+    waypoints: &[(usize, usize)],
+) -> Vec<Link> {
     let scorer = Scorer {
         source,
         target,
         ratio,
     };
     let (n, m) = (source.len(), target.len());
-    let w = m + 1;
-    let mut cost = vec![f64::INFINITY; (n + 1) * w];
-    let mut back = vec![0u8; (n + 1) * w];
+    let band = Band::new(n, m, full_cells, waypoints);
+    let mut cost = vec![f64::INFINITY; band.cells];
+    let mut back = vec![0u8; band.cells];
     cost[0] = 0.0;
+    let get = |cost: &[f64], i: usize, j: usize| band.at(i, j).map_or(f64::INFINITY, |k| cost[k]);
     for i in 0..=n {
-        for j in 0..=m {
+        for j in band.lo[i]..=band.hi[i] {
             if i == 0 && j == 0 {
                 continue;
             }
@@ -464,37 +636,46 @@ fn dp(source: &[Unit], target: &[Unit], ratio: f64) -> Vec<Link> {
                 }
             };
             if i > 0 && j > 0 {
-                consider(cost[(i - 1) * w + j - 1] + scorer.one_one(i - 1, j - 1), 1);
+                let before = get(&cost, i - 1, j - 1);
+                if before.is_finite() {
+                    consider(before + scorer.one_one(i - 1, j - 1), 1);
+                }
             }
             if i > 0 {
-                consider(cost[(i - 1) * w + j] + SKIP_PRIOR, 2);
+                consider(get(&cost, i - 1, j) + SKIP_PRIOR, 2);
             }
             if j > 0 {
-                consider(cost[i * w + j - 1] + SKIP_PRIOR, 3);
+                consider(get(&cost, i, j - 1) + SKIP_PRIOR, 3);
             }
-            if i > 1
-                && j > 0
-                && let Some(c) = scorer.merge(i - 2, j - 1)
-            {
-                consider(cost[(i - 2) * w + j - 1] + c, 4);
+            if i > 1 && j > 0 {
+                let before = get(&cost, i - 2, j - 1);
+                if before.is_finite()
+                    && let Some(c) = scorer.merge(i - 2, j - 1)
+                {
+                    consider(before + c, 4);
+                }
             }
-            if i > 0
-                && j > 1
-                && let Some(c) = scorer.split(i - 1, j - 2)
-            {
-                consider(cost[(i - 1) * w + j - 2] + c, 5);
+            if i > 0 && j > 1 {
+                let before = get(&cost, i - 1, j - 2);
+                if before.is_finite()
+                    && let Some(c) = scorer.split(i - 1, j - 2)
+                {
+                    consider(before + c, 5);
+                }
             }
-            cost[i * w + j] = best;
-            back[i * w + j] = step;
+            let k = band.at(i, j).expect("a cell of the band");
+            cost[k] = best;
+            back[k] = step;
         }
     }
+    let cell = |i: usize, j: usize| band.at(i, j).expect("the path stays in the band");
     let mut links = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let here = cost[i * w + j];
-        let link = match back[i * w + j] {
+        let here = cost[cell(i, j)];
+        let link = match back[cell(i, j)] {
             1 => {
-                let c = here - cost[(i - 1) * w + j - 1];
+                let c = here - cost[cell(i - 1, j - 1)];
                 i -= 1;
                 j -= 1;
                 Link {
@@ -523,7 +704,7 @@ fn dp(source: &[Unit], target: &[Unit], ratio: f64) -> Vec<Link> {
                 }
             }
             4 => {
-                let c = here - cost[(i - 2) * w + j - 1];
+                let c = here - cost[cell(i - 2, j - 1)];
                 i -= 2;
                 j -= 1;
                 Link {
@@ -534,7 +715,7 @@ fn dp(source: &[Unit], target: &[Unit], ratio: f64) -> Vec<Link> {
                 }
             }
             _ => {
-                let c = here - cost[(i - 1) * w + j - 2];
+                let c = here - cost[cell(i - 1, j - 2)];
                 i -= 1;
                 j -= 2;
                 Link {
@@ -622,9 +803,15 @@ fn strong(u: &Unit) -> Vec<String> {
         .collect()
 }
 
+/// A free block or segment is matched without strong anchors only against at most this
+/// many candidates near its place; with more, nothing is a clear best anyway, and the
+/// search stays linear in the page (at most twice this many costs per free block).
+const MOVE_CANDIDATES: usize = 100;
+
 /// Pairs an unplaced block with an untranslated segment when both have strong anchors
 /// (links, images, code, footnotes), share them all, and no other candidate shares them.
 fn recover_moved(scorer: &Scorer<'_>, links: &mut Vec<Link>) {
+    // Both in increasing order: the alignment is monotone.
     let free_s: Vec<usize> = links
         .iter()
         .filter(|l| matches!(l.kind, Move::Untranslated | Move::Doubtful))
@@ -635,31 +822,34 @@ fn recover_moved(scorer: &Scorer<'_>, links: &mut Vec<Link>) {
         .filter(|l| matches!(l.kind, Move::Unplaced | Move::Doubtful))
         .flat_map(|l| l.t.iter().copied())
         .collect();
-    // Keys computed once: a page may leave hundreds of blocks free.
-    let key_s: Vec<(usize, Vec<String>)> = free_s
-        .iter()
-        .map(|&s| (s, strong(&scorer.source[s])))
-        .collect();
+    // Keys computed once: a page may leave hundreds of blocks free. By key: the free
+    // segments that have it, and how many free blocks do.
+    let mut keys: HashMap<Vec<String>, (Vec<usize>, usize)> = HashMap::new();
+    for &s in &free_s {
+        keys.entry(strong(&scorer.source[s])).or_default().0.push(s);
+    }
     let key_t: Vec<(usize, Vec<String>)> = free_t
         .iter()
         .map(|&t| (t, strong(&scorer.target[t])))
         .collect();
+    for (_, key) in &key_t {
+        keys.entry(key.clone()).or_default().1 += 1;
+    }
     let mut pairs = Vec::new();
+    let mut taken_s = HashSet::new();
+    let mut taken_t = HashSet::new();
     for (t, key) in &key_t {
-        let t = *t;
         if key.is_empty() {
             continue;
         }
-        let candidates: Vec<usize> = key_s
-            .iter()
-            .filter(|(_, k)| k == key)
-            .map(|(s, _)| *s)
-            .collect();
-        let rivals = key_t.iter().filter(|(_, k)| k == key).count();
-        if let [s] = candidates[..] {
-            let c = scorer.one_one(s, t);
-            if rivals == 1 && c < MATCH_THRESHOLD {
-                pairs.push((s, t, c));
+        if let Some((candidates, rivals)) = keys.get(key)
+            && let [s] = candidates[..]
+        {
+            let c = scorer.one_one(s, *t);
+            if *rivals == 1 && c < MATCH_THRESHOLD {
+                pairs.push((s, *t, c));
+                taken_s.insert(s);
+                taken_t.insert(*t);
             }
         }
     }
@@ -670,77 +860,81 @@ fn recover_moved(scorer: &Scorer<'_>, links: &mut Vec<Link>) {
         let second = costs.get(1).map_or(f64::INFINITY, |c| c.0);
         (first.0 <= MOVE_THRESHOLD && second - first.0 >= MOVE_MARGIN).then_some(first)
     };
-    // … and only near where the segment's neighbours were placed.
-    let placed: Vec<(usize, usize)> = links
+    // … and only near where the segment's neighbours were placed: between the block of
+    // the last placed segment before it and that of the first placed after it.
+    let mut placed: Vec<(usize, usize)> = links
         .iter()
         .filter(|l| matches!(l.kind, Move::Match | Move::Split | Move::Moved))
         .map(|l| (l.s[0], l.t[0]))
         .collect();
-    let window: HashMap<usize, (usize, usize)> = free_s
+    placed.sort_unstable();
+    let mut max_before = Vec::with_capacity(placed.len());
+    for p in &placed {
+        max_before.push(max_before.last().map_or(p.1, |&m: &usize| m.max(p.1)));
+    }
+    let mut min_after = vec![scorer.target.len(); placed.len() + 1];
+    for (k, p) in placed.iter().enumerate().rev() {
+        min_after[k] = min_after[k + 1].min(p.1);
+    }
+    // Each free segment's window of blocks; both ends grow with the segment.
+    let window: Vec<(usize, usize)> = free_s
         .iter()
         .map(|&s| {
-            let before = placed
-                .iter()
-                .filter(|p| p.0 < s)
-                .map(|p| p.1)
-                .max()
-                .unwrap_or(0);
-            let after = placed
-                .iter()
-                .filter(|p| p.0 > s)
-                .map(|p| p.1)
-                .min()
-                .unwrap_or(scorer.target.len());
-            (s, (before.saturating_sub(1), after + 1))
+            let below = placed.partition_point(|p| p.0 < s);
+            let before = below.checked_sub(1).map_or(0, |k| max_before[k]);
+            let above = placed.partition_point(|p| p.0 <= s);
+            (before.saturating_sub(1), min_after[above] + 1)
         })
         .collect();
-    let near =
-        |s: usize, t: usize| -> bool { window.get(&s).is_some_and(|&(lo, hi)| lo <= t && t <= hi) };
     for &t in &free_t {
-        if pairs.iter().any(|p| p.1 == t) {
+        if taken_t.contains(&t) {
             continue;
         }
-        let mut for_t: Vec<(f64, usize)> = free_s
-            .iter()
-            .filter(|s| !pairs.iter().any(|p| p.0 == **s) && near(**s, t))
-            .map(|&s| (scorer.one_one(s, t), s))
+        // The free segments whose window holds t: a run of `free_s`.
+        let from = window.partition_point(|w| w.1 < t);
+        let to = window.partition_point(|w| w.0 <= t);
+        if to.saturating_sub(from) > MOVE_CANDIDATES {
+            continue;
+        }
+        let mut for_t: Vec<(f64, usize)> = (from..to.max(from))
+            .map(|k| free_s[k])
+            .filter(|s| !taken_s.contains(s))
+            .map(|s| (scorer.one_one(s, t), s))
             .collect();
         let Some((c, s)) = best(&mut for_t) else {
             continue;
         };
-        let mut for_s: Vec<(f64, usize)> = free_t
+        let (lo, hi) = window[free_s.binary_search(&s).expect("a free segment")];
+        let (from, to) = (
+            free_t.partition_point(|&o| o < lo),
+            free_t.partition_point(|&o| o <= hi),
+        );
+        if to.saturating_sub(from) > MOVE_CANDIDATES {
+            continue;
+        }
+        let mut for_s: Vec<(f64, usize)> = free_t[from..to.max(from)]
             .iter()
-            .filter(|o| !pairs.iter().any(|p| p.1 == **o) && near(s, **o))
+            .filter(|o| !taken_t.contains(*o))
             .map(|&o| (scorer.one_one(s, o), o))
             .collect();
         if best(&mut for_s).is_some_and(|(_, o)| o == t) {
             pairs.push((s, t, c));
+            taken_s.insert(s);
+            taken_t.insert(t);
         }
     }
     if pairs.is_empty() {
         return;
     }
     for link in links.iter_mut() {
-        let taken = link.s.iter().any(|s| pairs.iter().any(|p| p.0 == *s))
-            || link.t.iter().any(|t| pairs.iter().any(|p| p.1 == *t));
+        let taken = link.s.iter().any(|s| taken_s.contains(s))
+            || link.t.iter().any(|t| taken_t.contains(t));
         if !taken {
             continue;
         }
         // Break the old link into its parts, leaving out what the moved pairs take.
-        let s: Vec<usize> = link
-            .s
-            .iter()
-            .copied()
-            .filter(|s| !pairs.iter().any(|p| p.0 == *s))
-            .collect();
-        let t: Vec<usize> = link
-            .t
-            .iter()
-            .copied()
-            .filter(|t| !pairs.iter().any(|p| p.1 == *t))
-            .collect();
-        link.s = s;
-        link.t = t;
+        link.s.retain(|s| !taken_s.contains(s));
+        link.t.retain(|t| !taken_t.contains(t));
         link.kind = match (link.s.is_empty(), link.t.is_empty()) {
             (false, true) => Move::Untranslated,
             (true, false) => Move::Unplaced,
@@ -748,20 +942,14 @@ fn recover_moved(scorer: &Scorer<'_>, links: &mut Vec<Link>) {
         };
     }
     links.retain(|l| !(l.s.is_empty() && l.t.is_empty()));
-    // A doubtful pair that lost one side is split in two.
-    let mut out = Vec::with_capacity(links.len() + pairs.len());
-    for l in links.drain(..) {
-        out.push(l);
-    }
     for (s, t, c) in pairs {
-        out.push(Link {
+        links.push(Link {
             kind: Move::Moved,
             s: vec![s],
             t: vec![t],
             cost: c,
         });
     }
-    *links = out;
 }
 
 #[cfg(test)]
@@ -860,5 +1048,125 @@ mod tests {
                 .any(|l| l.kind == Move::Match && l.s == vec![2] && l.t == vec![1]),
             "{links:?}"
         );
+    }
+
+    /// A long page: paragraphs of varied length, some with numbers and links.
+    fn long_page(n: usize) -> Vec<Unit> {
+        (0..n)
+            .map(|i| {
+                let number = format!("N:{}", 1900 + i % 97);
+                let link = format!("L:https://example.org/{i}");
+                let mut anchors: Vec<&str> = Vec::new();
+                if i % 3 == 0 {
+                    anchors.push(&number);
+                }
+                if i % 7 == 0 {
+                    anchors.push(&link);
+                }
+                let kind = if i % 25 == 0 {
+                    SegmentKind::Heading(2)
+                } else {
+                    SegmentKind::Paragraph
+                };
+                unit(kind, 40.0 + ((i * 37) % 400) as f64, &anchors)
+            })
+            .collect()
+    }
+
+    /// Its translation, drifted: paragraphs deleted, added, merged, a section missing.
+    fn drifted(source: &[Unit]) -> Vec<Unit> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < source.len() {
+            let u = &source[i];
+            match i % 101 {
+                13 => {}
+                29 => {
+                    out.push(Unit {
+                        len: u.len * 1.2,
+                        ..u.clone()
+                    });
+                    out.push(unit(SegmentKind::Paragraph, 77.0, &[]));
+                }
+                47 if source[i + 1].kind == u.kind => {
+                    let v = &source[i + 1];
+                    let mut anchors = u.anchors.clone();
+                    anchors.extend(v.anchors.iter().cloned());
+                    anchors.sort();
+                    out.push(Unit {
+                        len: (u.len + v.len) * 1.2,
+                        anchors,
+                        ..u.clone()
+                    });
+                    i += 1;
+                }
+                _ => out.push(Unit {
+                    len: u.len * 1.2,
+                    ..u.clone()
+                }),
+            }
+            // A section of 40 paragraphs missing once.
+            if i == source.len() / 2 {
+                i += 40;
+            }
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn the_band_is_bounded_reaches_every_row_and_ends_in_the_corner() {
+        for (n, m) in [
+            (8000, 8000),
+            (300, 80_000),
+            (80_000, 300),
+            (0, 10),
+            (10, 0),
+            (2100, 1900),
+        ] {
+            let band = Band::new(n, m, FULL_CELLS, &[(n / 3, m / 2)]);
+            let limit = FULL_CELLS.max(m + (n + 1) * (2 * BAND + 1));
+            assert!(band.cells <= limit, "{n}×{m}: {} cells", band.cells);
+            assert_eq!((band.lo[0], band.hi[n]), (0, m));
+            for i in 1..=n {
+                assert!(band.lo[i - 1] <= band.lo[i] && band.hi[i - 1] <= band.hi[i]);
+                // Row i-1 reaches row i: the column where it ends is in row i.
+                assert!(band.lo[i] <= band.hi[i - 1], "{n}×{m}: row {i}");
+            }
+        }
+        // 8,000 paragraphs on each side: 4 million cells, not 64 million.
+        assert!(Band::new(8000, 8000, FULL_CELLS, &[]).cells < 4_100_000);
+    }
+
+    #[test]
+    fn a_banded_alignment_of_a_long_drifted_page_is_the_full_one() {
+        let source = long_page(2100);
+        let target = drifted(&source);
+        assert!((source.len() + 1) * (target.len() + 1) > FULL_CELLS);
+        let ratio = estimate_ratio(&source, &target, None);
+        let ways = waypoints(&source, &target);
+        assert!(ways.len() > 200, "{}", ways.len());
+        let banded = dp_within(&source, &target, ratio, FULL_CELLS, &ways);
+        let full = dp_within(&source, &target, ratio, usize::MAX, &[]);
+        assert_eq!(banded, full);
+    }
+
+    #[test]
+    fn a_page_against_a_huge_translation_aligns_every_unit_once() {
+        let source = long_page(300);
+        let mut target = drifted(&source);
+        // Then 60,000 blocks that translate nothing.
+        target.extend(
+            (0..60_000).map(|i| unit(SegmentKind::Paragraph, 30.0 + (i % 500) as f64, &[])),
+        );
+        let links = align(&source, &target);
+        let mut s: Vec<usize> = links.iter().flat_map(|l| l.s.iter().copied()).collect();
+        let mut t: Vec<usize> = links.iter().flat_map(|l| l.t.iter().copied()).collect();
+        s.sort_unstable();
+        t.sort_unstable();
+        assert_eq!(s, (0..source.len()).collect::<Vec<_>>());
+        assert_eq!(t, (0..target.len()).collect::<Vec<_>>());
+        let matched = links.iter().filter(|l| l.kind == Move::Match).count();
+        assert!(matched > 200, "{matched} of 300 matched");
     }
 }
