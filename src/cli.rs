@@ -224,6 +224,9 @@ pub struct ImportArgs {
     /// Where the site and DIR are git repositories: align each file against the page as it was when the file was last committed, and mark passages changed since as outdated.
     #[arg(long)]
     pub git_history: bool,
+    /// Also read files and directories of DIR that are symbolic links (by default they are skipped and reported: a third-party folder's links could lead anywhere).
+    #[arg(long)]
+    pub follow_symlinks: bool,
     /// Output format of the report: `human` (for people) or `json` (for programs).
     #[arg(long, value_enum, default_value = "human")]
     pub format: StatusFormat,
@@ -809,6 +812,7 @@ fn import(root: &std::path::Path, args: ImportArgs, ui: Ui) -> anyhow::Result<Ou
         },
         force: args.force,
         git_history: args.git_history,
+        follow_symlinks: args.follow_symlinks,
     };
     let plan = import::plan(&project, &options)?;
     if !args.dry_run {

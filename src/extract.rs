@@ -153,13 +153,14 @@ pub fn plan(project: &Project) -> Plan {
     plan
 }
 
-/// Writes the plan (each file atomically).
+/// Writes the plan (each file atomically, never through a symbolic link).
 pub fn apply(project: &Project, plan: &Plan) -> Result<()> {
     for (rel, text) in &plan.write {
-        crate::fsutil::write_atomic(&project.root.join(rel), text.as_bytes())?;
+        crate::fsutil::write_inside(&project.root, &project.root.join(rel), text.as_bytes())?;
     }
     for rel in &plan.remove {
         let path: PathBuf = project.root.join(rel);
+        crate::fsutil::check_file_inside(&project.root, &path)?;
         std::fs::remove_file(&path).map_err(|e| crate::error::Error::io(path, e))?;
     }
     Ok(())

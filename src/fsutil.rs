@@ -1,10 +1,111 @@
 //! The file system, the way every command sees it: writing files so that a crash or a
 //! full disk never leaves half a file (a temporary file beside the target, flushed,
-//! renamed over it), and the one walk of a site's directories.
+//! renamed over it), the one walk of a site's directories, and the site's files kept
+//! the site's: writes that refuse to go through a symbolic link or anywhere outside the
+//! site's root (reads that never follow one are [`crate::source::read_no_follow`]).
 
 use crate::error::{Error, Result};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Component, Path};
+
+/// Whether some component of `path` below `root` is a symbolic link (or cannot be
+/// looked at): what must not be read as the site's own file.
+pub fn has_link_below(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return true;
+    };
+    let mut at = root.to_path_buf();
+    for c in rel.components() {
+        let Component::Normal(name) = c else {
+            return true;
+        };
+        at.push(name);
+        match std::fs::symlink_metadata(&at) {
+            Ok(meta) if !meta.file_type().is_symlink() => {}
+            _ => return true,
+        }
+    }
+    false
+}
+
+/// Makes sure writing into `dir` (at or below `root`) stays inside `root`: each
+/// component below the root must be a real directory — a symbolic link (a committed
+/// `locales/de -> /elsewhere`) or `..` is refused — and missing ones are created one by
+/// one; then the real path of `dir` must lie inside the real path of the root.
+pub fn create_dir_inside(root: &Path, dir: &Path) -> Result<()> {
+    let refuse = |at: &Path, reason: &str| {
+        Err(Error::UnsafeOutput {
+            path: at.to_path_buf(),
+            reason: reason.to_string(),
+        })
+    };
+    let Ok(rel) = dir.strip_prefix(root) else {
+        return refuse(dir, "it is outside the site");
+    };
+    let mut at = root.to_path_buf();
+    for c in rel.components() {
+        match c {
+            Component::CurDir => continue,
+            Component::Normal(name) => at.push(name),
+            _ => return refuse(dir, "the path leaves the site"),
+        }
+        match std::fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return refuse(
+                    &at,
+                    "it is a symbolic link, which fluentpress never writes through (it could lead outside the site); replace it with a directory",
+                );
+            }
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => return refuse(&at, "it is not a directory"),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                match std::fs::create_dir(&at) {
+                    Ok(()) => {}
+                    // Made meanwhile by another process: looked at again below.
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                        if std::fs::symlink_metadata(&at)
+                            .map_or(true, |m| m.file_type().is_symlink() || !m.is_dir())
+                        {
+                            return refuse(&at, "it is not a directory");
+                        }
+                    }
+                    Err(e) => return Err(Error::io(&at, e)),
+                }
+            }
+            Err(e) => return Err(Error::io(&at, e)),
+        }
+    }
+    let real_root = std::fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
+    let real = std::fs::canonicalize(dir).map_err(|e| Error::io(dir, e))?;
+    if !real.starts_with(&real_root) {
+        return refuse(dir, "its real path is outside the site");
+    }
+    Ok(())
+}
+
+/// [`write_atomic`] for a file of the site at `root`: refused when the file or a
+/// directory on the way is a symbolic link, or the real directory is outside the root.
+pub fn write_inside(root: &Path, path: &Path, contents: &[u8]) -> Result<()> {
+    check_file_inside(root, path)?;
+    write_atomic(path, contents)
+}
+
+/// The checks of [`write_inside`] (the missing directories are created), for a file
+/// about to be written or removed.
+pub fn check_file_inside(root: &Path, path: &Path) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    create_dir_inside(root, dir)?;
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(Error::UnsafeOutput {
+            path: path.to_path_buf(),
+            reason: "it is a symbolic link, which fluentpress never writes through (it could lead outside the site); replace it with the file itself".into(),
+        });
+    }
+    Ok(())
+}
 
 /// Every entry below `dir` (not `dir` itself), sorted by name at each level, with
 /// hidden names (`.git`, editors' swap files, fluentpress's own temporary files) and
@@ -55,4 +156,43 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(unix)]
+    fn writes_stay_inside_the_root() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        let outside = tmp.path().join("outside");
+        std::fs::create_dir_all(root.join("locales")).unwrap();
+        std::fs::create_dir(&outside).unwrap();
+        write_inside(&root, &root.join("locales/fr/a.ftl"), b"a = b\n").unwrap();
+        assert_eq!(
+            std::fs::read(root.join("locales/fr/a.ftl")).unwrap(),
+            b"a = b\n"
+        );
+        std::os::unix::fs::symlink(&outside, root.join("locales/de")).unwrap();
+        std::os::unix::fs::symlink(outside.join("f.ftl"), root.join("locales/fr/f.ftl")).unwrap();
+        for path in [
+            root.join("locales/de/a.ftl"),
+            root.join("locales/de/sub/a.ftl"),
+            root.join("locales/fr/f.ftl"),
+            root.join("locales/../../outside/a.ftl"),
+            outside.join("a.ftl"),
+        ] {
+            assert!(
+                matches!(
+                    write_inside(&root, &path, b"x"),
+                    Err(Error::UnsafeOutput { .. })
+                ),
+                "{}",
+                path.display()
+            );
+        }
+        assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
+    }
 }

@@ -204,6 +204,12 @@ impl Project {
             match self.locale_index(&locale.tag) {
                 Some(i) => out.push(i),
                 None => {
+                    let dir = self.root.join(LOCALES_DIR).join(tag);
+                    if std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+                        return Err(Error::Usage(format!(
+                            "--locale {tag}: {LOCALES_DIR}/{tag} is a symbolic link, which fluentpress never follows (it could lead outside the site); replace it with the directory itself"
+                        )));
+                    }
                     let known: Vec<&str> =
                         self.locales.iter().map(|l| l.locale.tag.as_str()).collect();
                     return Err(Error::Usage(format!(
@@ -368,6 +374,14 @@ impl Project {
         let config = Config::load(root)?;
         let content_dir = root.join(CONTENT_DIR);
         let locales_dir = root.join(LOCALES_DIR);
+        for (name, dir) in [(CONTENT_DIR, &content_dir), (LOCALES_DIR, &locales_dir)] {
+            if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(Error::Usage(format!(
+                    "{}: `{name}/` is a symbolic link; fluentpress reads and writes only the site's own files (a link could lead anywhere), so replace it with the directory itself",
+                    dir.display()
+                )));
+            }
+        }
         let missing: Vec<&str> = [(CONTENT_DIR, &content_dir), (LOCALES_DIR, &locales_dir)]
             .into_iter()
             .filter(|(_, p)| !p.is_dir())
@@ -389,8 +403,7 @@ impl Project {
 
         // Content.
         let mut files = Vec::new();
-        walk(&content_dir, "md", &mut files, &mut problems, CONTENT_DIR);
-        let mut failed_content = problems.len();
+        let mut failed_content = walk(&content_dir, "md", &mut files, &mut problems, CONTENT_DIR);
         let mut seen_folded: HashMap<String, String> = HashMap::new();
         let mut accepted = Vec::new();
         for (rel, path) in files {
@@ -622,15 +635,19 @@ fn slug_problem(slug: &str) -> Option<String> {
     None
 }
 
-/// The files with extension `ext` below `base` (relative path, full path), sorted;
-/// unreadable directories and symbolic links to pages or directories become problems.
+/// The files with extension `ext` below `base` (relative path, full path), sorted.
+/// Unreadable directories and every symbolic link become problems, never followed (a
+/// link committed in a pull request could make the site read, publish or overwrite any
+/// file the build can reach). Returns how many of the problems may hide files of the
+/// walk (a directory that could not be read, a link), which a build must not publish
+/// without.
 fn walk(
     base: &Path,
     ext: &str,
     out: &mut Vec<(String, PathBuf)>,
     problems: &mut Vec<Diagnostic>,
     shown: &str,
-) {
+) -> usize {
     let shown_at = |rel: &str| {
         if rel.is_empty() {
             shown.to_string()
@@ -638,6 +655,7 @@ fn walk(
             format!("{shown}/{rel}")
         }
     };
+    let mut hidden = 0;
     for entry in crate::fsutil::walk(base) {
         let entry = match entry {
             Ok(entry) => entry,
@@ -656,32 +674,41 @@ fn walk(
                     (1, 1),
                     message,
                 ));
+                hidden += 1;
                 continue;
             }
         };
         let path = entry.path();
         let rel = crate::fsutil::rel_path(base, path);
         let file_type = entry.file_type();
+        let has_ext = path.extension().is_some_and(|e| e == ext);
         if file_type.is_symlink() {
-            if ext == "md" || path.is_dir() {
-                problems.push(
-                    Diagnostic::new(
-                        Rule::PathProblem,
-                        shown_at(&rel),
-                        (1, 1),
-                        "symbolic links are not followed: the page could be outside `content/`",
-                    )
-                    .help("copy the file into `content/` instead"),
-                );
-                continue;
-            }
-        } else if file_type.is_dir() {
+            let top = shown.split('/').next().unwrap_or(shown);
+            problems.push(
+                Diagnostic::new(
+                    Rule::PathProblem,
+                    shown_at(&rel),
+                    (1, 1),
+                    format!(
+                        "`{}` is a symbolic link; fluentpress never follows links in `{top}/` (it could lead outside the site), so it is skipped",
+                        shown_at(&rel)
+                    ),
+                )
+                .help(format!("replace the link with the file or directory itself, inside `{top}/`")),
+            );
+            // It may stand for a page or a directory of pages (what it leads to is not
+            // looked at: that would follow it).
+            hidden += 1;
             continue;
         }
-        if path.extension().is_some_and(|e| e == ext) {
+        if file_type.is_dir() {
+            continue;
+        }
+        if has_ext {
             out.push((rel, path.to_path_buf()));
         }
     }
+    hidden
 }
 
 /// A string of the front matter and where its value is in the page source.
@@ -726,6 +753,7 @@ impl LoadedPage {
 }
 
 /// Reads a text file; what goes wrong becomes a diagnostic in `problems`.
+/// A symbolic link is never read through, even one made after the walk saw a file.
 fn read_text(path: &Path, rel_path: &str, problems: &mut Vec<Diagnostic>) -> Option<TextFile> {
     match TextFile::read(path) {
         Err(e) => {
@@ -1007,13 +1035,35 @@ fn load_locales(
             return Vec::new();
         }
     };
-    let mut dirs: Vec<(String, PathBuf)> = entries
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().is_dir())
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-        .filter(|(name, _)| !name.starts_with('.'))
-        .collect();
+    // The entry's own type: a symbolic link to a directory is not a locale (following
+    // it would read, and `sync` write, wherever it leads).
+    let mut dirs: Vec<(String, PathBuf)> = Vec::new();
+    let mut links: Vec<String> = Vec::new();
+    for e in entries.filter_map(|e| e.ok()) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        match e.file_type() {
+            Ok(t) if t.is_symlink() => links.push(name),
+            Ok(t) if t.is_dir() => dirs.push((name, e.path())),
+            _ => {}
+        }
+    }
     dirs.sort();
+    links.sort();
+    for name in links {
+        let shown = format!("{LOCALES_DIR}/{name}");
+        problems.push(
+            Diagnostic::new(
+                Rule::PathProblem,
+                &shown,
+                (1, 1),
+                format!("`{shown}` is a symbolic link; fluentpress never follows links in `{LOCALES_DIR}/` (it could lead outside the site), so it is not a locale"),
+            )
+            .help(format!("replace the link with the directory itself, inside `{LOCALES_DIR}/`")),
+        );
+    }
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     let mut chosen = Vec::new();
     for (name, path) in dirs {
@@ -1144,11 +1194,15 @@ impl Project {
             .find(|f| f.rel_path.to_string_lossy().replace('\\', "/") == rel_path);
         match loaded {
             Some(f) => Some(f.source().into()),
-            // A file of a lazily loaded locale: read it again for the snippet.
-            None => TextFile::read(&self.root.join(rel_path))
-                .ok()?
-                .ok()
-                .map(|f| f.text.into()),
+            // A file of a lazily loaded locale: read it again for the snippet. Never
+            // through a link: a diagnostic about a link must not show where it leads.
+            None => {
+                let path = self.root.join(rel_path);
+                if crate::fsutil::has_link_below(&self.root, &path) {
+                    return None;
+                }
+                TextFile::read(&path).ok()?.ok().map(|f| f.text.into())
+            }
         }
     }
 }

@@ -109,7 +109,7 @@ rules! {
     FrontMatter "front-matter" Error
         "A page's front matter (TOML between `+++` lines, or YAML between `---` lines, at the top) is missing, cannot be parsed, or lacks `title` or `description`; or a value has the wrong type (`weight` a whole number, `draft` true or false). Keys other generators write (`layout`, `tags`, `date`, `aliases` …) are ignored; a key that looks like a misspelling of ours (`titel`) is a warning naming the key meant. A page with `draft = true` is not published.";
     PathProblem "path-problem" Error
-        "A page's path cannot be published safely: it is a symbolic link, it would collide with another page once letter case is ignored (on macOS and Windows they are the same file), or it uses a name the site needs (`index`).";
+        "A file cannot be used safely. A symbolic link anywhere in `content/` or `locales/` (a file, or a locale's directory) is never followed, for reading or writing: it could lead outside the site (to `/proc/self/environ`, another repository, a directory `sync` would then write into); replace it with the file itself. A link in `content/` stops the build; a linked translation is skipped (the source is shown). A page's path is also refused when it would collide with another page once letter case is ignored (on macOS and Windows they are the same file), or when it uses a name the site needs (`index`).";
     ByteOrderMark "byte-order-mark" Warning
         "A file starts with a UTF-8 byte-order mark. It is ignored, but some tools show it as a stray character; save the file without it.";
     MinCoverage "min-coverage" Error

@@ -169,9 +169,16 @@ pub(crate) fn junk_ids(file: &FtlFile) -> Vec<String> {
         .collect()
 }
 
-/// Writes a translator's file atomically, keeping the permissions an existing file had
-/// (a new file gets the usual `rw-r--r--`: the temporary file is private).
-pub(crate) fn write_file(path: &std::path::Path, bytes: &[u8]) -> crate::error::Result<()> {
+/// Writes a translator's file of the site at `root` atomically, keeping the permissions
+/// an existing file had (a new file gets the usual `rw-r--r--`: the temporary file is
+/// private); refused when the file or a directory on the way is a symbolic link, or
+/// the real directory is outside the site ([`crate::fsutil::write_inside`]).
+pub(crate) fn write_file(
+    root: &std::path::Path,
+    path: &std::path::Path,
+    bytes: &[u8],
+) -> crate::error::Result<()> {
+    crate::fsutil::check_file_inside(root, path)?;
     let before = std::fs::metadata(path).ok().map(|m| m.permissions());
     crate::fsutil::write_atomic(path, bytes)?;
     let permissions = match before {

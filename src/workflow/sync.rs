@@ -206,7 +206,7 @@ pub fn apply(project: &Project, updates: &[FileUpdate]) -> Result<()> {
             bytes.extend_from_slice("\u{feff}".as_bytes());
         }
         bytes.extend_from_slice(u.text.as_bytes());
-        super::write_file(&project.root.join(&u.path), &bytes)?;
+        super::write_file(&project.root, &project.root.join(&u.path), &bytes)?;
     }
     Ok(())
 }

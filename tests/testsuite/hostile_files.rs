@@ -1,0 +1,357 @@
+//! Hostile files in a pull request or a third-party folder, on a copy of the shipped
+//! site: symbolic links that lead outside the site (never read, published or written
+//! through), a lock file aimed at another file, a front matter typo (no translator's
+//! work lost), an output directory inside the site, page names too long or reserved,
+//! and temporary files left by a killed run.
+
+use super::support::*;
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+
+const PAGE: &str = "north-korea-human-rights";
+
+#[cfg(unix)]
+fn symlink(target: &Path, link: &Path) {
+    std::os::unix::fs::symlink(target, link).unwrap();
+}
+
+/// Runs `fluentpress ARGS` in the site with one more environment variable.
+fn run_with_env(site: &Site, args: &[&str], key: &str, value: &str) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_fluentpress"))
+        .args(args)
+        .current_dir(site.path())
+        .env("NO_COLOR", "1")
+        .env(key, value)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// Every file below `dir` as (relative path, bytes), sorted; links not followed.
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            out.push((
+                entry
+                    .path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                std::fs::read(entry.path()).unwrap(),
+            ));
+        }
+    }
+    out
+}
+
+fn path_problems(report: &serde_json::Value) -> BTreeSet<String> {
+    with_code(report, "path-problem")
+        .iter()
+        .map(|d| d["file"].as_str().unwrap().to_string())
+        .collect()
+}
+
+// ---- 1. Symbolic links: nothing read from outside the site, nothing written there ----
+
+#[test]
+#[cfg(unix)]
+fn a_translation_linked_to_the_environment_is_never_read() {
+    let site = Site::shipped();
+    symlink(
+        Path::new("/proc/self/environ"),
+        &site.path().join("locales/fr/env.ftl"),
+    );
+    let canary = "FP_CANARY_SECRET=hunter2-9f3e7c";
+    let (key, value) = canary.split_once('=').unwrap();
+    for format in ["human", "json", "github"] {
+        let run = run_with_env(&site, &["lint", "--format", format], key, value).no_panic();
+        assert!(
+            !run.stdout.contains(value) && !run.stderr.contains(value),
+            "lint --format {format} printed the environment:\n{}\n{}",
+            run.stdout,
+            run.stderr
+        );
+        assert!(
+            run.stdout.contains("locales/fr/env.ftl"),
+            "lint --format {format} does not name the link:\n{}",
+            run.stdout
+        );
+        assert_eq!(run.code, 1, "a link is an error\n{}", run.stdout);
+    }
+    let (_, report) = site.lint_json(&[]);
+    assert_eq!(
+        path_problems(&report),
+        ["locales/fr/env.ftl".to_string()].into()
+    );
+    let run = run_with_env(&site, &["build"], key, value).ok();
+    assert!(!run.stderr.contains(value), "{}", run.stderr);
+    for (path, bytes) in site.tree("dist") {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(value),
+            "dist/{path} holds the environment"
+        );
+    }
+}
+
+#[test]
+#[cfg(unix)]
+fn a_translation_linked_outside_the_site_is_not_published() {
+    let site = Site::shipped();
+    let outside = tempfile::tempdir().unwrap();
+    let marker = "OUTSIDE-MARKER-51c2";
+    // A file outside the site that reads as a good French translation, and one as
+    // a French site.ftl.
+    let page_ftl = site.read(&format!("locales/fr/{PAGE}.ftl")).replacen(
+        "page-title = ",
+        &format!("page-title = {marker} "),
+        1,
+    );
+    assert!(page_ftl.contains(marker));
+    std::fs::write(outside.path().join("page.ftl"), &page_ftl).unwrap();
+    let site_ftl = site.read("locales/fr/site.ftl").replacen(
+        "site-name = ",
+        &format!("site-name = {marker} "),
+        1,
+    );
+    assert!(site_ftl.contains(marker));
+    std::fs::write(outside.path().join("site.ftl"), &site_ftl).unwrap();
+    // A content file (an image) linked outside too.
+    std::fs::write(outside.path().join("photo.png"), marker).unwrap();
+    site.remove(&format!("locales/fr/{PAGE}.ftl"));
+    site.remove("locales/fr/site.ftl");
+    symlink(
+        &outside.path().join("page.ftl"),
+        &site.path().join(format!("locales/fr/{PAGE}.ftl")),
+    );
+    symlink(
+        &outside.path().join("site.ftl"),
+        &site.path().join("locales/fr/site.ftl"),
+    );
+    let (code, report) = site.lint_json(&[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        path_problems(&report),
+        [
+            format!("locales/fr/{PAGE}.ftl"),
+            "locales/fr/site.ftl".to_string()
+        ]
+        .into(),
+        "{report:#}"
+    );
+    assert!(!report.to_string().contains(marker), "{report:#}");
+    let run = site.run(&["lint"]).code(1).no_panic();
+    assert!(!run.stdout.contains(marker), "{}", run.stdout);
+    site.run(&["build"]).ok();
+    for (path, bytes) in site.tree("dist") {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(marker),
+            "dist/{path} publishes the linked file"
+        );
+    }
+    // The French edition is still built, from the source text.
+    assert!(site.exists(&format!("dist/fr/{PAGE}.html")));
+
+    // A linked file in content/ stops the build: a page (or a file a page links to)
+    // may be missing.
+    symlink(
+        &outside.path().join("photo.png"),
+        &site.path().join("content/photo.png"),
+    );
+    let (_, report) = site.lint_json(&[]);
+    assert!(
+        path_problems(&report).contains("content/photo.png"),
+        "{report:#}"
+    );
+    let run = site.run(&["build"]).code(2).no_panic();
+    assert!(run.stderr.contains("content/photo.png"), "{}", run.stderr);
+    assert!(!site.exists("dist/files/photo.png"));
+}
+
+#[test]
+#[cfg(unix)]
+fn a_locale_directory_linked_outside_is_never_written() {
+    let site = Site::shipped();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("notes.txt"), "keep me").unwrap();
+    let before = tree(outside.path());
+    symlink(outside.path(), &site.path().join("locales/de"));
+
+    let (_, report) = site.lint_json(&[]);
+    assert_eq!(path_problems(&report), ["locales/de".to_string()].into());
+    let run = site.run(&["sync", "--locale", "de"]).code(2).no_panic();
+    assert!(
+        run.stderr.contains("locales/de") && run.stderr.contains("symbolic link"),
+        "{}",
+        run.stderr
+    );
+    site.run(&["sync"]).ok();
+    let run = site.run(&["new-locale", "de"]).code(2).no_panic();
+    assert!(run.stderr.contains("locales/de"), "{}", run.stderr);
+    site.run(&["build"]).ok();
+    assert!(!site.exists("dist/de"));
+    assert_eq!(
+        tree(outside.path()),
+        before,
+        "a command wrote outside the site"
+    );
+
+    // A directory inside a locale, linked outside: a page's file there is not written.
+    site.write(
+        "content/guide/start.md",
+        "+++\ntitle = \"Start\"\ndescription = \"Where to start.\"\n+++\n\n# Start\n\nRead this first.\n",
+    );
+    site.run(&["extract"]).ok();
+    symlink(outside.path(), &site.path().join("locales/fr/guide"));
+    let run = site.run(&["sync", "--locale", "fr"]).code(2).no_panic();
+    assert!(
+        run.stderr.contains("locales/fr/guide") && run.stderr.contains("refusing to write"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(tree(outside.path()), before, "sync wrote outside the site");
+
+    // The source locale linked outside: extract writes nothing there.
+    let source = tempfile::tempdir().unwrap();
+    std::fs::rename(site.path().join("locales/en"), source.path().join("en")).unwrap();
+    symlink(outside.path(), &site.path().join("locales/en"));
+    site.run(&["extract"]).code(2).no_panic();
+    assert_eq!(
+        tree(outside.path()),
+        before,
+        "extract wrote outside the site"
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn the_site_directories_and_settings_are_never_links() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("fluentpress.toml"),
+        "source_locale = \"OUTSIDE-TOML-33a\"\n",
+    )
+    .unwrap();
+    let site = Site::shipped();
+    symlink(
+        &outside.path().join("fluentpress.toml"),
+        &site.path().join("fluentpress.toml"),
+    );
+    let run = site.run(&["lint"]).code(2).no_panic();
+    assert!(
+        run.stderr.contains("fluentpress.toml") && run.stderr.contains("symbolic link"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("OUTSIDE-TOML"), "{}", run.stderr);
+    site.remove("fluentpress.toml");
+    for dir in ["locales", "content"] {
+        let moved = outside.path().join(dir);
+        std::fs::rename(site.path().join(dir), &moved).unwrap();
+        symlink(&moved, &site.path().join(dir));
+        let before = tree(&moved);
+        for args in [&["lint"][..], &["sync"], &["extract"], &["build"]] {
+            let run = site.run(args).code(2).no_panic();
+            assert!(
+                run.stderr.contains(&format!("`{dir}/` is a symbolic link")),
+                "{args:?}: {}",
+                run.stderr
+            );
+        }
+        assert_eq!(tree(&moved), before, "a command wrote through {dir}/");
+        std::fs::remove_file(site.path().join(dir)).unwrap();
+        std::fs::rename(&moved, site.path().join(dir)).unwrap();
+    }
+    site.run(&["lint"]).ok();
+}
+
+#[test]
+#[cfg(unix)]
+fn init_never_writes_through_a_linked_directory() {
+    let site = Site::empty();
+    let outside = tempfile::tempdir().unwrap();
+    symlink(outside.path(), &site.path().join("content"));
+    let run = site.run(&["init", "--force"]).code(2).no_panic();
+    assert!(
+        run.stderr.contains("content") && run.stderr.contains("symbolic link"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        tree(outside.path()).is_empty(),
+        "init wrote outside the site"
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn import_does_not_follow_links_in_the_folder_it_reads() {
+    let site = Site::shipped();
+    let folder = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let marker = "Titre OUTSIDE-IMPORT-7d1a";
+    let page =
+        site.read(&format!("content/{PAGE}.md"))
+            .replacen("Human Rights in North Korea", marker, 1);
+    assert!(page.contains(marker));
+    std::fs::write(outside.path().join("secret.md"), &page).unwrap();
+    symlink(
+        &outside.path().join("secret.md"),
+        &folder.path().join(format!("{PAGE}.md")),
+    );
+    let dir = folder.path().to_str().unwrap();
+    let run = site
+        .run(&["import", "--locale", "de", dir, "--format", "json"])
+        .ok()
+        .no_panic();
+    assert!(!run.stdout.contains(marker), "{}", run.stdout);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let problem = report["pages"][0]["problem"].as_str().unwrap_or_default();
+    assert!(problem.contains("symbolic link"), "{report:#}");
+    for (path, bytes) in tree(&site.path().join("locales")) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(marker),
+            "locales/{path} holds the linked file's text"
+        );
+    }
+    // A linked directory is not entered either.
+    site.remove("locales/de");
+    let sub = tempfile::tempdir().unwrap();
+    std::fs::write(sub.path().join(format!("{PAGE}.md")), &page).unwrap();
+    let folder2 = tempfile::tempdir().unwrap();
+    symlink(sub.path(), &folder2.path().join("sub"));
+    let run = site
+        .run(&[
+            "import",
+            "--locale",
+            "de",
+            folder2.path().to_str().unwrap(),
+            "--dry-run",
+            "--format",
+            "json",
+        ])
+        .ok();
+    assert!(!run.stdout.contains("sub/"), "{}", run.stdout);
+    // With --follow-symlinks the link is read, as asked.
+    let run = site
+        .run(&[
+            "import",
+            "--locale",
+            "de",
+            dir,
+            "--dry-run",
+            "--follow-symlinks",
+            "--format",
+            "json",
+        ])
+        .ok();
+    assert!(run.stdout.contains(marker), "{}", run.stdout);
+}
