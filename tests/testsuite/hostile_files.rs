@@ -355,3 +355,105 @@ fn import_does_not_follow_links_in_the_folder_it_reads() {
         .ok();
     assert!(run.stdout.contains(marker), "{}", run.stdout);
 }
+
+// ---- 3. The output's lock file cannot be aimed at another file ----
+
+#[test]
+#[cfg(unix)]
+fn a_committed_lock_file_never_wipes_another_file() {
+    let site = Site::shipped();
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim.txt");
+    let precious = b"the only copy of something precious\n".to_vec();
+    let lock = site.path().join(".dist.fluentpress.lock");
+
+    // A symbolic link (git stores them), a hard link (a local user's), and a file
+    // that holds something else: each refused, nothing written.
+    std::fs::write(&victim, &precious).unwrap();
+    symlink(&victim, &lock);
+    let run = site.run(&["build"]).code(2).no_panic();
+    assert!(
+        run.stderr.contains(".dist.fluentpress.lock") && run.stderr.contains("symbolic link"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read(&victim).unwrap(), precious);
+    assert!(!site.exists("dist"));
+    // serve says so and keeps serving (the last good output, here none).
+    {
+        use std::io::BufRead;
+        let mut serve = Command::new(env!("CARGO_BIN_EXE_fluentpress"))
+            .args(["serve", "--port", "0"])
+            .current_dir(site.path())
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(serve.stderr.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let _ = serve.kill();
+        let _ = serve.wait();
+        assert!(
+            line.contains(".dist.fluentpress.lock") && line.contains("symbolic link"),
+            "{line}"
+        );
+        assert_eq!(std::fs::read(&victim).unwrap(), precious);
+    }
+    std::fs::remove_file(&lock).unwrap();
+
+    let inside = site.path().join("notes.txt");
+    std::fs::write(&inside, &precious).unwrap();
+    std::fs::hard_link(&inside, &lock).unwrap();
+    let run = site.run(&["build"]).code(2).no_panic();
+    assert!(run.stderr.contains("hard links"), "{}", run.stderr);
+    assert_eq!(std::fs::read(&inside).unwrap(), precious);
+    std::fs::remove_file(&lock).unwrap();
+
+    std::fs::write(&lock, &precious).unwrap();
+    let run = site.run(&["build"]).code(2).no_panic();
+    assert!(run.stderr.contains("did not write"), "{}", run.stderr);
+    assert_eq!(std::fs::read(&lock).unwrap(), precious);
+
+    // Once it is gone, builds take the lock as before.
+    std::fs::remove_file(&lock).unwrap();
+    site.run(&["build"]).ok();
+    site.run(&["build"]).ok();
+}
+
+#[test]
+fn a_waiting_build_writes_the_lock_file_without_padding() {
+    use std::io::{BufRead, Write};
+    let site = Site::shipped();
+    let path = site.path().join(".dist.fluentpress.lock");
+    // Another build holds the lock (as fluentpress writes it).
+    let mut held = std::fs::File::create(&path).unwrap();
+    held.write_all(b"process 4242424\n").unwrap();
+    held.lock().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fluentpress"))
+        .arg("build")
+        .current_dir(site.path())
+        .env("NO_COLOR", "1")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    assert!(
+        line.contains("waiting for another fluentpress (process 4242424)"),
+        "{line}"
+    );
+    drop(held);
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    assert!(child.wait().unwrap().success(), "{rest}");
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(!bytes.contains(&0), "NUL bytes in the lock file: {bytes:?}");
+    assert_eq!(
+        String::from_utf8(bytes).unwrap(),
+        format!("process {}\n", child.id())
+    );
+}
