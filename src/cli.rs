@@ -427,6 +427,14 @@ fn extract(root: &std::path::Path, args: ExtractArgs, ui: Ui) -> anyhow::Result<
         .into());
     }
     let plan = crate::extract::plan(&project);
+    // Always said, even with -q: the run fails because of it.
+    let say_refused = || {
+        for (path, page) in &plan.refused {
+            eprintln!(
+                "not written: {path}: the front matter of {page} has an error (see above), so its title and description are stand-ins; the file is kept as it is, so that no translation loses its messages; fix the front matter and run `fluentpress extract` again"
+            );
+        }
+    };
     if args.check {
         if plan.stale_paths().is_empty() {
             if !ui.quiet {
@@ -437,6 +445,7 @@ fn extract(root: &std::path::Path, args: ExtractArgs, ui: Ui) -> anyhow::Result<
         for path in plan.stale_paths() {
             println!("{path}");
         }
+        say_refused();
         eprintln!(
             "extract --check: {} out of date with content/; run `fluentpress extract`",
             match plan.stale_paths().len() {
@@ -447,8 +456,14 @@ fn extract(root: &std::path::Path, args: ExtractArgs, ui: Ui) -> anyhow::Result<
         return Ok(Outcome::Findings);
     }
     crate::extract::apply(&project, &plan).context("writing reference files")?;
+    say_refused();
+    let outcome = if plan.refused.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Findings
+    };
     if ui.quiet {
-        return Ok(Outcome::Ok);
+        return Ok(outcome);
     }
     for (path, _) in &plan.write {
         eprintln!("wrote {path}");
@@ -456,10 +471,10 @@ fn extract(root: &std::path::Path, args: ExtractArgs, ui: Ui) -> anyhow::Result<
     for path in &plan.remove {
         eprintln!("removed {path} (its page is gone)");
     }
-    if plan.is_empty() {
+    if plan.is_empty() && plan.refused.is_empty() {
         eprintln!("every reference file was already up to date");
     }
-    Ok(Outcome::Ok)
+    Ok(outcome)
 }
 
 /// Text for stdout, each line wrapped to the terminal's width (80 columns when stdout
@@ -730,8 +745,9 @@ fn sync(root: &std::path::Path, args: SyncArgs, ui: Ui) -> anyhow::Result<Outcom
     let project = load(root)?;
     report_load_problems(&project, ui);
     let locales = locale_indices(&project, &args.locales)?;
-    let (updates, notes) = if args.mark_current.is_empty() {
-        (crate::workflow::sync::plan(&project, &locales)?, Vec::new())
+    let (updates, notes, skipped) = if args.mark_current.is_empty() {
+        let (updates, skipped) = crate::workflow::sync::plan(&project, &locales)?;
+        (updates, Vec::new(), skipped)
     } else {
         let [locale] = locales.as_slice() else {
             return Err(Error::Usage(
@@ -739,11 +755,26 @@ fn sync(root: &std::path::Path, args: SyncArgs, ui: Ui) -> anyhow::Result<Outcom
             )
             .into());
         };
-        crate::workflow::sync::mark_current(&project, *locale, &args.mark_current)?
+        let (updates, notes) =
+            crate::workflow::sync::mark_current(&project, *locale, &args.mark_current)?;
+        (updates, notes, Vec::new())
     };
+    if !ui.quiet {
+        for note in &skipped {
+            eprintln!("{note}");
+        }
+    }
     if args.check {
         for u in &updates {
             println!("{}", u.path);
+        }
+        // A page left alone is not known to be in line.
+        if !skipped.is_empty() && updates.is_empty() {
+            eprintln!(
+                "sync --check: {} not checked (see above)",
+                count(skipped.len(), "page was", "pages were")
+            );
+            return Ok(Outcome::Findings);
         }
         if updates.is_empty() {
             if !ui.quiet {
@@ -768,7 +799,7 @@ fn sync(root: &std::path::Path, args: SyncArgs, ui: Ui) -> anyhow::Result<Outcom
         for u in &updates {
             eprintln!("{}", u.summary());
         }
-        if updates.is_empty() {
+        if updates.is_empty() && skipped.is_empty() {
             eprintln!("every locale was already in line with the reference");
         }
     }

@@ -725,6 +725,7 @@ struct RawPage {
     description: (String, Range<usize>),
     weight: i64,
     draft: bool,
+    front_matter_failed: bool,
 }
 
 /// A page as the load keeps it until the site is assembled: what crosses pages, plus
@@ -808,8 +809,12 @@ fn parse_page(slug: String, rel_path: String, file: TextFile) -> (RawPage, Vec<D
     let lines = LineIndex::new(&source);
     let doc = markdown::parse_page(&source);
     let meta = front_matter(&doc, &source, &lines, &rel_path, &mut problems);
+    let front_matter_failed = problems
+        .iter()
+        .any(|d| d.rule == Rule::FrontMatter && d.severity == crate::diagnostic::Severity::Error);
     (
         RawPage {
+            front_matter_failed,
             slug,
             rel_path,
             source,
@@ -889,6 +894,7 @@ impl RawPage {
             description,
             weight,
             draft: _,
+            front_matter_failed,
         } = self;
         let plain =
             |kind: SegmentKind, (text, span): (String, Range<usize>)| markdown::RawSegment {
@@ -986,6 +992,7 @@ impl RawPage {
             reference_digest: reference.map(|f| crate::ftl::reference_digest(f.source())),
             broken_links: Vec::new(),
             findings: Vec::new(),
+            front_matter_failed,
         };
         page.broken_links = crate::checks::links::broken_targets(&page, link_index);
         page.findings = crate::checks::content::content_checks(&page, &source, &lines);

@@ -457,3 +457,85 @@ fn a_waiting_build_writes_the_lock_file_without_padding() {
         format!("process {}\n", child.id())
     );
 }
+
+// ---- 7. A front matter typo never costs a translator's work ----
+
+#[test]
+fn a_front_matter_typo_rewrites_no_reference_and_no_translation() {
+    let site = Site::shipped();
+    let page = format!("content/{PAGE}.md");
+    let reference = format!("locales/en/{PAGE}.ftl");
+    let good = site.read(&page);
+    let locales_before = site.tree("locales");
+    // The closing quote of the title is lost.
+    let broken = good.replacen(
+        "title = \"Human Rights in North Korea\"",
+        "title = \"Human Rights in North Korea",
+        1,
+    );
+    assert_ne!(broken, good);
+    site.write(&page, &broken);
+
+    let run = site.run(&["extract"]).code(1).no_panic();
+    assert!(
+        run.stderr.contains(&format!("{page}:2:"))
+            && run.stderr.contains(&format!("not written: {reference}")),
+        "{}",
+        run.stderr
+    );
+    let run = site.run(&["extract", "--check"]).code(1).no_panic();
+    assert!(run.stdout.contains(&reference), "{}", run.stdout);
+    assert_eq!(
+        site.tree("locales"),
+        locales_before,
+        "extract rewrote a file"
+    );
+
+    let run = site.run(&["sync"]).ok().no_panic();
+    assert!(
+        run.stderr
+            .contains(&format!("{page}: its translations were left alone")),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("obsolete"), "{}", run.stderr);
+    site.run(&["sync", "--check"]).code(1).no_panic();
+    assert_eq!(site.tree("locales"), locales_before, "sync rewrote a file");
+
+    // Fixed: everything is as it was, and nothing is left to do.
+    site.write(&page, &good);
+    let run = site.run(&["extract"]).ok();
+    assert!(run.stderr.contains("already up to date"), "{}", run.stderr);
+    site.run(&["sync", "--check"]).ok();
+    site.run(&["lint"]).ok();
+    assert_eq!(site.tree("locales"), locales_before);
+}
+
+#[test]
+fn sync_leaves_alone_the_translations_of_a_page_changed_since_extract() {
+    let site = Site::shipped();
+    let page = format!("content/{PAGE}.md");
+    let good = site.read(&page);
+    let locales_before = site.tree("locales");
+    // The first heading renamed, a paragraph added, and no `extract`: the reference
+    // still has the old message, which sync must not take for obsolete.
+    let edited = good.replacen("# Human Rights\n", "# Human Rights Today\n", 1)
+        + "\nA new closing paragraph.\n";
+    site.write(&page, &edited);
+    let run = site.run(&["sync"]).ok().no_panic();
+    assert!(
+        run.stderr.contains("not current with the page")
+            && run.stderr.contains("run `fluentpress extract`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.tree("locales"), locales_before, "sync changed a file");
+    // After extract, sync does its work: a template for the new paragraph.
+    site.run(&["extract"]).ok();
+    let run = site.run(&["sync"]).ok();
+    assert!(run.stderr.contains("template"), "{}", run.stderr);
+    assert!(
+        site.read(&format!("locales/fr/{PAGE}.ftl"))
+            .contains("A new closing paragraph.")
+    );
+}
