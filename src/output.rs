@@ -198,6 +198,67 @@ fn leftovers(out: &Path) -> Vec<PathBuf> {
     found
 }
 
+/// Refuses an output directory inside one of the site's source directories (`sources`:
+/// name and path), or holding one: each build would publish its previous output as
+/// content files (and `serve` would rebuild itself on every write), or replace the
+/// site. Exit 2: a usage error, or [`Error::UnsafeOutput`] for an output holding them.
+pub fn check_outside(out: &Path, sources: &[(&str, PathBuf)]) -> Result<()> {
+    let real_out = real_path(out);
+    for (name, dir) in sources {
+        let real_dir = real_path(dir);
+        if real_out.starts_with(&real_dir) {
+            return Err(Error::Usage(format!(
+                "--out {}: the output may not be inside `{name}/`: each build would publish the previous one as part of the site; choose a directory outside `content/` and `locales/` (the default is dist/ in the site root)",
+                out.display()
+            )));
+        }
+        if real_dir.starts_with(&real_out) {
+            return Err(Error::UnsafeOutput {
+                path: out.to_path_buf(),
+                reason: format!(
+                    "it holds the site's `{name}/`, and a build replaces its output whole; choose a directory outside the site's sources (the default is dist/ in the site root)"
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute, `.` and `..` taken away, and its longest existing part
+/// replaced by its real path (symbolic links resolved): so that two spellings of a
+/// directory, or a directory that does not exist yet, compare as the same place.
+fn real_path(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let absolute = std::env::current_dir()
+        .map(|cwd| cwd.join(path))
+        .unwrap_or_else(|_| path.to_path_buf());
+    let mut clean = PathBuf::new();
+    for c in absolute.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                clean.pop();
+            }
+            other => clean.push(other),
+        }
+    }
+    let mut rest = Vec::new();
+    let mut at = clean.as_path();
+    loop {
+        if let Ok(mut real) = std::fs::canonicalize(at) {
+            real.extend(rest.iter().rev());
+            return real;
+        }
+        match (at.parent(), at.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                at = parent;
+            }
+            _ => return clean,
+        }
+    }
+}
+
 /// Refuses an output directory that fluentpress did not create.
 pub fn check(out: &Path) -> Result<()> {
     let refuse = |reason: String| {

@@ -539,3 +539,44 @@ fn sync_leaves_alone_the_translations_of_a_page_changed_since_extract() {
             .contains("A new closing paragraph.")
     );
 }
+
+// ---- 8. Smaller items ----
+
+#[test]
+fn the_output_is_never_inside_the_sources() {
+    let site = Site::shipped();
+    let before = site.tree("content");
+    for out in [
+        "content/sub",
+        "content",
+        "locales/fr/out",
+        "./content/../locales/x",
+        "dist/../content/sub",
+    ] {
+        for command in ["build", "serve"] {
+            let mut args = vec![command, "--out", out];
+            if command == "serve" {
+                args.extend(["--port", "0"]);
+            }
+            let run = site.run(&args).code(2).no_panic();
+            assert!(
+                run.stderr.contains("may not be inside"),
+                "{command} --out {out}: {}",
+                run.stderr
+            );
+        }
+    }
+    assert!(!site.exists("content/sub") && !site.exists("locales/fr/out"));
+    assert!(!site.exists("locales/x"));
+    assert_eq!(site.tree("content"), before);
+    // Nor may it hold them (refused before what it holds is looked at).
+    let root = site.path().to_str().unwrap().to_string();
+    let run = site.run(&["build", "--out", &root]).code(2).no_panic();
+    assert!(
+        run.stderr
+            .contains("refusing to write there: it holds the site's `content/`"),
+        "{}",
+        run.stderr
+    );
+    site.run(&["build", "--out", "public"]).ok();
+}
