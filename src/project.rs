@@ -612,10 +612,21 @@ impl Project {
     }
 }
 
+/// The longest file name a page may have (bytes, without `.md`): file systems allow
+/// 255 bytes in a name, and the longest name made from a page's is `<name>.html`.
+pub const MAX_PAGE_NAME: usize = 255 - ".html".len();
+
 /// Why a slug cannot be published, if it cannot.
 fn slug_problem(slug: &str) -> Option<String> {
     if slug == "index" {
         return Some("`index` is a reserved page name: each edition's `index.html` is its list of pages; rename the file (e.g. `content/home.md`)".into());
+    }
+    let name = slug.rsplit('/').next().unwrap_or(slug);
+    if name.len() > MAX_PAGE_NAME {
+        return Some(format!(
+            "the page name is {} bytes long: its output file (the name and `.html`) would pass the 255 bytes file systems allow in a name; shorten it to at most {MAX_PAGE_NAME} bytes",
+            name.len()
+        ));
     }
     for part in slug.split('/') {
         if part.is_empty() || part.starts_with('.') {

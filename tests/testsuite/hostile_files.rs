@@ -580,3 +580,38 @@ fn the_output_is_never_inside_the_sources() {
     );
     site.run(&["build", "--out", "public"]).ok();
 }
+
+const SMALL_PAGE: &str =
+    "+++\ntitle = \"Small\"\ndescription = \"A small page.\"\n+++\n\n# Small\n\nSome text.\n";
+
+#[test]
+fn page_names_too_long_for_the_output_are_refused_by_lint() {
+    let site = Site::shipped();
+    for (name, ok) in [
+        ("a".repeat(250), true),
+        ("b".repeat(251), false),
+        // 84 Hangul syllables are 252 bytes.
+        ("한".repeat(84), false),
+    ] {
+        let rel = format!("content/{name}.md");
+        site.write(&rel, SMALL_PAGE);
+        let (code, report) = site.lint_json(&[]);
+        if ok {
+            assert!(path_problems(&report).is_empty(), "{report:#}");
+            site.run(&["extract"]).ok();
+            site.run(&["build"]).ok();
+            assert!(site.exists(&format!("dist/en/{name}.html")));
+            assert!(site.exists(&format!("dist/fr/{name}.txt")));
+        } else {
+            assert_eq!(code, 1);
+            assert_eq!(path_problems(&report), [rel.clone()].into(), "{report:#}");
+            let run = site.run(&["build"]).code(2).no_panic();
+            assert!(
+                run.stderr.contains(&rel) && !run.stderr.contains("too long"),
+                "{}",
+                run.stderr
+            );
+        }
+        site.remove(&rel);
+    }
+}
