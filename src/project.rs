@@ -618,8 +618,19 @@ pub const MAX_PAGE_NAME: usize = 255 - ".html".len();
 
 /// Why a slug cannot be published, if it cannot.
 fn slug_problem(slug: &str) -> Option<String> {
-    if slug == "index" {
-        return Some("`index` is a reserved page name: each edition's `index.html` is its list of pages; rename the file (e.g. `content/home.md`)".into());
+    // Compared ignoring case: on macOS and Windows `INDEX.html` is `index.html`.
+    match slug.to_lowercase().as_str() {
+        "index" => {
+            return Some(format!(
+                "`{slug}` is a reserved page name: each edition's `index.html` is its list of pages (letter case aside, they are one file on macOS and Windows); rename the file (e.g. `content/home.md`)"
+            ));
+        }
+        "site" => {
+            return Some(format!(
+                "`{slug}` is a reserved page name: each locale's `{SITE_FILE}` holds its layout strings, and `extract` would overwrite the source locale's with this page's reference file; rename the file (e.g. `content/about-the-site.md`)"
+            ));
+        }
+        _ => {}
     }
     let name = slug.rsplit('/').next().unwrap_or(slug);
     if name.len() > MAX_PAGE_NAME {

@@ -615,3 +615,26 @@ fn page_names_too_long_for_the_output_are_refused_by_lint() {
         site.remove(&rel);
     }
 }
+
+#[test]
+fn reserved_page_names_are_refused_whatever_their_case() {
+    let site = Site::shipped();
+    let site_ftl = site.read("locales/en/site.ftl");
+    for name in ["index", "INDEX", "Index", "site", "Site", "SITE"] {
+        let rel = format!("content/{name}.md");
+        site.write(&rel, SMALL_PAGE);
+        let (code, report) = site.lint_json(&[]);
+        assert_eq!(code, 1, "{name}");
+        assert_eq!(path_problems(&report), [rel.clone()].into(), "{report:#}");
+        site.run(&["extract"]).code(2).no_panic();
+        site.run(&["build"]).code(2).no_panic();
+        assert_eq!(site.read("locales/en/site.ftl"), site_ftl, "{name}");
+        site.remove(&rel);
+    }
+    // Below the top, the names are free: `guide/index.html` is no edition's index.
+    site.write("content/guide/index.md", SMALL_PAGE);
+    site.write("content/guide/Site.md", SMALL_PAGE);
+    site.run(&["extract"]).ok();
+    site.run(&["build"]).ok();
+    assert!(site.exists("dist/en/guide/index.html") && site.exists("dist/en/guide/Site.html"));
+}
