@@ -1,6 +1,7 @@
 //! The file system, the way every command sees it: writing files so that a crash or a
 //! full disk never leaves half a file (a temporary file beside the target, flushed,
-//! renamed over it), the one walk of a site's directories, and the site's files kept
+//! renamed over it; one a killed run left is removed by the next that writes there),
+//! the one walk of a site's directories, and the site's files kept
 //! the site's: writes that refuse to go through a symbolic link or anywhere outside the
 //! site's root (reads that never follow one are [`crate::source::read_no_follow`]).
 
@@ -129,15 +130,76 @@ pub fn rel_path(base: &Path, path: &Path) -> String {
         .join("/")
 }
 
+/// The temporary files [`write_atomic`] makes: `.fluentpress-XXXXXX.tmp` (hidden, so
+/// every walk of the site skips them).
+const TEMP_PREFIX: &str = ".fluentpress-";
+const TEMP_SUFFIX: &str = ".tmp";
+const TEMP_RANDOM: usize = 6;
+
+/// A temporary file this old was left by a run that was killed (or lost its disk)
+/// between writing it and renaming it over its target: a live writer creates, writes,
+/// flushes and renames it within milliseconds, and its modification time moves while
+/// it writes. Age is the test because nothing proves a file unheld portably (tempfile
+/// takes no lock, and a process id may be reused or belong to another container).
+const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Whether `name` is one of [`write_atomic`]'s temporary files.
+fn is_temp_name(name: &str) -> bool {
+    name.strip_prefix(TEMP_PREFIX)
+        .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+        .is_some_and(|random| {
+            random.len() == TEMP_RANDOM && random.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+}
+
+/// Removes the stale temporary files of ours in `dir` (see [`STALE_TEMP`]), once per
+/// directory and run: a killed `sync` or `extract` left them, and the next run that
+/// writes there (it writes the same file again, since the rename never happened)
+/// takes them away.
+fn remove_stale_temps(dir: &Path) {
+    use std::collections::BTreeSet;
+    use std::sync::Mutex;
+    static CLEANED: Mutex<BTreeSet<std::path::PathBuf>> = Mutex::new(BTreeSet::new());
+    let first = CLEANED
+        .lock()
+        .map(|mut seen| seen.insert(dir.to_path_buf()))
+        .unwrap_or(false);
+    if !first {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(|e| e.ok()) {
+        if !is_temp_name(&entry.file_name().to_string_lossy()) {
+            continue;
+        }
+        // The entry's own type: a link of that name is not ours and stays.
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        let stale = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age >= STALE_TEMP);
+        if meta.is_file() && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    remove_stale_temps(dir);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".fluentpress-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(TEMP_RANDOM)
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir, e))?;
     tmp.write_all(contents).map_err(|e| Error::io(path, e))?;
@@ -161,6 +223,28 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn temporary_names_are_recognised() {
+        let dir = tempfile::tempdir().unwrap();
+        let tmp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .suffix(TEMP_SUFFIX)
+            .rand_bytes(TEMP_RANDOM)
+            .tempfile_in(dir.path())
+            .unwrap();
+        assert!(is_temp_name(
+            &tmp.path().file_name().unwrap().to_string_lossy()
+        ));
+        for other in [
+            ".fluentpress-output",
+            ".fluentpress-notes.tmp",
+            "fluentpress-abcdef.tmp",
+            ".fluentpress-ab/def.tmp",
+        ] {
+            assert!(!is_temp_name(other), "{other}");
+        }
+    }
 
     #[test]
     #[cfg(unix)]

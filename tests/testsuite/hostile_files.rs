@@ -638,3 +638,65 @@ fn reserved_page_names_are_refused_whatever_their_case() {
     site.run(&["build"]).ok();
     assert!(site.exists("dist/en/guide/index.html") && site.exists("dist/en/guide/Site.html"));
 }
+
+#[test]
+fn temporary_files_of_a_killed_run_are_removed_by_the_next_and_never_read() {
+    let site = Site::shipped();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let marker = "TEMP-MARKER-0e4b";
+    // What a sync and an extract killed mid-write leave, an hour ago; and one being
+    // written right now by another run, which must stay.
+    let left = |rel: &str, modified: std::time::SystemTime| {
+        site.write(rel, &format!("page-title = {marker}\n"));
+        std::fs::File::options()
+            .write(true)
+            .open(site.path().join(rel))
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+    };
+    left("locales/fr/.fluentpress-Ab3dE9.tmp", old);
+    left("locales/en/.fluentpress-x7Yz01.tmp", old);
+    left("content/.fluentpress-Qq1234.tmp", old);
+    left(
+        "locales/fr/.fluentpress-N0wN0w.tmp",
+        std::time::SystemTime::now(),
+    );
+    // Not ours: stays whatever its age.
+    left("locales/fr/.fluentpress-notes.tmp", old);
+
+    // The loaders skip them.
+    let (_, report) = site.lint_json(&[]);
+    assert!(!report.to_string().contains("fluentpress-"), "{report:#}");
+    site.run(&["build"]).ok();
+    for (path, bytes) in site.tree("dist") {
+        assert!(!path.contains(".tmp"), "dist/{path}");
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(marker),
+            "dist/{path}"
+        );
+    }
+
+    // The next runs that write there remove the stale ones.
+    site.write("content/new.md", SMALL_PAGE);
+    site.run(&["extract"]).ok();
+    assert!(!site.exists("locales/en/.fluentpress-x7Yz01.tmp"));
+    site.run(&["sync", "--locale", "fr"]).ok();
+    assert!(!site.exists("locales/fr/.fluentpress-Ab3dE9.tmp"));
+    assert!(
+        site.exists("locales/fr/.fluentpress-N0wN0w.tmp"),
+        "a live one"
+    );
+    assert!(site.exists("locales/fr/.fluentpress-notes.tmp"), "not ours");
+    let leftovers: Vec<String> = walkdir::WalkDir::new(site.path().join("locales"))
+        .into_iter()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert_eq!(
+        leftovers.into_iter().collect::<BTreeSet<_>>(),
+        [".fluentpress-N0wN0w.tmp", ".fluentpress-notes.tmp"]
+            .map(String::from)
+            .into()
+    );
+}
