@@ -232,6 +232,9 @@ pub struct ImportArgs {
     /// Where the site and DIR are git repositories: align each file against the page as it was when the file was last committed, and mark passages changed since as outdated.
     #[arg(long)]
     pub git_history: bool,
+    /// Also read files and directories of DIR that are symbolic links (by default they are skipped and reported: a third-party folder's links could lead anywhere).
+    #[arg(long)]
+    pub follow_symlinks: bool,
     /// Output format of the report: `human` (for people) or `json` (for programs).
     #[arg(long, value_enum, default_value = "human")]
     pub format: StatusFormat,
@@ -481,6 +484,14 @@ fn extract(root: &std::path::Path, args: ExtractArgs, ui: Ui) -> anyhow::Result<
         .into());
     }
     let plan = crate::extract::plan(&project);
+    // Always said, even with -q: the run fails because of it.
+    let say_refused = || {
+        for (path, page) in &plan.refused {
+            eprintln!(
+                "not written: {path}: the front matter of {page} has an error (see above), so its title and description are stand-ins; the file is kept as it is, so that no translation loses its messages; fix the front matter and run `fluentpress extract` again"
+            );
+        }
+    };
     if args.check {
         if plan.stale_paths().is_empty() {
             if !ui.quiet {
@@ -491,6 +502,7 @@ fn extract(root: &std::path::Path, args: ExtractArgs, ui: Ui) -> anyhow::Result<
         for path in plan.stale_paths() {
             println!("{path}");
         }
+        say_refused();
         eprintln!(
             "extract --check: {} out of date with content/; run `fluentpress extract`",
             match plan.stale_paths().len() {
@@ -501,8 +513,14 @@ fn extract(root: &std::path::Path, args: ExtractArgs, ui: Ui) -> anyhow::Result<
         return Ok(Outcome::Findings);
     }
     crate::extract::apply(&project, &plan).context("writing reference files")?;
+    say_refused();
+    let outcome = if plan.refused.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Findings
+    };
     if ui.quiet {
-        return Ok(Outcome::Ok);
+        return Ok(outcome);
     }
     for (path, _, _) in &plan.write {
         eprintln!("wrote {path}");
@@ -510,10 +528,10 @@ fn extract(root: &std::path::Path, args: ExtractArgs, ui: Ui) -> anyhow::Result<
     for path in &plan.remove {
         eprintln!("removed {path} (its page is gone)");
     }
-    if plan.is_empty() {
+    if plan.is_empty() && plan.refused.is_empty() {
         eprintln!("every reference file was already up to date");
     }
-    Ok(Outcome::Ok)
+    Ok(outcome)
 }
 
 /// Text for stdout, each line wrapped to the terminal's width (80 columns when stdout
@@ -844,8 +862,9 @@ fn sync(root: &std::path::Path, args: SyncArgs, ui: Ui) -> anyhow::Result<Outcom
     let project = load(root)?;
     report_load_problems(&project, ui);
     let locales = locale_indices(&project, &args.locales)?;
-    let (updates, notes) = if args.mark_current.is_empty() {
-        (crate::workflow::sync::plan(&project, &locales)?, Vec::new())
+    let (updates, notes, skipped) = if args.mark_current.is_empty() {
+        let (updates, skipped) = crate::workflow::sync::plan(&project, &locales)?;
+        (updates, Vec::new(), skipped)
     } else {
         let [locale] = locales.as_slice() else {
             return Err(Error::Usage(
@@ -853,11 +872,26 @@ fn sync(root: &std::path::Path, args: SyncArgs, ui: Ui) -> anyhow::Result<Outcom
             )
             .into());
         };
-        crate::workflow::sync::mark_current(&project, *locale, &args.mark_current)?
+        let (updates, notes) =
+            crate::workflow::sync::mark_current(&project, *locale, &args.mark_current)?;
+        (updates, notes, Vec::new())
     };
+    if !ui.quiet {
+        for note in &skipped {
+            eprintln!("{note}");
+        }
+    }
     if args.check {
         for u in &updates {
             println!("{}", u.path);
+        }
+        // A page left alone is not known to be in line.
+        if !skipped.is_empty() && updates.is_empty() {
+            eprintln!(
+                "sync --check: {} not checked (see above)",
+                count(skipped.len(), "page was", "pages were")
+            );
+            return Ok(Outcome::Findings);
         }
         if updates.is_empty() {
             if !ui.quiet {
@@ -882,7 +916,7 @@ fn sync(root: &std::path::Path, args: SyncArgs, ui: Ui) -> anyhow::Result<Outcom
         for u in &updates {
             eprintln!("{}", u.summary());
         }
-        if updates.is_empty() {
+        if updates.is_empty() && skipped.is_empty() {
             eprintln!("every locale was already in line with the reference");
         }
     }
@@ -926,6 +960,7 @@ fn import(root: &std::path::Path, args: ImportArgs, ui: Ui) -> anyhow::Result<Ou
         },
         force: args.force,
         git_history: args.git_history,
+        follow_symlinks: args.follow_symlinks,
     };
     let plan = import::plan(&project, &options)?;
     if !args.dry_run {

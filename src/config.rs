@@ -189,7 +189,16 @@ impl Config {
     /// Reads `fluentpress.toml` in `root`, or the defaults when there is none.
     pub fn load(root: &Path) -> Result<Config> {
         let path = root.join(FILE_NAME);
-        let text = match std::fs::read(&path) {
+        // Never read through a link: a pull request could aim one at any file.
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Error::Config {
+                path: PathBuf::from(FILE_NAME),
+                line: 1,
+                column: 1,
+                message: "the file is a symbolic link, which fluentpress never follows (it could lead outside the site); replace it with the file itself".into(),
+            });
+        }
+        let text = match crate::source::read_no_follow(&path) {
             Ok(bytes) => match crate::source::TextFile::decode(bytes) {
                 Ok(file) => file.text,
                 Err(e) => {

@@ -1,5 +1,6 @@
 //! `fluentpress extract`: writes each page's segments, in document order, as the
-//! reference file `locales/<source>/<slug>.ftl` that translators work from.
+//! reference file `locales/<source>/<slug>.ftl` that translators work from. A page
+//! whose front matter has an error is not written: its reference file stays as it was.
 
 use crate::error::Result;
 use crate::ftl::{self, META_PREFIX};
@@ -20,6 +21,10 @@ pub struct Plan {
     /// Files whose messages differ from `content/` (not only in the kept history of old
     /// source texts, which changes when translators mark translations current).
     pub stale: Vec<String>,
+    /// (reference file, page) of pages whose front matter has an error: their title and
+    /// description are stand-ins, and writing them would replace the messages every
+    /// translation of the page is keyed to, so the file is left as it is.
+    pub refused: Vec<(String, String)>,
 }
 
 impl Plan {
@@ -27,12 +32,14 @@ impl Plan {
         self.write.is_empty() && self.remove.is_empty()
     }
 
-    /// Every reference file out of date with `content/`, sorted.
+    /// Every reference file out of date with `content/` (or that cannot be brought up
+    /// to date until its page's front matter is fixed), sorted.
     pub fn stale_paths(&self) -> Vec<&str> {
         let mut all: Vec<&str> = self
             .stale
             .iter()
             .chain(self.remove.iter())
+            .chain(self.refused.iter().map(|(path, _)| path))
             .map(String::as_str)
             .collect();
         all.sort();
@@ -134,11 +141,23 @@ pub fn reference_text(project: &Project, page: &Page, history: bool) -> String {
     out
 }
 
+/// Whether the page's reference file (as it was loaded) reads as `extract` would write
+/// it now, history aside: what `sync` and the translations may rely on.
+pub fn reference_is_current(project: &Project, page: &Page) -> bool {
+    let current = reference_text(project, page, false);
+    page.reference_digest == Some(crate::ftl::reference_digest(&current))
+}
+
 /// Compares every page's reference file with what it should be.
 pub fn plan(project: &Project) -> Plan {
     let mut plan = Plan::default();
     let source = project.source_locale();
     for page in project.models() {
+        if page.front_matter_failed {
+            plan.refused
+                .push((source.page_path(&page.slug), page.rel_path.clone()));
+            continue;
+        }
         let text = reference_text(project, page, true);
         let current_file = project.reference(page);
         let current = current_file.as_deref().map(|f| f.source());
@@ -157,13 +176,14 @@ pub fn plan(project: &Project) -> Plan {
     plan
 }
 
-/// Writes the plan (each file atomically).
+/// Writes the plan (each file atomically, never through a symbolic link).
 pub fn apply(project: &Project, plan: &Plan) -> Result<()> {
     for (rel, text, style) in &plan.write {
-        crate::fsutil::write_text(&project.root.join(rel), text, *style)?;
+        crate::fsutil::write_text(&project.root, &project.root.join(rel), text, *style)?;
     }
     for rel in &plan.remove {
         let path: PathBuf = project.root.join(rel);
+        crate::fsutil::check_file_inside(&project.root, &path)?;
         std::fs::remove_file(&path).map_err(|e| crate::error::Error::io(path, e))?;
     }
     Ok(())

@@ -6,7 +6,9 @@
 //! Builds into the same output take turns: each holds an OS file lock on
 //! `.<name>.fluentpress.lock` beside the output from its first look at the output until
 //! its new output is in place (and `serve` holds it while it updates files in place),
-//! so two builds never clean up or swap each other's directories.
+//! so two builds never clean up or swap each other's directories. The lock file (a name
+//! a pull request can commit) is never opened through a symbolic link, and never
+//! written unless it is a regular file holding what fluentpress writes there.
 
 use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
@@ -33,7 +35,14 @@ pub struct OutputLock {
 
 /// Waits for (and takes) the lock of `out`. While another process holds it, says once on
 /// standard error who does.
+///
+/// The lock file sits beside the output, where a pull request can commit a file of
+/// that name: it is opened without following a symbolic link (`O_NOFOLLOW`, or the
+/// link itself on Windows), accepted only as a regular file with no other name (a
+/// hard link), and rewritten only when it holds what fluentpress writes there (nothing,
+/// or `process N`); anything else is refused, never truncated.
 pub fn lock(out: &Path) -> Result<OutputLock> {
+    use std::io::{Read, Seek, SeekFrom, Write};
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -42,25 +51,60 @@ pub fn lock(out: &Path) -> Result<OutputLock> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
-    let mut file = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&path)
-        .map_err(|e| Error::io(&path, e))?;
+    let refuse = |reason: &str| Error::UnsafeOutput {
+        path: path.clone(),
+        reason: format!(
+            "{reason}; fluentpress keeps its lock there and never writes to a file it did not make (a committed lock file could aim the build at any file): remove it"
+        ),
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    crate::source::no_follow(&mut options);
+    let mut file = match options.open(&path) {
+        Ok(file) => file,
+        Err(e) => {
+            if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(refuse("the lock file is a symbolic link"));
+            }
+            return Err(Error::io(&path, e));
+        }
+    };
+    // What was opened, not what the name shows now.
+    let meta = file.metadata().map_err(|e| Error::io(&path, e))?;
+    if meta.file_type().is_symlink() {
+        return Err(refuse("the lock file is a symbolic link"));
+    }
+    if !meta.file_type().is_file() {
+        return Err(refuse("the lock file is not a regular file"));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return Err(refuse(
+                "the lock file has other names (hard links), so it is not fluentpress's own",
+            ));
+        }
+    }
+    // What the lock file holds: at most a line (a larger file is not ours).
+    let holder = |file: &mut std::fs::File| -> Option<String> {
+        let mut bytes = Vec::new();
+        file.seek(SeekFrom::Start(0)).ok()?;
+        Read::by_ref(file)
+            .take(HOLDER_MAX + 1)
+            .read_to_end(&mut bytes)
+            .ok()?;
+        holder_of(&bytes)
+    };
     match file.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
-            let mut holder = String::new();
-            let _ = std::io::Read::read_to_string(&mut file, &mut holder);
-            let holder = holder.trim();
+            let holder = holder(&mut file);
             eprintln!(
                 "waiting for another fluentpress ({}) to finish writing {}",
-                if holder.is_empty() {
-                    "process unknown"
-                } else {
-                    holder
+                match holder.as_deref() {
+                    None | Some("") => "process unknown",
+                    Some(holder) => holder,
                 },
                 out.display()
             );
@@ -68,13 +112,38 @@ pub fn lock(out: &Path) -> Result<OutputLock> {
         }
         Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
     }
+    if holder(&mut file).is_none() {
+        return Err(refuse(
+            "the lock file holds something fluentpress did not write",
+        ));
+    }
     // Who holds it, for the next one that waits (advisory: the lock is what counts).
-    let _ = file.set_len(0);
-    let _ = std::io::Write::write_all(
-        &mut file,
-        format!("process {}\n", std::process::id()).as_bytes(),
-    );
+    // Written from the start, then cut to its length: never a gap of NUL bytes where
+    // the read above left the file position.
+    let line = format!("process {}\n", std::process::id());
+    let _ = file
+        .seek(SeekFrom::Start(0))
+        .and_then(|_| file.write_all(line.as_bytes()))
+        .and_then(|()| file.set_len(line.len() as u64));
     Ok(OutputLock { _file: file })
+}
+
+/// The longest lock file fluentpress writes, with room to spare.
+const HOLDER_MAX: u64 = 64;
+
+/// Who holds the lock, from the lock file's bytes, if fluentpress wrote them: nothing
+/// (`Some("")`), or `process N` (NUL bytes around it are what older versions left).
+fn holder_of(bytes: &[u8]) -> Option<String> {
+    if bytes.len() as u64 > HOLDER_MAX {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    let text = text.trim_matches(|c: char| c == '\0' || c.is_ascii_whitespace());
+    if text.is_empty() {
+        return Some(String::new());
+    }
+    let pid = text.strip_prefix("process ")?;
+    (!pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())).then(|| text.to_string())
 }
 
 /// A name no other staging or old directory of this process or another has.
@@ -120,10 +189,74 @@ fn leftovers(out: &Path) -> Vec<PathBuf> {
         .filter_map(|e| e.ok())
         .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
         .map(|e| out.with_file_name(e.file_name()))
+        // A committed link named like a leftover is not one: never renamed into place
+        // or read through.
+        .filter(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir()))
         .filter(|p| p.join(MARKER).is_file())
         .collect();
     found.sort();
     found
+}
+
+/// Refuses an output directory inside one of the site's source directories (`sources`:
+/// name and path), or holding one: each build would publish its previous output as
+/// content files (and `serve` would rebuild itself on every write), or replace the
+/// site. Exit 2: a usage error, or [`Error::UnsafeOutput`] for an output holding them.
+pub fn check_outside(out: &Path, sources: &[(&str, PathBuf)]) -> Result<()> {
+    let real_out = real_path(out);
+    for (name, dir) in sources {
+        let real_dir = real_path(dir);
+        if real_out.starts_with(&real_dir) {
+            return Err(Error::Usage(format!(
+                "--out {}: the output may not be inside `{name}/`: each build would publish the previous one as part of the site; choose a directory outside `content/` and `locales/` (the default is dist/ in the site root)",
+                out.display()
+            )));
+        }
+        if real_dir.starts_with(&real_out) {
+            return Err(Error::UnsafeOutput {
+                path: out.to_path_buf(),
+                reason: format!(
+                    "it holds the site's `{name}/`, and a build replaces its output whole; choose a directory outside the site's sources (the default is dist/ in the site root)"
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute, `.` and `..` taken away, and its longest existing part
+/// replaced by its real path (symbolic links resolved): so that two spellings of a
+/// directory, or a directory that does not exist yet, compare as the same place.
+fn real_path(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let absolute = std::env::current_dir()
+        .map(|cwd| cwd.join(path))
+        .unwrap_or_else(|_| path.to_path_buf());
+    let mut clean = PathBuf::new();
+    for c in absolute.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                clean.pop();
+            }
+            other => clean.push(other),
+        }
+    }
+    let mut rest = Vec::new();
+    let mut at = clean.as_path();
+    loop {
+        if let Ok(mut real) = std::fs::canonicalize(at) {
+            real.extend(rest.iter().rev());
+            return real;
+        }
+        match (at.parent(), at.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                at = parent;
+            }
+            _ => return clean,
+        }
+    }
 }
 
 /// Refuses an output directory that fluentpress did not create.
@@ -333,6 +466,45 @@ impl Drop for Staging {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lock_holder_is_only_what_fluentpress_writes() {
+        assert_eq!(holder_of(b""), Some(String::new()));
+        assert_eq!(holder_of(b"process 12\n"), Some("process 12".into()));
+        // What older versions left: NUL bytes before the line.
+        assert_eq!(holder_of(b"\0\0\0process 12\n"), Some("process 12".into()));
+        for foreign in [
+            &b"process \x1b[2J\n"[..],
+            b"process\n",
+            b"my notes\n",
+            b"\xff\xfe",
+            &[b'1'; 100],
+        ] {
+            assert_eq!(holder_of(foreign), None, "{foreign:?}");
+        }
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_link_named_like_a_leftover_is_left_alone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("dist");
+        let elsewhere = tmp.path().join("elsewhere");
+        std::fs::create_dir(&elsewhere).unwrap();
+        std::fs::write(elsewhere.join(MARKER), "").unwrap();
+        std::fs::write(elsewhere.join("keep.txt"), "keep").unwrap();
+        let link = sibling(&out, "old", "1");
+        std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+        assert!(leftovers(&out).is_empty());
+        let s = Staging::begin(&out, &|_| true).unwrap();
+        s.write("a.html", b"a").unwrap();
+        s.commit().unwrap();
+        assert!(!out.join("keep.txt").exists());
+        assert_eq!(
+            std::fs::read_to_string(elsewhere.join("keep.txt")).unwrap(),
+            "keep"
+        );
+    }
 
     #[test]
     fn refuses_foreign_directories() {

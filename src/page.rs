@@ -115,6 +115,10 @@ pub struct Page {
     /// What the checks of the source content found ([`crate::checks::content`]), made
     /// when the model was built (its text is not kept); reported by the page renderer.
     pub findings: Vec<crate::diagnostic::Diagnostic>,
+    /// The front matter has an error (it does not parse, or its title or description
+    /// is missing or unusable): the title and description are stand-ins, so the page's
+    /// reference file is not rewritten from them (`extract`, `sync`).
+    pub front_matter_failed: bool,
 }
 
 impl Page {

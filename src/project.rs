@@ -235,6 +235,12 @@ impl Project {
             match self.locale_index(&locale.tag) {
                 Some(i) => out.push(i),
                 None => {
+                    let dir = self.root.join(LOCALES_DIR).join(tag);
+                    if std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+                        return Err(Error::Usage(format!(
+                            "--locale {tag}: {LOCALES_DIR}/{tag} is a symbolic link, which fluentpress never follows (it could lead outside the site); replace it with the directory itself"
+                        )));
+                    }
                     let known: Vec<&str> =
                         self.locales.iter().map(|l| l.locale.tag.as_str()).collect();
                     return Err(Error::Usage(format!(
@@ -399,6 +405,14 @@ impl Project {
         let config = Config::load(root)?;
         let content_dir = root.join(CONTENT_DIR);
         let locales_dir = root.join(LOCALES_DIR);
+        for (name, dir) in [(CONTENT_DIR, &content_dir), (LOCALES_DIR, &locales_dir)] {
+            if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(Error::Usage(format!(
+                    "{}: `{name}/` is a symbolic link; fluentpress reads and writes only the site's own files (a link could lead anywhere), so replace it with the directory itself",
+                    dir.display()
+                )));
+            }
+        }
         let missing: Vec<&str> = [(CONTENT_DIR, &content_dir), (LOCALES_DIR, &locales_dir)]
             .into_iter()
             .filter(|(_, p)| !p.is_dir())
@@ -420,8 +434,7 @@ impl Project {
 
         // Content.
         let mut files = Vec::new();
-        walk(&content_dir, "md", &mut files, &mut problems, CONTENT_DIR);
-        let mut failed_content = problems.len();
+        let mut failed_content = walk(&content_dir, "md", &mut files, &mut problems, CONTENT_DIR);
         let mut seen_folded: HashMap<String, String> = HashMap::new();
         let mut accepted = Vec::new();
         for (rel, path) in files {
@@ -630,10 +643,32 @@ impl Project {
     }
 }
 
+/// The longest file name a page may have (bytes, without `.md`): file systems allow
+/// 255 bytes in a name, and the longest name made from a page's is `<name>.html`.
+pub const MAX_PAGE_NAME: usize = 255 - ".html".len();
+
 /// Why a slug cannot be published, if it cannot.
 fn slug_problem(slug: &str) -> Option<String> {
-    if slug == "index" {
-        return Some("`index` is a reserved page name: each edition's `index.html` is its list of pages; rename the file (e.g. `content/home.md`)".into());
+    // Compared ignoring case: on macOS and Windows `INDEX.html` is `index.html`.
+    match slug.to_lowercase().as_str() {
+        "index" => {
+            return Some(format!(
+                "`{slug}` is a reserved page name: each edition's `index.html` is its list of pages (letter case aside, they are one file on macOS and Windows); rename the file (e.g. `content/home.md`)"
+            ));
+        }
+        "site" => {
+            return Some(format!(
+                "`{slug}` is a reserved page name: each locale's `{SITE_FILE}` holds its layout strings, and `extract` would overwrite the source locale's with this page's reference file; rename the file (e.g. `content/about-the-site.md`)"
+            ));
+        }
+        _ => {}
+    }
+    let name = slug.rsplit('/').next().unwrap_or(slug);
+    if name.len() > MAX_PAGE_NAME {
+        return Some(format!(
+            "the page name is {} bytes long: its output file (the name and `.html`) would pass the 255 bytes file systems allow in a name; shorten it to at most {MAX_PAGE_NAME} bytes",
+            name.len()
+        ));
     }
     for part in slug.split('/') {
         if part.is_empty() || part.starts_with('.') {
@@ -653,15 +688,19 @@ fn slug_problem(slug: &str) -> Option<String> {
     None
 }
 
-/// The files with extension `ext` below `base` (relative path, full path), sorted;
-/// unreadable directories and symbolic links to pages or directories become problems.
+/// The files with extension `ext` below `base` (relative path, full path), sorted.
+/// Unreadable directories and every symbolic link become problems, never followed (a
+/// link committed in a pull request could make the site read, publish or overwrite any
+/// file the build can reach). Returns how many of the problems may hide files of the
+/// walk (a directory that could not be read, a link), which a build must not publish
+/// without.
 fn walk(
     base: &Path,
     ext: &str,
     out: &mut Vec<(String, PathBuf)>,
     problems: &mut Vec<Diagnostic>,
     shown: &str,
-) {
+) -> usize {
     let shown_at = |rel: &str| {
         if rel.is_empty() {
             shown.to_string()
@@ -669,6 +708,7 @@ fn walk(
             format!("{shown}/{rel}")
         }
     };
+    let mut hidden = 0;
     for entry in crate::fsutil::walk(base) {
         let entry = match entry {
             Ok(entry) => entry,
@@ -687,32 +727,41 @@ fn walk(
                     (1, 1),
                     message,
                 ));
+                hidden += 1;
                 continue;
             }
         };
         let path = entry.path();
         let rel = crate::fsutil::rel_path(base, path);
         let file_type = entry.file_type();
+        let has_ext = path.extension().is_some_and(|e| e == ext);
         if file_type.is_symlink() {
-            if ext == "md" || path.is_dir() {
-                problems.push(
-                    Diagnostic::new(
-                        Rule::PathProblem,
-                        shown_at(&rel),
-                        (1, 1),
-                        "symbolic links are not followed: the page could be outside `content/`",
-                    )
-                    .help("copy the file into `content/` instead"),
-                );
-                continue;
-            }
-        } else if file_type.is_dir() {
+            let top = shown.split('/').next().unwrap_or(shown);
+            problems.push(
+                Diagnostic::new(
+                    Rule::PathProblem,
+                    shown_at(&rel),
+                    (1, 1),
+                    format!(
+                        "`{}` is a symbolic link; fluentpress never follows links in `{top}/` (it could lead outside the site), so it is skipped",
+                        shown_at(&rel)
+                    ),
+                )
+                .help(format!("replace the link with the file or directory itself, inside `{top}/`")),
+            );
+            // It may stand for a page or a directory of pages (what it leads to is not
+            // looked at: that would follow it).
+            hidden += 1;
             continue;
         }
-        if path.extension().is_some_and(|e| e == ext) {
+        if file_type.is_dir() {
+            continue;
+        }
+        if has_ext {
             out.push((rel, path.to_path_buf()));
         }
     }
+    hidden
 }
 
 /// A string of the front matter and where its value is in the page source.
@@ -729,6 +778,7 @@ struct RawPage {
     description: (String, Range<usize>),
     weight: i64,
     draft: bool,
+    front_matter_failed: bool,
 }
 
 /// A page as the load keeps it until the site is assembled: what crosses pages, plus
@@ -757,6 +807,7 @@ impl LoadedPage {
 }
 
 /// Reads a text file; what goes wrong becomes a diagnostic in `problems`.
+/// A symbolic link is never read through, even one made after the walk saw a file.
 fn read_text(path: &Path, rel_path: &str, problems: &mut Vec<Diagnostic>) -> Option<TextFile> {
     match TextFile::read(path) {
         Err(e) => {
@@ -811,8 +862,12 @@ fn parse_page(slug: String, rel_path: String, file: TextFile) -> (RawPage, Vec<D
     let lines = LineIndex::new(&source);
     let doc = markdown::parse_page(&source);
     let meta = front_matter(&doc, &source, &lines, &rel_path, &mut problems);
+    let front_matter_failed = problems
+        .iter()
+        .any(|d| d.rule == Rule::FrontMatter && d.severity == crate::diagnostic::Severity::Error);
     (
         RawPage {
+            front_matter_failed,
             slug,
             rel_path,
             source,
@@ -892,6 +947,7 @@ impl RawPage {
             description,
             weight,
             draft: _,
+            front_matter_failed,
         } = self;
         let plain =
             |kind: SegmentKind, (text, span): (String, Range<usize>)| markdown::RawSegment {
@@ -989,6 +1045,7 @@ impl RawPage {
             reference_digest: reference.map(|f| crate::ftl::reference_digest(f.source())),
             broken_links: Vec::new(),
             findings: Vec::new(),
+            front_matter_failed,
         };
         page.broken_links = crate::checks::links::broken_targets(&page, link_index);
         page.findings = crate::checks::content::content_checks(&page, &source, &lines);
@@ -1040,13 +1097,35 @@ fn load_locales(
             return Vec::new();
         }
     };
-    let mut dirs: Vec<(String, PathBuf)> = entries
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().is_dir())
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
-        .filter(|(name, _)| !name.starts_with('.'))
-        .collect();
+    // The entry's own type: a symbolic link to a directory is not a locale (following
+    // it would read, and `sync` write, wherever it leads).
+    let mut dirs: Vec<(String, PathBuf)> = Vec::new();
+    let mut links: Vec<String> = Vec::new();
+    for e in entries.filter_map(|e| e.ok()) {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        match e.file_type() {
+            Ok(t) if t.is_symlink() => links.push(name),
+            Ok(t) if t.is_dir() => dirs.push((name, e.path())),
+            _ => {}
+        }
+    }
     dirs.sort();
+    links.sort();
+    for name in links {
+        let shown = format!("{LOCALES_DIR}/{name}");
+        problems.push(
+            Diagnostic::new(
+                Rule::PathProblem,
+                &shown,
+                (1, 1),
+                format!("`{shown}` is a symbolic link; fluentpress never follows links in `{LOCALES_DIR}/` (it could lead outside the site), so it is not a locale"),
+            )
+            .help(format!("replace the link with the directory itself, inside `{LOCALES_DIR}/`")),
+        );
+    }
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     let mut chosen = Vec::new();
     for (name, path) in dirs {
@@ -1201,6 +1280,9 @@ impl Project {
             }
             let file = match loaded.get(&d.file) {
                 Some(f) => Some(SourceFile::new(f.source())),
+                // Never through a link: a diagnostic about a link must not show where
+                // it leads.
+                None if crate::fsutil::has_link_below(&self.root, &self.root.join(&d.file)) => None,
                 None => TextFile::read(&self.root.join(&d.file))
                     .ok()
                     .and_then(|f| f.ok())

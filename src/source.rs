@@ -1,12 +1,58 @@
-//! Text files as the program reads them: decoded as UTF-8 with a clear error, a byte-order
-//! mark removed, CRLF line endings accepted, and byte offsets turned into the 1-based
-//! line and column numbers that diagnostics show. A [`SourceFile`] is a file's text
+//! Text files as the program reads them: opened never through a symbolic link, decoded
+//! as UTF-8 with a clear error, a byte-order mark removed, CRLF line endings accepted
+//! (and written back as they were, [`TextStyle`]), and byte offsets turned into the
+//! 1-based line and column numbers that diagnostics show. A [`SourceFile`] is a file's text
 //! with its line index built once, shared by every diagnostic shown from it (as ruff's
 //! `SourceFile`), so rendering n diagnostics of a file costs its size once, not n times.
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::io::Read;
 use std::path::Path;
+
+/// Makes `options` refuse a symbolic link as the last component of the path opened
+/// (`O_NOFOLLOW`: the open fails with `ELOOP`; on Windows the link itself is opened,
+/// which the callers then refuse as not a regular file).
+pub fn no_follow(options: &mut std::fs::OpenOptions) -> &mut std::fs::OpenOptions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        const FILE_FLAG_OPEN_REPARSE_POINT: u32 = 0x0020_0000;
+        options.custom_flags(FILE_FLAG_OPEN_REPARSE_POINT);
+    }
+    options
+}
+
+/// The bytes of the regular file at `path`, never through a symbolic link: a link is
+/// an error, and so is anything but a regular file (a FIFO would block the read).
+pub fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    no_follow(&mut options);
+    // Opening a FIFO for reading waits for a writer; non-blocking, it returns at once
+    // and is refused below (regular files ignore the flag).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let mut file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.file_type().is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
 
 /// How a text file was written, beyond its text: a rewrite writes it back the same way
 /// (CRLF in, CRLF out; a byte-order mark kept), so a translator's diff shows only the
@@ -97,8 +143,9 @@ impl TextFile {
         }
     }
 
+    /// Reads and decodes the file at `path`, never through a symbolic link.
     pub fn read(path: &Path) -> std::io::Result<Result<TextFile, NotUtf8>> {
-        Ok(TextFile::decode(std::fs::read(path)?))
+        Ok(TextFile::decode(read_no_follow(path)?))
     }
 }
 

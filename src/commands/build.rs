@@ -88,6 +88,7 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
             project.locale_index(top).is_some() && !rebuilt.iter().any(|t| t == top)
         }
     };
+    crate::output::check_outside(&opts.out, &source_dirs(&project.root))?;
     let staging = Staging::begin(&opts.out, &carry)?;
 
     crate::pipeline::site::write_assets(project, &staging)?;
@@ -196,4 +197,9 @@ pub fn build(project: &Project, opts: &BuildOptions, settings: &Settings) -> Res
         warnings,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// The site's source directories, which no output may be inside (or hold).
+pub fn source_dirs(root: &std::path::Path) -> [(&'static str, PathBuf); 2] {
+    [crate::project::CONTENT_DIR, crate::project::LOCALES_DIR].map(|dir| (dir, root.join(dir)))
 }

@@ -72,6 +72,7 @@ pub fn serve(opts: &ServeOptions) -> Result<()> {
         Err(e @ Error::Usage(_)) => return Err(e),
         other => other,
     };
+    crate::output::check_outside(&opts.out, &crate::commands::build::source_dirs(&opts.root))?;
     crate::output::check(&opts.out)?;
     let listener =
         TcpListener::bind((Ipv4Addr::LOCALHOST, opts.port)).map_err(|e| Error::Listen {

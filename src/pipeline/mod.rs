@@ -288,8 +288,7 @@ impl<'p> Renderer<'p> {
             .collect();
         let mut findings = page.findings.clone();
         // The reference file is current when it reads as `extract` would write it now.
-        let current = crate::extract::reference_text(project, page, false);
-        if page.reference_digest != Some(crate::ftl::reference_digest(&current)) {
+        if !crate::extract::reference_is_current(project, page) {
             let path = project.source_locale().page_path(slug);
             findings.push(
                 Diagnostic::new(

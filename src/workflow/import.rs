@@ -57,6 +57,9 @@ pub struct Options {
     pub force: bool,
     /// Align each file against the page as it was when the file was last committed.
     pub git_history: bool,
+    /// Read files (and directories) of DIR that are symbolic links; by default they are
+    /// reported and skipped, as a third-party folder's links could lead anywhere.
+    pub follow_symlinks: bool,
 }
 
 /// A message imported.
@@ -189,17 +192,29 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
         }
         s
     };
-    let file_for = |page: &Page| -> Option<PathBuf> {
-        match options.layout {
-            Layout::Mirror => {
-                let p = options.dir.join(format!("{}.md", page.slug));
-                p.is_file().then_some(p)
-            }
+    // A page's file, and whether it (or a directory on the way below DIR) is a link.
+    let linked = |p: &Path| crate::fsutil::has_link_below(&options.dir, p);
+    let file_for = |page: &Page| -> Option<(PathBuf, bool)> {
+        let candidates: Vec<PathBuf> = match options.layout {
+            Layout::Mirror => vec![options.dir.join(format!("{}.md", page.slug))],
             Layout::HugoSuffix => suffixes
                 .iter()
                 .map(|s| options.dir.join(format!("{}{s}", page.slug)))
-                .find(|p| p.is_file()),
-        }
+                .collect(),
+        };
+        candidates
+            .into_iter()
+            .find(|p| {
+                if options.follow_symlinks {
+                    p.is_file()
+                } else {
+                    std::fs::symlink_metadata(p).is_ok() && (linked(p) || p.is_file())
+                }
+            })
+            .map(|p| {
+                let link = !options.follow_symlinks && linked(&p);
+                (p, link)
+            })
     };
 
     // The locale's files as the written page files will be judged with: the locale's
@@ -242,13 +257,30 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
         {
             continue;
         }
-        let Some(path) = file_for(page) else {
+        let Some((path, link)) = file_for(page) else {
             pages_without_file.push(page.slug.clone());
             continue;
         };
         used.push(path.clone());
         let shown = path.display().to_string();
-        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        if link {
+            pages.push(PageReport {
+                page: page.slug.clone(),
+                file: shown.clone(),
+                problem: Some(format!(
+                    "{shown} is a symbolic link (or lies in a linked directory), which is not followed: it could lead outside {}; nothing imported (`--follow-symlinks` reads it)",
+                    options.dir.display()
+                )),
+                ..PageReport::default()
+            });
+            continue;
+        }
+        let bytes = if options.follow_symlinks {
+            std::fs::read(&path)
+        } else {
+            crate::source::read_no_follow(&path)
+        }
+        .map_err(|e| Error::io(&path, e))?;
         let (existing_file, base_text, created): (Option<&FtlFile>, String, bool) = match existing {
             Some(l) => match project.locale(l).pages.get(&page.slug) {
                 Some(f) => (Some(f), f.source().to_string(), false),
@@ -323,7 +355,12 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
     }
     let mut files_without_page = Vec::new();
     let mut found = Vec::new();
-    collect_md(&options.dir, &mut found);
+    collect_md(
+        &options.dir,
+        options.follow_symlinks,
+        &mut Vec::new(),
+        &mut found,
+    );
     for f in found {
         if used.contains(&f) {
             continue;
@@ -349,7 +386,15 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
     })
 }
 
-fn collect_md(dir: &Path, out: &mut Vec<PathBuf>) {
+/// The Markdown files below `dir`, sorted. Symbolic links are skipped unless `follow`
+/// (then each real directory is entered once: `visited`, so a link loop ends).
+fn collect_md(dir: &Path, follow: bool, visited: &mut Vec<PathBuf>, out: &mut Vec<PathBuf>) {
+    if follow {
+        match std::fs::canonicalize(dir) {
+            Ok(real) if !visited.contains(&real) => visited.push(real),
+            _ => return,
+        }
+    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -357,12 +402,17 @@ fn collect_md(dir: &Path, out: &mut Vec<PathBuf>) {
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
         let path = e.path();
-        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+        let meta = if follow {
+            std::fs::metadata(&path)
+        } else {
+            std::fs::symlink_metadata(&path)
+        };
+        let Ok(meta) = meta else {
             continue;
         };
         if meta.is_dir() {
-            collect_md(&path, out);
-        } else if path.extension().is_some_and(|x| x == "md") {
+            collect_md(&path, follow, visited, out);
+        } else if meta.is_file() && path.extension().is_some_and(|x| x == "md") {
             out.push(path);
         }
     }
@@ -381,7 +431,7 @@ pub fn apply(project: &Project, plan: &Plan) -> Result<()> {
         return Ok(());
     }
     for f in &plan.files {
-        crate::fsutil::write_text(&project.root.join(&f.path), &f.text, f.style)?;
+        crate::fsutil::write_text(&project.root, &project.root.join(&f.path), &f.text, f.style)?;
     }
     Ok(())
 }

@@ -403,12 +403,13 @@ fn is_empty_dir(dir: &Path) -> Result<bool> {
     }
 }
 
-/// Writes `text` at `root/rel` unless a file is there.
+/// Writes `text` at `root/rel` unless a file (or a symbolic link) is there; never
+/// through a directory that is a symbolic link.
 fn create(root: &Path, rel: &str, text: &str, report: &mut InitReport) -> Result<()> {
     use std::io::Write as _;
     let path = root.join(rel);
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        crate::fsutil::create_dir_inside(root, parent)?;
     }
     match std::fs::OpenOptions::new()
         .write(true)

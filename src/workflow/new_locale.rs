@@ -28,7 +28,8 @@ pub fn plan(project: &Project, tag: &str) -> Result<NewLocale> {
         )));
     }
     let dir = format!("{LOCALES_DIR}/{canonical}");
-    if project.root.join(&dir).exists() {
+    // A symbolic link counts, even one that leads nowhere.
+    if std::fs::symlink_metadata(project.root.join(&dir)).is_ok() {
         return Err(Error::Usage(format!("{dir} already exists")));
     }
     let locales_dir = project.root.join(LOCALES_DIR);
@@ -65,12 +66,19 @@ pub fn plan(project: &Project, tag: &str) -> Result<NewLocale> {
 }
 
 /// Creates the directory and writes the files. The directory is created first and
-/// must not exist, so two runs at once cannot both succeed.
+/// must not exist, so two runs at once cannot both succeed; `locales/` must be the
+/// site's own directory, not a symbolic link.
 pub fn create(project: &Project, new: &NewLocale) -> Result<()> {
+    crate::fsutil::create_dir_inside(&project.root, &project.root.join(LOCALES_DIR))?;
     let dir = project.root.join(&new.dir);
     std::fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
     for (rel, text) in &new.files {
-        crate::fsutil::write_text(&project.root.join(rel), text, crate::source::TextStyle::NEW)?;
+        crate::fsutil::write_text(
+            &project.root,
+            &project.root.join(rel),
+            text,
+            crate::source::TextStyle::NEW,
+        )?;
     }
     Ok(())
 }

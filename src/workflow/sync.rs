@@ -105,8 +105,11 @@ struct Counts {
 }
 
 /// What to write to bring `locales` (every locale but the source when empty) in line
-/// with the reference.
-pub fn plan(project: &Project, locales: &[LocaleId]) -> Result<Vec<FileUpdate>> {
+/// with the reference, and a note for each page whose files were left alone because
+/// its reference file is not current (`content/` changed since `extract`, or the
+/// page's front matter has an error): comparing with it would comment out as obsolete
+/// messages that are only waiting for `extract`, and record hashes of the wrong text.
+pub fn plan(project: &Project, locales: &[LocaleId]) -> Result<(Vec<FileUpdate>, Vec<String>)> {
     if project.failed_content > 0 {
         return Err(Error::LoadFailed {
             count: project.failed_content,
@@ -128,6 +131,29 @@ pub fn plan(project: &Project, locales: &[LocaleId]) -> Result<Vec<FileUpdate>> 
         }
         locales.to_vec()
     };
+    let mut skipped = Vec::new();
+    let current: Vec<bool> = project
+        .models()
+        .iter()
+        .map(|page| {
+            let reference = project.source_locale().page_path(&page.slug);
+            if page.front_matter_failed {
+                skipped.push(format!(
+                    "{}: its translations were left alone: the page's front matter has an error (see above), so {reference} cannot be brought up to date; fix it, run `fluentpress extract`, then `fluentpress sync`",
+                    page.rel_path
+                ));
+                false
+            } else if !crate::extract::reference_is_current(project, page) {
+                skipped.push(format!(
+                    "{}: its translations were left alone: {reference} is not current with the page; run `fluentpress extract`, then `fluentpress sync`",
+                    page.rel_path
+                ));
+                false
+            } else {
+                true
+            }
+        })
+        .collect();
     let mut out = Vec::new();
     for l in selected {
         let lf = project.locale(l);
@@ -161,7 +187,12 @@ pub fn plan(project: &Project, locales: &[LocaleId]) -> Result<Vec<FileUpdate>> 
                 }),
             }
         }
-        for page in project.models() {
+        for (page, _) in project
+            .models()
+            .iter()
+            .zip(&current)
+            .filter(|(_, current)| **current)
+        {
             match lf.pages.get(&page.slug) {
                 Some(file) => out.extend(sync_page_file(page, file)),
                 None => {
@@ -177,7 +208,7 @@ pub fn plan(project: &Project, locales: &[LocaleId]) -> Result<Vec<FileUpdate>> 
             }
         }
     }
-    Ok(out)
+    Ok((out, skipped))
 }
 
 /// One page's file brought in line with the reference, as [`plan`] does it (`None`
@@ -200,7 +231,7 @@ pub fn sync_page_file(page: &Page, file: &FtlFile) -> Option<FileUpdate> {
 /// Writes the updates (each file atomically).
 pub fn apply(project: &Project, updates: &[FileUpdate]) -> Result<()> {
     for u in updates {
-        crate::fsutil::write_text(&project.root.join(&u.path), &u.text, u.style)?;
+        crate::fsutil::write_text(&project.root, &project.root.join(&u.path), &u.text, u.style)?;
     }
     Ok(())
 }
@@ -653,7 +684,7 @@ mod tests {
     /// Sync, then reload with the written files, as a second run would see them.
     fn sync_twice(site_en: &str, fr: &[(&str, &str)]) -> (Vec<FileUpdate>, Project) {
         let p = project(site_en, fr);
-        let updates = plan(&p, &[]).unwrap();
+        let (updates, _) = plan(&p, &[]).unwrap();
         let mut files: Vec<(String, String)> = fr
             .iter()
             .map(|(n, t)| (n.to_string(), t.to_string()))
@@ -670,7 +701,7 @@ mod tests {
             .map(|(n, t)| (n.as_str(), t.as_str()))
             .collect();
         let p2 = project(site_en, &fr2);
-        let again = plan(&p2, &[]).unwrap();
+        let (again, _) = plan(&p2, &[]).unwrap();
         assert!(
             again.is_empty(),
             "a second sync changes nothing: {again:#?}"

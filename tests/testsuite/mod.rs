@@ -5,6 +5,7 @@ mod ci_workflow;
 mod cli;
 mod commonmark;
 mod coverage;
+mod hostile_files;
 mod hostile_serve;
 mod html;
 mod import;
