@@ -568,7 +568,9 @@ fn main() {
     let spec_of: std::collections::HashMap<&str, &PageSpec> =
         pages.iter().map(|p| (p.slug.as_str(), p)).collect();
     let segments = AtomicU64::new(0);
-    project.models().par_iter().for_each(|page| {
+    project.par_page_ids().for_each(|p| {
+        let (page, _) = project.page_with_reference(p).expect("read the generated page");
+        let page = &page;
         let spec = spec_of[page.slug.as_str()];
         segments.fetch_add(page.segments.len() as u64, Ordering::Relaxed);
         for (lang, tags) in by_lang.iter().enumerate().skip(1) {
@@ -617,19 +619,26 @@ fn main() {
         }
     });
     // The reference files, by `fluentpress extract`'s own code.
-    let plan = fluentpress::extract::plan(&project);
+    let plan = fluentpress::extract::plan(&project).expect("plan the reference files");
     fluentpress::extract::apply(&project, &plan).expect("write the reference files");
     let ids: Vec<Vec<String>> = project
-        .models()
-        .iter()
-        .map(|p| p.segments.iter().map(|s| s.id.clone()).collect())
+        .page_ids()
+        .map(|p| {
+            let (page, _) = project
+                .page_with_reference(p)
+                .expect("read the generated page");
+            page.segments.iter().map(|s| s.id.clone()).collect()
+        })
         .collect();
     drop(project);
 
     if !args.no_verify {
         // With the reference files in place, the ids must not change.
         let project = Project::load(out).expect("reload the generated site");
-        for (page, ids) in project.models().iter().zip(&ids) {
+        for (p, ids) in project.page_ids().zip(&ids) {
+            let (page, _) = project
+                .page_with_reference(p)
+                .expect("read the generated page");
             let now: Vec<&String> = page.segments.iter().map(|s| &s.id).collect();
             assert!(
                 now.iter().zip(ids).all(|(a, b)| *a == b),
@@ -638,7 +647,9 @@ fn main() {
             );
         }
         assert!(
-            fluentpress::extract::plan(&project).is_empty(),
+            fluentpress::extract::plan(&project)
+                .expect("plan the reference files")
+                .is_empty(),
             "reference files are stale after extract"
         );
     }

@@ -463,14 +463,10 @@ fn init(root: Option<&std::path::Path>, args: InitArgs, ui: Ui) -> anyhow::Resul
     Ok(Outcome::Ok)
 }
 
+/// The site's index: every file is read when a command needs it, so a large site is
+/// never all in memory.
 fn load(root: &std::path::Path) -> anyhow::Result<Project> {
     Ok(Project::load(root)?)
-}
-
-/// For the commands that walk the site page by page (build, lint): translations are
-/// read when needed, so a large site is never all in memory.
-fn load_lazily(root: &std::path::Path) -> anyhow::Result<Project> {
-    Ok(Project::load_lazily(root)?)
 }
 
 fn extract(root: &std::path::Path, args: ExtractArgs, ui: Ui) -> anyhow::Result<Outcome> {
@@ -483,7 +479,7 @@ fn extract(root: &std::path::Path, args: ExtractArgs, ui: Ui) -> anyhow::Result<
         ))
         .into());
     }
-    let plan = crate::extract::plan(&project);
+    let plan = crate::extract::plan(&project)?;
     // Always said, even with -q: the run fails because of it.
     let say_refused = || {
         for (path, page) in &plan.refused {
@@ -571,7 +567,7 @@ fn report_load_problems(project: &Project, ui: Ui) {
 
 /// Load problems of the locales `only` (all when `None`; problems of no locale always).
 fn report_load_problems_of(project: &Project, ui: Ui, only: Option<&[String]>) {
-    let mut problems = project.problems_and_findings();
+    let mut problems = project.problems.clone();
     crate::diagnostic::sort(&mut problems);
     for d in &problems {
         if let (Some(only), Some(locale)) = (only, &d.locale)
@@ -595,7 +591,7 @@ fn locale_indices(
 
 fn build(root: &std::path::Path, args: BuildArgs, ui: Ui) -> anyhow::Result<Outcome> {
     use std::io::IsTerminal;
-    let project = load_lazily(root)?;
+    let project = load(root)?;
     // A build of some locales speaks only of them.
     let only: Option<Vec<String>> = if args.locales.is_empty() {
         None
@@ -734,7 +730,7 @@ fn lint(root: &std::path::Path, args: LintArgs, ui: Ui) -> anyhow::Result<Outcom
         );
         return Ok(Outcome::Ok);
     }
-    let project = load_lazily(root)?;
+    let project = load(root)?;
     let settings =
         crate::lint::Settings::new(&project.config, &args.deny, &args.allow, &args.warn)?
             .min_coverage(args.min_coverage);
@@ -834,7 +830,7 @@ fn status(root: &std::path::Path, args: StatusArgs, ui: Ui) -> anyhow::Result<Ou
     if args.list && args.format == StatusFormat::Json {
         return Err(Error::Usage("--list is for the human format; the JSON format gives counts only (`fluentpress lint --format json` names each message)".into()).into());
     }
-    let project = load_lazily(root)?;
+    let project = load(root)?;
     report_load_problems(&project, ui);
     let locales = locale_indices(&project, &args.locales)?;
     let statuses = crate::commands::status::collect(&project, &locales);

@@ -3,7 +3,7 @@
 //! whose front matter has an error is not written: its reference file stays as it was.
 
 use crate::error::Result;
-use crate::ftl::{self, META_PREFIX};
+use crate::ftl::{self, FtlFile, META_PREFIX};
 use crate::markdown::{self, SegmentKind};
 use crate::project::{Page, Project};
 use std::collections::{BTreeSet, HashMap};
@@ -49,19 +49,24 @@ impl Plan {
 
 use crate::ftl::without_history;
 
+/// Whether a reference file is written with the earlier source texts translations
+/// were made from.
+#[derive(Debug, Clone, Copy)]
+pub enum History<'f> {
+    /// Only what the reference must contain to be current.
+    Without,
+    /// With the earlier source texts (`# fluentpress: was …`) that some translation was
+    /// made from, kept from the current reference file (`None`: there is none), which
+    /// means reading every locale's file of the page.
+    With(Option<&'f FtlFile>),
+}
+
 /// The reference file a page should have now.
-///
-/// With `history`, messages keep the earlier source texts (`# fluentpress: was …`) that
-/// some translation was made from, which means reading every locale's file of the page;
-/// without, the text is what the reference must contain to be current.
-pub fn reference_text(project: &Project, page: &Page, history: bool) -> String {
-    // The old file only matters for the history lines.
-    let old_file = if history {
-        project.reference(page)
-    } else {
-        None
+pub fn reference_text(project: &Project, page: &Page, history: History<'_>) -> String {
+    let (history, old) = match history {
+        History::Without => (false, None),
+        History::With(old) => (true, old),
     };
-    let old = old_file.as_deref();
     // Hashes that translations of each message were made from, to keep the old texts
     // a translator needs to see what changed.
     let mut wanted: HashMap<String, BTreeSet<String>> = HashMap::new();
@@ -144,36 +149,44 @@ pub fn reference_text(project: &Project, page: &Page, history: bool) -> String {
 /// Whether the page's reference file (as it was loaded) reads as `extract` would write
 /// it now, history aside: what `sync` and the translations may rely on.
 pub fn reference_is_current(project: &Project, page: &Page) -> bool {
-    let current = reference_text(project, page, false);
+    let current = reference_text(project, page, History::Without);
     page.reference_digest == Some(crate::ftl::reference_digest(&current))
 }
 
-/// Compares every page's reference file with what it should be.
-pub fn plan(project: &Project) -> Plan {
+/// Compares every page's reference file with what it should be. A page that cannot
+/// be read again (it changed since the load) is an error naming it.
+pub fn plan(project: &Project) -> Result<Plan> {
     let mut plan = Plan::default();
     let source = project.source_locale();
-    for page in project.models() {
+    for p in project.page_ids() {
+        let (page, current_file) = project.page_with_reference(p).map_err(|problems| {
+            crate::error::Error::PageUnreadable(
+                problems
+                    .iter()
+                    .map(crate::diagnostic::Diagnostic::one_line)
+                    .collect(),
+            )
+        })?;
         if page.front_matter_failed {
             plan.refused
                 .push((source.page_path(&page.slug), page.rel_path.clone()));
             continue;
         }
-        let text = reference_text(project, page, true);
-        let current_file = project.reference(page);
-        let current = current_file.as_deref().map(|f| f.source());
+        let text = reference_text(project, &page, History::With(current_file.as_ref()));
+        let current = current_file.as_ref().map(|f| f.source());
         if current != Some(text.as_str()) {
             let path = source.page_path(&page.slug);
             if current.map(without_history) != Some(without_history(&text)) {
                 plan.stale.push(path.clone());
             }
             let style = current_file
-                .as_deref()
+                .as_ref()
                 .map_or(crate::source::TextStyle::NEW, |f| f.style);
             plan.write.push((path, text, style));
         }
     }
     plan.remove = project.orphan_paths(project.source);
-    plan
+    Ok(plan)
 }
 
 /// Writes the plan (each file atomically, never through a symbolic link).

@@ -1,11 +1,13 @@
 //! A page, in two sizes: [`PageEntry`], the few facts a run keeps of every page while
 //! others are rendered (slug, path, weight, source title), and [`Page`], the model one
-//! page task works on — its parsed document, its translatable segments with their
-//! message ids and source hashes, and what the reference file says of each. Built by
+//! page task works on — its parsed document and text, its translatable segments with
+//! their message ids and source hashes, and what the reference file says of each —
+//! plus the [`SiteIndex`], what links between pages may point to. Built by
 //! [`crate::project`], read by every later stage.
 
-use crate::markdown::{self, Document, Inline, SegmentKind};
-use std::collections::HashMap;
+use crate::markdown::{self, Block, Document, Inline, SegmentKind};
+use crate::source::LineIndex;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// A page of a loaded site: its place in `Project::pages` (sorted by slug). Only the
@@ -106,15 +108,14 @@ pub struct Page {
     pub title_segment: usize,
     pub description_segment: usize,
     pub(crate) by_id: HashMap<String, usize>,
-    /// [`crate::ftl::reference_digest`] of the reference file as it was at load
-    /// (`None` without a readable one): lint's staleness check compares with it rather
-    /// than reading every reference file a second time.
+    /// [`crate::ftl::reference_digest`] of the reference file the ids were assigned
+    /// against (`None` without a readable one): the staleness check compares with it
+    /// rather than reading the reference file a second time.
     pub reference_digest: Option<u128>,
-    /// Link and image targets that lead nowhere (lint: `broken-link`, `missing-file`).
-    pub broken_links: Vec<BrokenTarget>,
-    /// What the checks of the source content found ([`crate::checks::content`]), made
-    /// when the model was built (its text is not kept); reported by the page renderer.
-    pub findings: Vec<crate::diagnostic::Diagnostic>,
+    /// The page's Markdown as read (front matter included), and its line index: what
+    /// the checks of the source content point into.
+    pub source: String,
+    pub lines: LineIndex,
     /// The front matter has an error (it does not parse, or its title or description
     /// is missing or unusable): the title and description are stand-ins, so the page's
     /// reference file is not rewritten from them (`extract`, `sync`).
@@ -154,6 +155,54 @@ impl Page {
         markdown::FragmentContext {
             refs: &self.doc.refs,
             footnote_labels: &self.doc.footnote_labels,
+        }
+    }
+}
+
+/// What links may point to: every page's heading anchors, by slug, and the files in
+/// `content/` that are not pages (`None` when not known, as for a site held in memory).
+#[derive(Debug, Clone, Default)]
+pub struct SiteIndex {
+    pub anchors: HashMap<String, HashSet<String>>,
+    pub files: Option<HashSet<String>>,
+}
+
+impl SiteIndex {
+    pub fn new<'a>(
+        pages: impl Iterator<Item = (&'a str, &'a Document)>,
+        files: Option<HashSet<String>>,
+    ) -> SiteIndex {
+        let anchors = pages
+            .map(|(slug, doc)| (slug.to_string(), anchors(doc)))
+            .collect();
+        SiteIndex { anchors, files }
+    }
+}
+
+/// The heading anchors of a page: what links from other pages may point to (kept for
+/// every page while the site is rendered, so the document itself need not be).
+pub fn anchors(doc: &Document) -> HashSet<String> {
+    let mut anchors = HashSet::new();
+    collect_anchors(&doc.blocks, &mut anchors);
+    for note in &doc.footnotes {
+        collect_anchors(&note.blocks, &mut anchors);
+    }
+    anchors
+}
+
+fn collect_anchors(blocks: &[Block], out: &mut HashSet<String>) {
+    for block in blocks {
+        match block {
+            Block::Heading { anchor, .. } => {
+                out.insert(anchor.clone());
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    collect_anchors(item, out);
+                }
+            }
+            Block::Quote(inner) => collect_anchors(inner, out),
+            _ => {}
         }
     }
 }

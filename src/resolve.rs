@@ -11,6 +11,7 @@ use crate::ftl::FtlFile;
 use crate::locale::{Locale, LocaleId};
 use crate::markdown::{self, Inline, InlineKind};
 use crate::numfmt;
+use crate::page::BrokenTarget;
 use crate::project::{LocaleFiles, Page, Project, Segment};
 use fluent_bundle::{FluentArgs, FluentBundle, FluentError, FluentResource, FluentValue};
 use std::borrow::Cow;
@@ -287,6 +288,7 @@ pub fn resolve_segments<'p>(
     project: &'p Project,
     files: &LocaleFiles,
     page: &'p Page,
+    broken: &[BrokenTarget],
     page_file: Option<&FtlFile>,
 ) -> (Vec<Shown<'p>>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
@@ -316,6 +318,7 @@ pub fn resolve_segments<'p>(
                 project,
                 files,
                 page,
+                broken,
                 page_file.zip(entry.map(|(_, e)| e)),
                 &bundle,
                 seg,
@@ -332,6 +335,8 @@ fn resolve_segment<'p>(
     project: &'p Project,
     files: &LocaleFiles,
     page: &'p Page,
+    // The page's targets that lead nowhere.
+    broken: &[BrokenTarget],
     // The page's file and the segment's entry in it.
     translation: Option<(&FtlFile, &crate::ftl::FtlEntry)>,
     bundle: &Bundle<'_>,
@@ -513,8 +518,7 @@ fn resolve_segment<'p>(
         diagnostics.push(d);
     }
     // A broken link of the source is broken in every translation that carries it.
-    let mut broken = page
-        .broken_links
+    let mut broken = broken
         .iter()
         .filter(|b| b.segment.as_deref() == Some(seg.id.as_str()))
         .peekable();

@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     let probe = Project::in_memory(Config::default(), &[("p", &page)], &[("en", &[])]);
     let escaped = fluentpress::ftl::escape_pattern(translation);
     let mut page_ftl = String::new();
-    for seg in &probe.models()[0].segments {
+    for seg in &probe.models().expect("a page in memory")[0].segments {
         page_ftl.push_str(&format!("{} ={escaped}\n", seg.id));
     }
     let mut site_ftl = String::new();

@@ -1,19 +1,15 @@
-//! Checks of the source content itself — alt text, heading levels, link text, URLs —
-//! made once when a page is loaded (its text is not kept afterwards).
+//! Checks of the source content itself — alt text, heading levels, link text, URLs,
+//! links that lead nowhere — made by the pipeline on each page's model.
 
 use crate::checks::translation;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::markdown::{self, Block, InlineKind};
-use crate::page::Page;
+use crate::page::{BrokenTarget, Page};
 
-/// Checks of the source content itself: alt text, heading levels, link text, URLs.
-/// Run once when the page is loaded (its text is not kept); the diagnostics join the
-/// project's problems, whose locale is the source's.
-pub fn content_checks(
-    page: &Page,
-    source: &str,
-    lines: &crate::source::LineIndex,
-) -> Vec<Diagnostic> {
+/// Checks of the source content itself: alt text, heading levels, link text, URLs, and
+/// the targets that lead nowhere (`broken`, [`super::links::broken_targets`]).
+pub fn content_checks(page: &Page, broken: &[BrokenTarget]) -> Vec<Diagnostic> {
+    let (source, lines) = (page.source.as_str(), &page.lines);
     let mut out = Vec::new();
     let at = |offset: usize| lines.line_col(source, offset);
     // Headings are reported at their line's start, where the `#` is.
@@ -64,7 +60,7 @@ pub fn content_checks(
             image_block_checks(page, block, &at, &mut out)
         });
     }
-    for broken in &page.broken_links {
+    for broken in broken {
         out.push(
             Diagnostic::new(
                 broken.rule,

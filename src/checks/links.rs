@@ -3,57 +3,9 @@
 //! source and in every translation that carries it.
 
 use crate::diagnostic::Rule;
-use crate::markdown::{self, Block, Document, InlineKind};
-pub use crate::page::BrokenTarget;
-use std::collections::{BTreeSet, HashMap, HashSet};
-
-/// What links may point to: every page's heading anchors, by slug, and the files in
-/// `content/` that are not pages (`None` when not known, as for a site held in memory).
-#[derive(Debug, Clone, Default)]
-pub struct SiteIndex {
-    pub anchors: HashMap<String, HashSet<String>>,
-    pub files: Option<HashSet<String>>,
-}
-
-impl SiteIndex {
-    pub fn new<'a>(
-        pages: impl Iterator<Item = (&'a str, &'a Document)>,
-        files: Option<HashSet<String>>,
-    ) -> SiteIndex {
-        let anchors = pages
-            .map(|(slug, doc)| (slug.to_string(), anchors(doc)))
-            .collect();
-        SiteIndex { anchors, files }
-    }
-}
-
-/// The heading anchors of a page: what links from other pages may point to (kept for
-/// every page while the site is rendered, so the document itself need not be).
-pub fn anchors(doc: &Document) -> HashSet<String> {
-    let mut anchors = HashSet::new();
-    collect_anchors(&doc.blocks, &mut anchors);
-    for note in &doc.footnotes {
-        collect_anchors(&note.blocks, &mut anchors);
-    }
-    anchors
-}
-
-fn collect_anchors(blocks: &[Block], out: &mut HashSet<String>) {
-    for block in blocks {
-        match block {
-            Block::Heading { anchor, .. } => {
-                out.insert(anchor.clone());
-            }
-            Block::List { items, .. } => {
-                for item in items {
-                    collect_anchors(item, out);
-                }
-            }
-            Block::Quote(inner) => collect_anchors(inner, out),
-            _ => {}
-        }
-    }
-}
+use crate::markdown::{self, Block, InlineKind};
+pub use crate::page::{BrokenTarget, SiteIndex, anchors};
+use std::collections::BTreeSet;
 
 /// Every link and image target of the page that does not exist.
 pub fn broken_targets(page: &crate::page::Page, index: &SiteIndex) -> Vec<BrokenTarget> {

@@ -213,7 +213,11 @@ mod tests {
 
     fn project(fr: &str) -> Project {
         let probe = Project::in_memory(Config::default(), &[("owls", PAGE)], &[("en", &[])]);
-        let reference = crate::extract::reference_text(&probe, &probe.models()[0], true);
+        let reference = crate::extract::reference_text(
+            &probe,
+            &probe.models().unwrap()[0],
+            crate::extract::History::With(None),
+        );
         Project::in_memory(
             Config::default(),
             &[("owls", PAGE)],

@@ -9,6 +9,8 @@
 //! of the page is kept after it returns but those facts.
 
 pub mod report;
+
+use crate::checks::SourceChecks;
 pub mod site;
 
 use crate::diagnostic::{Diagnostic, Rule};
@@ -145,10 +147,12 @@ pub fn judge<'p>(
     project: &'p Project,
     files: &crate::project::LocaleFiles,
     page: &'p Page,
+    checks: &SourceChecks,
     file: Option<&crate::ftl::FtlFile>,
 ) -> (Vec<Shown<'p>>, Vec<Diagnostic>) {
     let mut diagnostics = crate::lint::page_checks(project, files, page, file);
-    let (shown, found) = crate::resolve::resolve_segments(project, files, page, file);
+    let (shown, found) =
+        crate::resolve::resolve_segments(project, files, page, &checks.broken, file);
     diagnostics.extend(found);
     (shown, diagnostics)
 }
@@ -207,7 +211,7 @@ impl<'p> Renderer<'p> {
         let slug = &project.entry(p).slug;
         // The reference file gives the page its ids and is the source edition's file.
         let (reference, mut reference_problems) = project.page_file(project.source, slug);
-        let page = match project.page(p, reference.as_deref()) {
+        let page = match project.page(p, reference.as_ref()) {
             Ok(page) => page,
             Err(findings) => {
                 return RenderedPage {
@@ -219,7 +223,13 @@ impl<'p> Renderer<'p> {
                 };
             }
         };
-        let page = &*page;
+        let page = &page;
+        // The source content's own checks, once: each translation carries its links.
+        let checks = SourceChecks::of(
+            page,
+            project.site_index(),
+            &project.config.source_locale.tag,
+        );
         let resolved: Vec<LocaleId> = match output {
             Output::Facts => selected.to_vec(),
             Output::Files(_) => project.locale_ids().collect(),
@@ -229,22 +239,20 @@ impl<'p> Renderer<'p> {
         for &l in &resolved {
             let read;
             let (file, read_problems) = if l == project.source {
-                (
-                    reference.as_deref(),
-                    std::mem::take(&mut reference_problems),
-                )
+                (reference.as_ref(), std::mem::take(&mut reference_problems))
             } else {
                 read = project.page_file(l, slug);
-                (read.0.as_deref(), read.1)
+                (read.0.as_ref(), read.1)
             };
             let files = project.locale(l);
             if !selected.contains(&l) {
                 // Only its coverage: the language menu's partial mark.
-                let (shown, _) = crate::resolve::resolve_segments(project, files, page, file);
+                let (shown, _) =
+                    crate::resolve::resolve_segments(project, files, page, &checks.broken, file);
                 coverage[l] = Some(Coverage::of(&shown));
                 continue;
             }
-            let (shown, found) = judge(project, files, page, file);
+            let (shown, found) = judge(project, files, page, &checks, file);
             let edition = Edition::new(&self.layouts[l], page, shown);
             coverage[l] = Some(edition.coverage());
             let mut diagnostics = read_problems;
@@ -286,7 +294,7 @@ impl<'p> Renderer<'p> {
                 }
             })
             .collect();
-        let mut findings = page.findings.clone();
+        let mut findings = checks.findings;
         // The reference file is current when it reads as `extract` would write it now.
         if !crate::extract::reference_is_current(project, page) {
             let path = project.source_locale().page_path(slug);

@@ -248,7 +248,8 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
     let mut pages_without_file = Vec::new();
     let mut files = Vec::new();
     let mut used: Vec<PathBuf> = Vec::new();
-    for page in project.models() {
+    let models = project.models()?;
+    for page in &models {
         // Hugo keeps translations beside their page: never import a page into itself.
         if options.layout == Layout::HugoSuffix
             && suffixes
@@ -281,12 +282,11 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
             crate::source::read_no_follow(&path)
         }
         .map_err(|e| Error::io(&path, e))?;
-        let (existing_file, base_text, created): (Option<&FtlFile>, String, bool) = match existing {
-            Some(l) => match project.locale(l).pages.get(&page.slug) {
-                Some(f) => (Some(f), f.source().to_string(), false),
-                None => (None, page_file_text(page, &locale).0, true),
-            },
-            None => (None, page_file_text(page, &locale).0, true),
+        let existing_file: Option<FtlFile> =
+            existing.and_then(|l| project.page_file(l, &page.slug).0);
+        let (base_text, created) = match &existing_file {
+            Some(f) => (f.source().to_string(), false),
+            None => (page_file_text(page, &locale).0, true),
         };
         let mut import = match TextFile::decode(bytes) {
             Err(bad) => PageImport {
@@ -318,7 +318,7 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
             }
         };
         // Existing translations stay unless --force.
-        if let Some(f) = existing_file {
+        if let Some(f) = &existing_file {
             import.messages.retain(|(i, _, _)| {
                 let id = &page.segments[*i].id;
                 let has = f.get(id).is_some_and(|e| e.has_value);
@@ -348,7 +348,9 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
                 path: path_rel,
                 created,
                 text,
-                style: existing_file.map_or(crate::source::TextStyle::NEW, |f| f.style),
+                style: existing_file
+                    .as_ref()
+                    .map_or(crate::source::TextStyle::NEW, |f| f.style),
             });
         }
         pages.push(import.report);
@@ -776,13 +778,21 @@ fn judge_written(
     base: &str,
     import: &mut PageImport,
 ) -> String {
+    // The source content's checks, once: the judgement reports the links of the page
+    // that lead nowhere in each translation that carries them.
+    let checks = crate::checks::SourceChecks::of(
+        page,
+        project.site_index(),
+        &project.config.source_locale.tag,
+    );
     let judged = |text: &str| {
         let file = FtlFile::parse(
             PathBuf::from(path),
             text.to_string(),
             crate::source::TextStyle::NEW,
         );
-        let (shown, mut diagnostics) = crate::pipeline::judge(project, files, page, Some(&file));
+        let (shown, mut diagnostics) =
+            crate::pipeline::judge(project, files, page, &checks, Some(&file));
         let fallbacks: Vec<Option<Fallback>> = shown.iter().map(|s| s.fallback).collect();
         settings.apply(project, &mut diagnostics);
         (fallbacks, diagnostics)

@@ -491,7 +491,7 @@ pub fn init(opts: &InitOptions) -> Result<InitReport> {
             count: project.failed_content,
         });
     }
-    let plan = crate::extract::plan(&project);
+    let plan = crate::extract::plan(&project)?;
     for (rel, text, _) in &plan.write {
         create(root, rel, text, &mut report)?;
     }

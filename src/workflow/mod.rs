@@ -274,7 +274,7 @@ mod tests {
             )],
             &[("en", &[("p.ftl", file.source())])],
         );
-        let page = &project.models()[0];
+        let page = &project.models().unwrap()[0];
         let seg = page
             .segments
             .iter()

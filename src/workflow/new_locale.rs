@@ -56,7 +56,7 @@ pub fn plan(project: &Project, tag: &str) -> Result<NewLocale> {
         format!("{dir}/{SITE_FILE}"),
         site_file_text(reference, &locale, true),
     )];
-    for page in project.models() {
+    for page in &project.models()? {
         files.push((
             format!("{dir}/{}.ftl", page.slug),
             page_file_text(page, &locale).0,

@@ -132,8 +132,8 @@ pub fn plan(project: &Project, locales: &[LocaleId]) -> Result<(Vec<FileUpdate>,
         locales.to_vec()
     };
     let mut skipped = Vec::new();
-    let current: Vec<bool> = project
-        .models()
+    let models = project.models()?;
+    let current: Vec<bool> = models
         .iter()
         .map(|page| {
             let reference = project.source_locale().page_path(&page.slug);
@@ -187,14 +187,9 @@ pub fn plan(project: &Project, locales: &[LocaleId]) -> Result<(Vec<FileUpdate>,
                 }),
             }
         }
-        for (page, _) in project
-            .models()
-            .iter()
-            .zip(&current)
-            .filter(|(_, current)| **current)
-        {
-            match lf.pages.get(&page.slug) {
-                Some(file) => out.extend(sync_page_file(page, file)),
+        for (page, _) in models.iter().zip(&current).filter(|(_, current)| **current) {
+            match project.page_file(l, &page.slug).0 {
+                Some(file) => out.extend(sync_page_file(page, &file)),
                 None => {
                     let (text, templates) = page_file_text(page, &lf.locale);
                     out.push(FileUpdate {
@@ -546,13 +541,15 @@ pub fn mark_current(
     let mut per_file: BTreeMap<String, Vec<(Edit, String)>> = BTreeMap::new();
     let mut notes = Vec::new();
     let mut seen = HashSet::new();
+    let models = project.models()?;
+    // The locale's files, each read once.
+    let mut read: BTreeMap<String, FtlFile> = BTreeMap::new();
     for spec in specs {
         let (slug, id) = match spec.rsplit_once(':') {
             Some((slug, id)) => (Some(slug), id),
             None => (None, spec.as_str()),
         };
-        let pages: Vec<&Page> = project
-            .models()
+        let pages: Vec<&Page> = models
             .iter()
             .filter(|p| slug.is_none_or(|s| s == p.slug))
             .filter(|p| p.segment_by_id(id).is_some())
@@ -583,8 +580,7 @@ pub fn mark_current(
                     slug.map(|s| format!(" `{s}`")).unwrap_or_default(),
                     project.source_locale().dir,
                     {
-                        let ids: Vec<&str> = project
-                            .models()
+                        let ids: Vec<&str> = models
                             .iter()
                             .filter(|p| slug.is_none_or(|s| s == p.slug))
                             .flat_map(|p| p.segments.iter().map(|s| s.id.as_str()))
@@ -609,7 +605,12 @@ pub fn mark_current(
             continue;
         }
         let path = lf.page_path(&page.slug);
-        let Some(file) = lf.pages.get(&page.slug) else {
+        if !read.contains_key(&page.slug)
+            && let Some(file) = project.page_file(locale, &page.slug).0
+        {
+            read.insert(page.slug.clone(), file);
+        }
+        let Some(file) = read.get(&page.slug) else {
             return Err(Error::Usage(format!(
                 "--mark-current {spec}: {path} does not exist, so `{id}` has no {tag} translation to mark current"
             )));
@@ -640,7 +641,7 @@ pub fn mark_current(
     }
     let mut updates = Vec::new();
     for (slug, edits) in per_file {
-        let file = &lf.pages[&slug];
+        let file = &read[&slug];
         let count = edits.len();
         let (edits, messages): (Vec<Edit>, Vec<String>) = edits.into_iter().unzip();
         notes.extend(messages);
@@ -665,7 +666,11 @@ mod tests {
 
     fn reference() -> String {
         let probe = Project::in_memory(Config::default(), &[("owls", PAGE)], &[("en", &[])]);
-        crate::extract::reference_text(&probe, &probe.models()[0], true)
+        crate::extract::reference_text(
+            &probe,
+            &probe.models().unwrap()[0],
+            crate::extract::History::With(None),
+        )
     }
 
     fn project(site_en: &str, fr: &[(&str, &str)]) -> Project {
@@ -710,7 +715,11 @@ mod tests {
     }
 
     fn hash(p: &Project, id: &str) -> String {
-        p.models()[0].segment_by_id(id).unwrap().hash.clone()
+        p.models().unwrap()[0]
+            .segment_by_id(id)
+            .unwrap()
+            .hash
+            .clone()
     }
 
     #[test]
@@ -745,9 +754,8 @@ mod tests {
         assert!(!text.contains("= 250"), "{text}");
         // The templates are comments: the messages are still missing, the others intact.
         let file = p2
-            .locale(p2.locale_index("fr").unwrap())
-            .pages
-            .get("owls")
+            .page_file(p2.locale_index("fr").unwrap(), "owls")
+            .0
             .unwrap();
         assert!(file.syntax_errors.is_empty());
         let ids: Vec<&str> = file.entries.iter().map(|e| e.id.as_str()).collect();
@@ -785,9 +793,8 @@ mod tests {
             u.text
         );
         let file = p2
-            .locale(p2.locale_index("fr").unwrap())
-            .pages
-            .get("owls")
+            .page_file(p2.locale_index("fr").unwrap(), "owls")
+            .0
             .unwrap();
         assert!(file.get("gone").is_none());
         assert_eq!(
@@ -821,8 +828,9 @@ mod tests {
             .unwrap();
         assert!(page.created);
         assert_eq!(page.templates, 6);
+        let fr = p2.page_file(p2.locale_index("fr").unwrap(), "owls").0;
+        assert!(fr.unwrap().entries.is_empty());
         let lf = p2.locale(p2.locale_index("fr").unwrap());
-        assert!(lf.pages["owls"].entries.is_empty());
         assert!(lf.site.as_ref().unwrap().syntax_errors.is_empty());
     }
 
@@ -846,7 +854,8 @@ mod tests {
     #[test]
     fn templates_follow_the_source_text_and_go_when_the_message_does() {
         let p = project("", &[]);
-        let desc = p.models()[0].segment_by_id("page-description").unwrap();
+        let models = p.models().unwrap();
+        let desc = models[0].segment_by_id("page-description").unwrap();
         let fresh = page_template(desc);
         let stale = fresh
             .replace("All about owls.", "About owls.")

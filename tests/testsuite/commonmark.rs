@@ -115,7 +115,11 @@ pub fn round_trip(markdown: &str) -> Option<String> {
     let page = format!("{FRONT_MATTER}{markdown}");
     let pages = [("example", page.as_str())];
     let probe = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
-    let reference = fluentpress::extract::reference_text(&probe, &probe.models()[0], false);
+    let reference = fluentpress::extract::reference_text(
+        &probe,
+        &probe.models().unwrap()[0],
+        fluentpress::extract::History::Without,
+    );
     let en: Vec<(&str, &str)> = vec![("example.ftl", reference.as_str())];
     let translation = translators_copy(&reference);
     let copy: Vec<(&str, &str)> = vec![
@@ -231,7 +235,11 @@ fn translated(
     let page = format!("{FRONT_MATTER}{markdown}");
     let pages = [("example", page.as_str())];
     let probe = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
-    let reference = fluentpress::extract::reference_text(&probe, &probe.models()[0], false);
+    let reference = fluentpress::extract::reference_text(
+        &probe,
+        &probe.models().unwrap()[0],
+        fluentpress::extract::History::Without,
+    );
     let translation = de(&translators_copy(&reference));
     let en: Vec<(&str, &str)> = vec![("example.ftl", reference.as_str())];
     let files: Vec<(&str, &str)> = vec![("example.ftl", translation.as_str())];
@@ -420,7 +428,11 @@ fn message_ids_transliterate_non_ascii_words() {
     );
     let pages = [("über-uns", page.as_str())];
     let probe = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
-    let reference = fluentpress::extract::reference_text(&probe, &probe.models()[0], false);
+    let reference = fluentpress::extract::reference_text(
+        &probe,
+        &probe.models().unwrap()[0],
+        fluentpress::extract::History::Without,
+    );
     for id in [
         "uber-uns",
         "uber-uns-non-ascii-file-name",

@@ -67,9 +67,10 @@ fn english_chunks(source: &str) -> (usize, Vec<(usize, String)>) {
 
 /// The shipped translation into `tag` written back into the page's Markdown.
 fn translated(project: &Project, tag: &str) -> Translated {
-    let page = &project.models()[0];
+    let models = project.models().unwrap();
+    let page = &models[0];
     let l = project.locale_index(tag).unwrap();
-    let file = &project.locale(l).pages[PAGE];
+    let file = project.page_file(l, PAGE).0.unwrap();
     let value = |id: &str| {
         file.simple_value(id)
             .unwrap_or_else(|| panic!("{tag}: {id}"))
@@ -331,7 +332,8 @@ fn measure(project: &Project, kind: &str, tag: &str) -> (Score, Site, Value) {
     let json: Value = serde_json::from_str(&run.stdout).unwrap();
     // The current English segments: their texts and ids.
     let current = Project::load(site.path()).unwrap();
-    let page = &current.models()[0];
+    let models = current.models().unwrap();
+    let page = &models[0];
     let id_of = |english: &str| -> Option<String> {
         let wanted = if kind == "older-source" {
             english.replacen("Tier 3 country", "Tier 3 country, again in 2024,", 1)
@@ -754,7 +756,8 @@ proptest! {
         let body = write_blocks(&blocks, TRANSLATED, sep);
         let translated = format!("---\ntitle: 페이지\ndescription: 그것에 대해.\n---\n\n{body}");
         let project = Project::in_memory(Config::default(), &[("p", &english)], &[]);
-        let page = &project.models()[0];
+        let models = project.models().unwrap();
+    let page = &models[0];
         let report = import::import_text(&project, page, &Locale::parse("ko").unwrap(), &translated);
         prop_assert!(report.not_placed.is_empty(), "{:?}", report.not_placed);
         prop_assert!(report.untranslated.is_empty(), "{:?}", report.untranslated);

@@ -335,12 +335,12 @@ fn concurrent_builds_take_turns_and_lose_nothing() {
     site.run(&["build"]).ok();
 }
 
-/// Every page rendered from a lazily loaded project (its model built again inside the
-/// page task) is exactly what the eagerly loaded model renders: outputs, findings,
-/// coverage, titles. Sites: the shipped one, a fixture with partial translations and
-/// content problems, and the owl site with a stale reference and a broken link.
+/// A site loaded from memory (the store tests and the fuzzer use) renders exactly as
+/// the same files loaded from disk: outputs, findings, coverage, titles. Sites: the
+/// shipped one, a fixture with partial translations and content problems, and the owl
+/// site with a stale reference, a broken link and a missing image.
 #[test]
-fn a_lazily_loaded_page_renders_exactly_as_the_loaded_model() {
+fn a_site_in_memory_renders_exactly_as_on_disk() {
     use fluentpress::pipeline::{Output, Renderer};
     use fluentpress::project::Project;
     let owls = owl_site();
@@ -353,29 +353,33 @@ fn a_lazily_loaded_page_renders_exactly_as_the_loaded_model() {
         ),
     );
     for site in [Site::shipped(), Site::fixture("a11y-partial"), owls] {
-        let eager = Project::load(site.path()).unwrap();
-        let lazy = Project::load_lazily(site.path()).unwrap();
-        assert_eq!(eager.pages, lazy.pages);
-        let (eager_renderer, lazy_renderer) =
-            (Renderer::new(&eager, None), Renderer::new(&lazy, None));
-        let site_info = eager_renderer.site();
-        let every: Vec<_> = eager.locale_ids().collect();
+        let disk = Project::load(site.path()).unwrap();
+        let files: std::collections::BTreeMap<String, Vec<u8>> = site
+            .tree("")
+            .into_iter()
+            .filter(|(path, _)| path.starts_with("content/") || path.starts_with("locales/"))
+            .collect();
+        let memory = Project::from_files(disk.config.clone(), files);
+        assert_eq!(disk.pages, memory.pages);
+        assert_eq!(
+            format!("{:?}", disk.problems),
+            format!("{:?}", memory.problems)
+        );
+        let (disk_renderer, memory_renderer) =
+            (Renderer::new(&disk, None), Renderer::new(&memory, None));
+        let site_info = disk_renderer.site();
+        let every: Vec<_> = disk.locale_ids().collect();
         let mut findings = 0;
-        for p in eager.page_ids() {
-            let a = eager_renderer.render_page(p, &every, Output::Files(&site_info));
-            let b = lazy_renderer.render_page(p, &every, Output::Files(&site_info));
+        for p in disk.page_ids() {
+            let a = disk_renderer.render_page(p, &every, Output::Files(&site_info));
+            let b = memory_renderer.render_page(p, &every, Output::Files(&site_info));
             assert!(a.readable && b.readable);
-            assert_eq!(a.coverage, b.coverage, "{}", eager.entry(p).slug);
+            assert_eq!(a.coverage, b.coverage, "{}", disk.entry(p).slug);
             assert_eq!(format!("{:?}", a.findings), format!("{:?}", b.findings));
             findings += a.findings.len();
             assert_eq!(a.editions.len(), b.editions.len());
             for (x, y) in a.editions.iter().zip(&b.editions) {
-                assert_eq!(
-                    format!("{x:?}"),
-                    format!("{y:?}"),
-                    "{}",
-                    eager.entry(p).slug
-                );
+                assert_eq!(format!("{x:?}"), format!("{y:?}"), "{}", disk.entry(p).slug);
             }
         }
         if site.path().join("content/owls.md").exists() {
@@ -395,7 +399,7 @@ fn a_page_removed_during_the_build_fails_it_and_keeps_the_previous_output() {
     site.run(&["extract"]).ok();
     site.run(&["build"]).ok();
     let before = site.tree("dist");
-    let project = Project::load_lazily(site.path()).unwrap();
+    let project = Project::load(site.path()).unwrap();
     site.remove("content/owls.md");
     let settings = fluentpress::lint::Settings::new(&project.config, &[], &[], &[]).unwrap();
     let opts = BuildOptions {

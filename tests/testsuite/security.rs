@@ -376,7 +376,8 @@ fn render_all(project: &Project) -> Vec<(String, String, String)> {
 
 fn hostile_site(translation: &str, raw_ftl: Option<&str>) -> Project {
     let source = Project::in_memory(Config::default(), &[("owls", SOURCE_PAGE)], &[("en", &[])]);
-    let page = &source.models()[0];
+    let models = source.models().unwrap();
+    let page = &models[0];
     let escaped = fluentpress::ftl::escape_pattern(translation);
     let mut page_ftl = String::new();
     for seg in &page.segments {
@@ -468,7 +469,7 @@ proptest! {
         for (tag, html, _) in render_all(&project) {
             // The source may link anywhere it likes, but never to script.
             let mut urls = BTreeSet::new();
-            for seg in &project.models()[0].segments {
+            for seg in &project.models().unwrap()[0].segments {
                 for t in fluentpress::markdown::link_targets(&seg.inlines) {
                     urls.insert(t.to_string());
                 }

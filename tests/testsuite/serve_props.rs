@@ -99,7 +99,7 @@ fn edit() -> impl Strategy<Value = Edit> {
 
 /// The pages (slugs) and the translated locales (directory names) of a site on disk.
 fn layout(site: &Site) -> (Vec<String>, Vec<String>, String) {
-    let project = Project::load_lazily(site.path()).unwrap();
+    let project = Project::load(site.path()).unwrap();
     let pages = project.pages.iter().map(|p| p.slug.clone()).collect();
     let source = project.source_locale().locale.tag.clone();
     let locales = project
@@ -257,7 +257,7 @@ type Errors = BTreeMap<String, Vec<String>>;
 /// What a fresh build writes, and lint's errors as serve lists them; `None` when the
 /// site does not build at all (serve then keeps the last good output and says why).
 fn fresh(site: &Site) -> Option<(Tree, Errors)> {
-    let project = Project::load_lazily(site.path()).ok()?;
+    let project = Project::load(site.path()).ok()?;
     if project.failed_content > 0 {
         return None;
     }
