@@ -71,7 +71,7 @@ rules! {
     PluralCategories "plural-categories" Warning
         "A select on a number lacks a variant for a CLDR plural category that the locale needs, e.g. `few` and `many` in Russian or `zero`, `two`, `few`, `many` in Arabic. The default variant is then used for those numbers, usually with the wrong grammatical form. The categories are those of the plural rules the build itself uses.";
     LinkMismatch "link-mismatch" Error
-        "The link or image targets of a translated segment differ from those of the source segment: a link was added, dropped or points elsewhere. Targets come from the source content only, so the build shows the source text instead of such a translation.";
+        "The link or image targets of a translated segment differ from those of the source segment: a link was added, dropped or points elsewhere, or a link became an image (which every reader's browser fetches: a tracking pixel) or an image a link. Targets come from the source content only (or, for `[links] localizable` patterns, from within the pattern), so the build shows the source text instead of such a translation.";
     MarkupMismatch "markup-mismatch" Warning
         "A translated segment's code spans differ from the source's (code is not translated), or its number of emphasized, strong or linked passages differs. Usually a lost `*` or backtick.";
     RawHtml "raw-html" Error

@@ -2246,7 +2246,7 @@ fn localizable_links_may_point_elsewhere_within_their_pattern() {
     assert_codes(&report, &["link-mismatch"]);
     site.write(
         "fluentpress.toml",
-        "[links]\nlocalizable = [\"https://*owls.example/\"]\n",
+        "[links]\nlocalizable = [\"https://owls.example/\", \"https://*.owls.example/\"]\n",
     );
     let (code, report) = site.lint_json(&[]);
     assert_eq!(code, 0, "{report:#}");
