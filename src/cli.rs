@@ -423,6 +423,16 @@ fn extract(root: &std::path::Path, args: ExtractArgs, ui: Ui) -> anyhow::Result<
         ))
         .into());
     }
+    // A reference file that cannot be parsed gives its page no ids to keep: writing it
+    // afresh could give a reworded paragraph another id, and orphan its translations.
+    let refused = refused_files(&project, &[project.source]);
+    if !refused.is_empty() {
+        return Err(Error::Usage(format!(
+            "{} could not be read (see the messages above); no reference file was written (fix it, or delete it to have its ids assigned afresh)",
+            refused.join(", ")
+        ))
+        .into());
+    }
     let plan = crate::extract::plan(&project);
     if args.check {
         if plan.stale_paths().is_empty() {
@@ -509,6 +519,16 @@ fn report_load_problems_of(project: &Project, ui: Ui, only: Option<&[String]>) {
         }
         eprintln!("{}", d.one_line());
     }
+}
+
+/// The files of `locales` (of a project loaded eagerly) too deeply nested to parse.
+fn refused_files(project: &Project, locales: &[crate::locale::LocaleId]) -> Vec<String> {
+    locales
+        .iter()
+        .flat_map(|&l| project.locale(l).files())
+        .filter(|f| f.is_refused())
+        .map(|f| f.rel_path.to_string_lossy().replace('\\', "/"))
+        .collect()
 }
 
 fn locale_indices(
@@ -712,7 +732,11 @@ fn status(root: &std::path::Path, args: StatusArgs, ui: Ui) -> anyhow::Result<Ou
     let project = load_lazily(root)?;
     report_load_problems(&project, ui);
     let locales = locale_indices(&project, &args.locales)?;
-    let statuses = crate::commands::status::collect(&project, &locales);
+    let (statuses, unread) = crate::commands::status::collect(&project, &locales);
+    // What could not be read counts as missing: say where it is.
+    for d in &unread {
+        eprintln!("{}", d.one_line());
+    }
     match args.format {
         StatusFormat::Json => print!("{}", crate::commands::status::json(&statuses)),
         StatusFormat::Human => print!("{}", crate::commands::status::human(&statuses)),
@@ -720,7 +744,11 @@ fn status(root: &std::path::Path, args: StatusArgs, ui: Ui) -> anyhow::Result<Ou
     if args.list {
         print!("{}", crate::commands::status::list(&project, &locales));
     }
-    Ok(Outcome::Ok)
+    Ok(if unread.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Findings
+    })
 }
 
 fn sync(root: &std::path::Path, args: SyncArgs, ui: Ui) -> anyhow::Result<Outcome> {
@@ -738,15 +766,32 @@ fn sync(root: &std::path::Path, args: SyncArgs, ui: Ui) -> anyhow::Result<Outcom
         };
         crate::workflow::sync::mark_current(&project, *locale, &args.mark_current)?
     };
+    // A file too deeply nested to parse is left as it is (its messages are not missing,
+    // they are unread), and the run says it could not bring it in line.
+    let refused = refused_files(&project, &project.translated_locales(&locales));
+    let outcome = if refused.is_empty() {
+        Outcome::Ok
+    } else {
+        eprintln!(
+            "left {} as {} (see the messages above): fix it and run sync again",
+            refused.join(", "),
+            if refused.len() == 1 {
+                "it is"
+            } else {
+                "they are"
+            }
+        );
+        Outcome::Findings
+    };
     if args.check {
         for u in &updates {
             println!("{}", u.path);
         }
         if updates.is_empty() {
-            if !ui.quiet {
+            if !ui.quiet && refused.is_empty() {
                 eprintln!("sync --check: every locale is in line with the reference");
             }
-            return Ok(Outcome::Ok);
+            return Ok(outcome);
         }
         eprintln!(
             "sync --check: {} would change; run `fluentpress sync`",
@@ -756,7 +801,7 @@ fn sync(root: &std::path::Path, args: SyncArgs, ui: Ui) -> anyhow::Result<Outcom
     }
     crate::workflow::sync::apply(&project, &updates).context("writing translation files")?;
     if ui.quiet {
-        return Ok(Outcome::Ok);
+        return Ok(outcome);
     }
     for note in &notes {
         eprintln!("{note}");
@@ -765,11 +810,11 @@ fn sync(root: &std::path::Path, args: SyncArgs, ui: Ui) -> anyhow::Result<Outcom
         for u in &updates {
             eprintln!("{}", u.summary());
         }
-        if updates.is_empty() {
+        if updates.is_empty() && refused.is_empty() {
             eprintln!("every locale was already in line with the reference");
         }
     }
-    Ok(Outcome::Ok)
+    Ok(outcome)
 }
 
 fn new_locale(root: &std::path::Path, args: NewLocaleArgs, ui: Ui) -> anyhow::Result<Outcome> {

@@ -985,8 +985,28 @@ fn content_files(dir: &Path) -> Option<HashSet<String>> {
 
 /// Reads and parses a Fluent file; what goes wrong becomes a diagnostic in `problems`.
 fn read_ftl(path: &Path, rel_path: &str, problems: &mut Vec<Diagnostic>) -> Option<FtlFile> {
-    read_text(path, rel_path, problems)
-        .map(|text| FtlFile::parse(PathBuf::from(rel_path), text.text, text.had_bom))
+    let file = read_text(path, rel_path, problems)
+        .map(|text| FtlFile::parse(PathBuf::from(rel_path), text.text, text.had_bom))?;
+    // A file nested too deep to parse is not read at all: a problem of reading it, like
+    // invalid UTF-8, which every command that reads the file reports.
+    if file.is_refused() {
+        for e in &file.syntax_errors {
+            problems.push(
+                Diagnostic::new(
+                    Rule::SyntaxError,
+                    rel_path,
+                    file.line_col(e.offset),
+                    format!("Fluent syntax error: {}", e.message),
+                )
+                .span(e.offset..e.offset + 1)
+                .help(format!(
+                    "no translation needs placeables (`{{ … }}`) or calls nested more than {} deep; remove the extra braces",
+                    crate::ftl::MAX_NESTING
+                )),
+            );
+        }
+    }
+    Some(file)
 }
 
 fn load_locales(

@@ -316,7 +316,8 @@ fn file_checks(
 ) {
     let tag = &lf.locale.tag;
     let site = site.filter(|s| !std::ptr::eq(*s, file));
-    for e in &file.syntax_errors {
+    // A file too deeply nested to parse was reported when it was read.
+    for e in file.syntax_errors.iter().filter(|_| !file.is_refused()) {
         let end = (e.offset + 1).min(file.source().len()).max(e.offset);
         out.push(
             at_entry(Rule::SyntaxError, file, e.offset, format!("Fluent syntax error: {}", e.message))

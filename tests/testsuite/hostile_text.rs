@@ -149,3 +149,342 @@ fn an_image_that_becomes_a_link_is_a_link_mismatch() {
     assert_eq!(code, 1, "{report:#}");
     assert_eq!(with_code(&report, "link-mismatch").len(), 1, "{report:#}");
 }
+
+// ---- Bounded nesting everywhere ----
+
+/// About 11,000 nested `{` (11 KB) overflowed the Fluent parser's stack in every command.
+fn deep_braces() -> String {
+    format!("deep = {}\n", "{".repeat(11_000))
+}
+
+/// What a command printed, both streams.
+fn said(run: &Run) -> String {
+    format!("{}{}", run.stdout, run.stderr)
+}
+
+/// Runs `args` and checks that it ended by itself with `code` (not killed by a stack
+/// overflow, exit 134) and named `file:line:column`.
+#[track_caller]
+fn ends_naming(site: &Site, args: &[&str], code: i32, place: &str) {
+    let run = site.run(args).no_panic();
+    assert!(!said(&run).contains("overflow"), "{args:?}: {}", said(&run));
+    assert_eq!(run.code, code, "{args:?}: {}", said(&run));
+    assert!(
+        said(&run).contains(place),
+        "{args:?} does not name {place}:\n{}",
+        said(&run)
+    );
+}
+
+#[test]
+fn deeply_nested_braces_in_a_translation_crash_no_command() {
+    let site = Site::shipped();
+    let text = site.read(FR_PAGE);
+    site.write(FR_PAGE, &format!("{text}\n{}", deep_braces()));
+    let line = line_with(&site, FR_PAGE, "deep = ");
+    // The 101st brace, after `deep = ` and 100 braces.
+    let place = format!("{FR_PAGE}:{line}:108");
+    ends_naming(&site, &["lint"], 1, &place);
+    // A build shows lint's errors and the source text; `--strict` fails on them.
+    ends_naming(&site, &["build"], 0, &place);
+    ends_naming(&site, &["build", "--strict"], 1, &place);
+    // The whole file is unread: status counts it missing and says why.
+    ends_naming(&site, &["status"], 1, &place);
+    ends_naming(&site, &["status", "--format", "json"], 1, &place);
+    // sync leaves it as it is: its messages are unread, not missing.
+    ends_naming(&site, &["sync", "--check"], 1, &place);
+    ends_naming(&site, &["sync"], 1, &place);
+    assert_eq!(site.read(FR_PAGE), format!("{text}\n{}", deep_braces()));
+    ends_naming(&site, &["extract"], 0, &place);
+
+    let (_, report) = site.lint_json(&[]);
+    let errors = with_code(&report, "syntax-error");
+    assert_eq!(errors.len(), 1, "{report:#}");
+    assert_eq!(errors[0]["locale"], "fr");
+    assert_eq!(errors[0]["column"], 108);
+    // Nothing of the file is shown: the French page shows the English text.
+    let html = site.read(FR_HTML);
+    assert!(html.contains("<p lang=\"en\">The United States remains committed"));
+}
+
+#[test]
+fn deeply_nested_calls_and_layout_files_crash_no_command() {
+    let site = Site::shipped();
+    // Calls nest without braces: F(F(F(…))) inside one placeable.
+    let calls = format!(
+        "site-name = {{ {}$x{} }}\n",
+        "F(".repeat(11_000),
+        ")".repeat(11_000)
+    );
+    let site_ftl = "locales/fr/site.ftl";
+    let text = site.read(site_ftl);
+    site.write(site_ftl, &format!("{text}{calls}"));
+    let line = line_with(&site, site_ftl, "F(F(");
+    // The 101st level: the placeable (column 13) and 100 calls, whose `(` are at
+    // columns 16, 18, … 16 + 2 × 99.
+    let place = format!("{site_ftl}:{line}:214");
+    ends_naming(&site, &["lint"], 1, &place);
+    ends_naming(&site, &["build", "--strict"], 1, &place);
+    ends_naming(&site, &["sync"], 1, &place);
+    assert_eq!(site.read(site_ftl), format!("{text}{calls}"));
+    site.run(&["status"]).no_panic();
+}
+
+#[test]
+fn a_deeply_nested_reference_file_is_not_rewritten() {
+    let site = Site::shipped();
+    let reference = "locales/en/north-korea-human-rights.ftl";
+    let text = site.read(reference);
+    site.write(reference, &format!("{text}\n{}", deep_braces()));
+    let line = line_with(&site, reference, "deep = ");
+    let place = format!("{reference}:{line}:108");
+    // extract cannot keep the page's ids from a file it cannot read: it says so and
+    // writes nothing.
+    ends_naming(&site, &["extract"], 2, &place);
+    ends_naming(&site, &["extract", "--check"], 2, &place);
+    assert!(site.read(reference).ends_with(&deep_braces()));
+    ends_naming(&site, &["lint"], 1, &place);
+    ends_naming(&site, &["build", "--strict"], 1, &place);
+    site.run(&["sync"]).no_panic();
+}
+
+#[test]
+fn escaped_braces_and_nesting_up_to_the_limit_are_read() {
+    let site = Site::shipped();
+    // `{"{"}` (how the writer escapes a brace) is one level; a hundred levels are fine.
+    let inner = format!("{}\"x\"{}", "{ ".repeat(99), " }".repeat(99));
+    edit(
+        &site,
+        FR_PAGE,
+        "Les États-Unis restent déterminés",
+        &format!("Les {{\"{{\"}}États{{\"}}\"}}-Unis {{ {inner} }} restent déterminés"),
+    );
+    let (_, report) = site.lint_json(&["--locale", "fr"]);
+    assert!(with_code(&report, "syntax-error").is_empty(), "{report:#}");
+    site.run(&["build"]).ok();
+    assert!(
+        site.read(FR_HTML)
+            .contains("Les {États}-Unis x restent déterminés")
+    );
+}
+
+/// A running `fluentpress serve --port 0`, killed when dropped.
+struct Serve {
+    child: std::process::Child,
+    port: u16,
+    stderr: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Serve {
+    fn start(site: &Site) -> Serve {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_fluentpress"))
+            .args(["serve", "--port", "0"])
+            .current_dir(site.path())
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let sink = std::sync::Arc::clone(&stderr);
+        let err = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(err).lines().map_while(Result::ok) {
+                let mut s = sink.lock().unwrap();
+                s.push_str(&line);
+                s.push('\n');
+            }
+        });
+        let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut url = String::new();
+        out.read_line(&mut url).unwrap();
+        std::thread::spawn(move || for _ in out.lines() {});
+        let port = url
+            .trim()
+            .strip_prefix("http://127.0.0.1:")
+            .and_then(|r| r.strip_suffix('/'))
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no URL: {url:?}"));
+        Serve {
+            child,
+            port,
+            stderr,
+        }
+    }
+
+    fn get(&self, path: &str) -> String {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+            .unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
+            self.port
+        )
+        .unwrap();
+        let mut body = Vec::new();
+        let _ = stream.read_to_end(&mut body);
+        String::from_utf8_lossy(&body).into_owned()
+    }
+
+    /// Waits (20 s at most) until `done` holds for the server's stderr.
+    #[track_caller]
+    fn wait_stderr(&mut self, what: &str, done: impl Fn(&str) -> bool) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let text = self.stderr.lock().unwrap().clone();
+            if done(&text) {
+                return;
+            }
+            if let Some(status) = self.child.try_wait().unwrap() {
+                panic!("serve ended ({status}) before {what}:\n{text}");
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no {what} within 20 s:\n{text}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
+    }
+}
+
+#[test]
+fn serve_survives_a_deeply_nested_translation_saved_while_it_runs() {
+    let site = Site::shipped();
+    let mut server = Serve::start(&site);
+    assert!(
+        server
+            .get("/fr/north-korea-human-rights.html")
+            .contains("restent déterminés")
+    );
+    let text = site.read(FR_PAGE);
+    site.write(FR_PAGE, &format!("{text}\n{}", deep_braces()));
+    let line = line_with(&site, FR_PAGE, "deep = ");
+    let place = format!("{FR_PAGE}:{line}:108");
+    server.wait_stderr("the syntax error", |e| e.contains(&place));
+    // Still running, and the page says why it shows the English text.
+    assert!(server.child.try_wait().unwrap().is_none());
+    let page = server.get("/fr/north-korea-human-rights.html");
+    assert!(
+        page.contains("[syntax-error]") && page.contains(&place),
+        "{page}"
+    );
+    assert!(page.contains("<p lang=\"en\">The United States remains committed"));
+}
+
+#[test]
+fn deeply_nested_markdown_in_a_translation_and_a_page_crash_nothing() {
+    let site = Site::shipped();
+    // Emphasis, images in alt texts and brackets tens of thousands deep in a translation.
+    let deep = format!(
+        "{}x{} {}x{} {}x{}",
+        "*".repeat(30_000),
+        "*".repeat(30_000),
+        "![".repeat(10_000),
+        "](a.png)".repeat(10_000),
+        "[".repeat(30_000),
+        "]".repeat(30_000)
+    );
+    edit(
+        &site,
+        FR_PAGE,
+        "Les États-Unis restent déterminés",
+        &format!("{deep} Les États-Unis restent déterminés"),
+    );
+    // And a page of quotations in list items in quotations …, 10,000 deep.
+    let nested: String = (0..10_000)
+        .map(|i| if i % 2 == 0 { "> " } else { "- " })
+        .collect();
+    site.write(
+        "content/deep.md",
+        &format!(
+            "+++\ntitle = \"Deep\"\ndescription = \"D\"\n+++\n\n{nested}deep *{}x{}*\n",
+            "_".repeat(20_000),
+            "_".repeat(20_000)
+        ),
+    );
+    site.run(&["extract"]).ok();
+    let (code, report) = site.lint_json(&["--locale", "fr"]);
+    assert_eq!(code, 1);
+    assert_eq!(with_code(&report, "link-mismatch").len(), 1, "{report:#}");
+    site.run(&["build"]).ok();
+    // Containers deeper than the limit are flattened into their parent; the text stays.
+    let html = site.read("dist/en/deep.html");
+    assert!(html.contains("deep"));
+    assert!(
+        html.matches("<blockquote>").count() <= 24,
+        "{}",
+        html.matches("<blockquote>").count()
+    );
+    assert!(html.matches("<em>").count() + html.matches("<strong>").count() <= 25);
+    site.run(&["status"]).ok();
+}
+
+#[test]
+fn deeply_nested_front_matter_is_a_front_matter_error() {
+    let site = Site::shipped();
+    site.write(
+        "content/yaml.md",
+        &format!(
+            "---\ntitle: T\ndescription: D\ntags: {}{}\n---\n\nBody.\n",
+            "[".repeat(50_000),
+            "]".repeat(50_000)
+        ),
+    );
+    site.write(
+        "content/toml.md",
+        &format!(
+            "+++\ntitle = \"T\"\ndescription = \"D\"\ntags = {}{}\n+++\n\nBody.\n",
+            "[".repeat(50_000),
+            "]".repeat(50_000)
+        ),
+    );
+    let (code, report) = site.lint_json(&[]);
+    assert_eq!(code, 1);
+    let mut files: Vec<(String, u64)> = with_code(&report, "front-matter")
+        .iter()
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            ("content/toml.md".to_string(), 4),
+            ("content/yaml.md".to_string(), 4)
+        ],
+        "{report:#}"
+    );
+    // YAML's scanner is quadratic in flow nesting (50,000 `[` took 8 s before its own
+    // recursion limit applied): such a block is refused before it is parsed, at the
+    // bracket past the limit.
+    let yaml = with_code(&report, "front-matter")
+        .into_iter()
+        .find(|d| d["file"] == "content/yaml.md")
+        .unwrap();
+    assert!(
+        yaml["message"]
+            .as_str()
+            .unwrap()
+            .contains("more than 256 `[` and `{`"),
+        "{yaml}"
+    );
+    assert_eq!(yaml["column"], 7 + 256);
+    // The build stops before it starts, naming them (a page it cannot read).
+    let run = site.run(&["build"]).no_panic();
+    assert!(said(&run).contains("content/yaml.md:4:"), "{}", said(&run));
+}
