@@ -36,6 +36,18 @@ pub fn check_translation(
     localizable: &[crate::url::LinkPattern],
 ) -> Vec<Check> {
     let mut out = Vec::new();
+    if let Some((at, c)) = crate::chars::find_forbidden(translated) {
+        let (line, column) = crate::source::LineIndex::new(translated).line_col(translated, at);
+        out.push(finding(
+            Rule::InvalidCharacter,
+            format!(
+                "the translation of `{}` holds the control or noncharacter {} (its line {line}, column {column}); it is shown as the source text",
+                seg.id,
+                crate::chars::describe(c)
+            ),
+            "delete the character: a translation is text, with tabs and line breaks at most",
+        ));
+    }
     if let Some(span) = unmatched_markup(seg, translated, fragment, context) {
         let sample: String = translated
             .get(span.start..)

@@ -76,6 +76,8 @@ rules! {
         "A translated segment's code spans differ from the source's (code is not translated), or its number of emphasized, strong or linked passages differs. Usually a lost `*` or backtick.";
     RawHtml "raw-html" Error
         "A translation contains an HTML tag or character entity. Translations may only use inline Markdown; HTML from a translation never becomes markup, so the build shows the source text instead.";
+    InvalidCharacter "invalid-character" Error
+        "A translation holds a character that is not text: a control other than tab and line feed (NUL, BEL, ESC, CR, DEL, the C1 controls U+0080 to U+009F) or a Unicode noncharacter (U+FDD0 to U+FDEF, and U+FFFE and U+FFFF at the end of every plane), typed or written as a Fluent escape (`{\"\\u001B\"}`). Such characters are invisible or meaningless on a page, and in the plain-text edition or a terminal ESC and BEL start escape sequences. The build shows the source text instead (for a layout message in `site.ftl`, the source locale's). Whatever still holds one (an author's text) reaches the pages with U+FFFD in its place.";
     NumberMismatch "number-mismatch" Warning
         "A number in the source segment does not appear in the translation. Numbers are compared by value as each language writes them: grouping separators are removed and digits of every script read (130,000 = 130.000 = 130 000 = ١٣٠٬٠٠٠ = ๑๓๐,๐๐๐ = １３０，０００), and a CJK unit right after the digits is multiplied out (13万 = 13만 = 130,000; 1.5万 = 15,000; 5천만 = 50,000,000; 1億3000万 = 130,000,000), so 12万 for 130,000 is still a finding; dates, counts and percentages must survive translation.";
     Untranslated "untranslated" Warning

@@ -230,7 +230,7 @@ pub fn project_checks(project: &Project) -> Vec<Diagnostic> {
                 (false, Some(reference)) => SourceVars::Of(reference),
                 _ => SourceVars::None,
             };
-            file_checks(&mut out, lf, site, source_vars, None);
+            file_checks(&mut out, lf, site, source_vars, None, true);
         }
         if !is_source && let Some(reference) = source_site {
             compare_messages(
@@ -245,7 +245,14 @@ pub fn project_checks(project: &Project) -> Vec<Diagnostic> {
         let (orphans, read) = project.orphan_files(l);
         out.extend(read);
         for file in &orphans {
-            file_checks(&mut out, lf, file, SourceVars::None, lf.site.as_ref());
+            file_checks(
+                &mut out,
+                lf,
+                file,
+                SourceVars::None,
+                lf.site.as_ref(),
+                false,
+            );
             for entry in file.entries.iter().filter(|e| !e.is_term) {
                 out.push(
                     at_entry(Rule::ObsoleteMessage, file, entry.offset, format!("`{}` is in a file that belongs to no page in content/", entry.id))
@@ -278,7 +285,7 @@ pub fn page_checks(
         } else {
             SourceVars::Empty
         };
-        file_checks(&mut out, lf, file, source_vars, lf.site.as_ref());
+        file_checks(&mut out, lf, file, source_vars, lf.site.as_ref(), false);
     }
     if !is_source {
         let reference_path = project.source_locale().page_path(&page.slug);
@@ -313,6 +320,9 @@ fn file_checks(
     file: &FtlFile,
     source_vars: SourceVars<'_>,
     site: Option<&FtlFile>,
+    // The file is a `site.ftl`, whose messages the layout shows as they are (a page's
+    // translations are judged as formatted, by `checks::translation`).
+    layout: bool,
 ) {
     let tag = &lf.locale.tag;
     let site = site.filter(|s| !std::ptr::eq(*s, file));
@@ -358,6 +368,23 @@ fn file_checks(
         }
         for attr in &message.attributes {
             refs.pattern(&attr.value);
+        }
+        if layout && let Some(c) = refs.forbidden {
+            out.push(
+                at_entry(
+                    Rule::InvalidCharacter,
+                    file,
+                    entry.offset,
+                    format!(
+                        "`{}` holds the control or noncharacter {}; the layout shows the source locale's text instead",
+                        entry.id,
+                        crate::chars::describe(c)
+                    ),
+                )
+                .locale(tag)
+                .id(&entry.id)
+                .help("delete the character: a layout string is text, with tabs and line breaks at most"),
+            );
         }
         for (id, is_term) in &refs.entries {
             let key = if *is_term {
@@ -620,14 +647,23 @@ struct References<'a> {
     entries: BTreeSet<(&'a str, bool)>,
     /// Selector variable → the variant keys of a select that looks numeric.
     numeric_selects: Vec<(&'a str, BTreeSet<&'a str>)>,
+    /// The first control or noncharacter in the text or a string literal.
+    forbidden: Option<char>,
 }
 
 impl<'a> References<'a> {
     fn pattern(&mut self, pattern: &'a ast::Pattern<&'a str>) {
         for element in &pattern.elements {
-            if let ast::PatternElement::Placeable { expression } = element {
-                self.expression(expression);
+            match element {
+                ast::PatternElement::Placeable { expression } => self.expression(expression),
+                ast::PatternElement::TextElement { value } => self.text(value),
             }
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.forbidden.is_none() {
+            self.forbidden = crate::chars::find_forbidden(text).map(|(_, c)| c);
         }
     }
 
@@ -687,6 +723,9 @@ impl<'a> References<'a> {
             }
             ast::InlineExpression::FunctionReference { arguments, .. } => self.arguments(arguments),
             ast::InlineExpression::Placeable { expression } => self.expression(expression),
+            ast::InlineExpression::StringLiteral { value } => {
+                self.text(&fluent_syntax::unicode::unescape_unicode_to_string(value))
+            }
             _ => {}
         }
     }

@@ -100,7 +100,9 @@ pub fn page(edition: &Edition<'_, '_>, site: &Site, partial: &PerLocale<bool>) -
             p { (r.layout("footer-text")) }
         } },
     );
-    markup.into_string()
+    // An author's control characters, and anything else that is not text, never reach
+    // a page raw.
+    crate::chars::replace_owned(markup.into_string())
 }
 
 /// The `href` of a page in another edition: relative, or absolute with a base URL.
@@ -562,7 +564,7 @@ pub fn edition_index(layout: &Layout<'_>, site: &Site, pages: &[ListedPage]) -> 
     };
     let source = &layout.project.source_locale().locale;
     let heading = layout.text("page-list-heading");
-    document(
+    let html = document(
         &locale.tag,
         locale.direction().as_str(),
         html! { title { (heading.text) " – " (layout.text("site-name").text) } },
@@ -585,7 +587,8 @@ pub fn edition_index(layout: &Layout<'_>, site: &Site, pages: &[ListedPage]) -> 
         }
         footer.site-footer { p { (localized(layout, "footer-text")) } } },
     )
-    .into_string()
+    .into_string();
+    crate::chars::replace_owned(html)
 }
 
 /// `index.html` at the top: every edition, each named in its own language.
@@ -596,7 +599,7 @@ pub fn chooser(
     with_status: bool,
 ) -> String {
     let locale = source.locale;
-    document(
+    let html = document(
         &locale.tag,
         locale.direction().as_str(),
         html! { title { (source.text("site-name").text) } },
@@ -642,5 +645,6 @@ pub fn chooser(
                 }
                 footer.site-footer { p { (localized(source, "footer-text")) } } },
     )
-    .into_string()
+    .into_string();
+    crate::chars::replace_owned(html)
 }

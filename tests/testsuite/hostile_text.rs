@@ -6,6 +6,7 @@
 use super::support::*;
 use serde_json::Value;
 
+const PAGE_SOURCE: &str = "content/north-korea-human-rights.md";
 const FR_PAGE: &str = "locales/fr/north-korea-human-rights.ftl";
 const FR_HTML: &str = "dist/fr/north-korea-human-rights.html";
 
@@ -487,4 +488,196 @@ fn deeply_nested_front_matter_is_a_front_matter_error() {
     // The build stops before it starts, naming them (a page it cannot read).
     let run = site.run(&["build"]).no_panic();
     assert!(said(&run).contains("content/yaml.md:4:"), "{}", said(&run));
+}
+
+// ---- Text is text ----
+
+/// Every character that is not text: the controls but tab and line feed, and the
+/// noncharacters.
+fn is_not_text(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n')
+        || ('\u{fdd0}'..='\u{fdef}').contains(&c)
+        || (c as u32) & 0xfffe == 0xfffe
+}
+
+/// Every file under `dist/` that holds a character that is not text, with the first.
+fn dist_files_with_controls(site: &Site) -> Vec<(String, char)> {
+    site.tree("dist")
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".html") || path.ends_with(".txt"))
+        .filter_map(|(path, bytes)| {
+            let text = String::from_utf8(bytes).unwrap();
+            text.chars().find(|&c| is_not_text(c)).map(|c| (path, c))
+        })
+        .collect()
+}
+
+/// The parse errors a WHATWG tokenizer reports for `html` (controls and noncharacters
+/// in the input stream are some).
+fn html_parse_errors(html: &str) -> Vec<String> {
+    use html5gum::{DefaultEmitter, Token, Tokenizer};
+    let mut errors = Vec::new();
+    for token in Tokenizer::new_with_emitter(html, DefaultEmitter::<usize>::new_with_span()) {
+        if let Ok(Token::Error(e)) = token {
+            errors.push(format!("{:?}", e.value));
+        }
+    }
+    errors
+}
+
+#[test]
+fn the_checker_sees_control_characters() {
+    assert!(!html_parse_errors("<!DOCTYPE html><p>a\u{1b}b</p>").is_empty());
+    assert!(!html_parse_errors("<!DOCTYPE html><p>a\u{fffe}b</p>").is_empty());
+    assert!(html_parse_errors("<!DOCTYPE html><p>a\u{fffd}b</p>").is_empty());
+}
+
+#[test]
+fn control_characters_in_a_translation_are_invalid_and_the_source_is_shown() {
+    // Typed into the file, and written as Fluent escapes, which format to the same.
+    for (attack, shown) in [
+        ("\u{1b}]0;pwned\u{7}\u{1b}[31m", "U+001B"),
+        ("{\"\\u001B\"}[2J{\"\\u0007\"}", "U+001B"),
+        ("\u{0}", "U+0000"),
+        ("\u{9b}31m", "U+009B"),
+        ("\u{7f}", "U+007F"),
+        ("\r", "U+000D"),
+        ("\u{fffe}", "U+FFFE"),
+        ("{\"\\U10FFFF\"}", "U+10FFFF"),
+        ("\u{fdd0}", "U+FDD0"),
+    ] {
+        let site = Site::shipped();
+        edit(
+            &site,
+            FR_PAGE,
+            "Les États-Unis restent déterminés",
+            &format!("Les États{attack}-Unis restent déterminés"),
+        );
+        let (code, report) = site.lint_json(&["--locale", "fr"]);
+        assert_eq!(code, 1, "{attack:?}: {report:#}");
+        let line = line_with(&site, FR_PAGE, &format!("Les États{attack}"));
+        assert_eq!(
+            findings(&report, "invalid-character"),
+            [(FR_PAGE.to_string(), line, "fr".to_string())],
+            "{attack:?}"
+        );
+        let message = with_code(&report, "invalid-character")[0]["message"]
+            .as_str()
+            .unwrap();
+        assert!(message.contains(shown), "{message}");
+        site.run(&["build"]).ok();
+        assert!(
+            site.read(FR_HTML)
+                .contains("<p lang=\"en\">The United States remains committed")
+        );
+        assert_eq!(dist_files_with_controls(&site), [], "{attack:?}");
+        assert_eq!(html_parse_errors(&site.read(FR_HTML)), Vec::<String>::new());
+        let text = site.read("dist/fr/north-korea-human-rights.txt");
+        assert!(
+            text.contains("The United States remains committed"),
+            "{attack:?}"
+        );
+    }
+}
+
+#[test]
+fn control_characters_in_layout_strings_are_invalid_and_the_source_is_shown() {
+    let site = Site::shipped();
+    let site_ftl = "locales/fr/site.ftl";
+    edit(
+        &site,
+        site_ftl,
+        "site-tagline = La diplomatie en action",
+        "site-tagline = La diplomatie\u{7}\u{1b}[5m en action",
+    );
+    edit(
+        &site,
+        site_ftl,
+        "language-name = Français",
+        "language-name = Fran{\"\\u001B\"}çais",
+    );
+    let (code, report) = site.lint_json(&["--locale", "fr"]);
+    assert_eq!(code, 1, "{report:#}");
+    let mut found = findings(&report, "invalid-character");
+    found.sort();
+    let tagline = line_with(&site, site_ftl, "site-tagline =");
+    let name = line_with(&site, site_ftl, "language-name =");
+    let mut want = vec![
+        (site_ftl.to_string(), name, "fr".to_string()),
+        (site_ftl.to_string(), tagline, "fr".to_string()),
+    ];
+    want.sort();
+    assert_eq!(found, want, "{report:#}");
+    site.run(&["build"]).ok();
+    let html = site.read(FR_HTML);
+    assert!(
+        html.contains("<span lang=\"en\">Diplomacy in Action</span>"),
+        "{html}"
+    );
+    assert!(!html.contains("diplomatie"));
+    // The language's name falls back to its name in itself.
+    assert!(
+        html.contains(">français<") || html.contains(">Français<"),
+        "{html}"
+    );
+    assert_eq!(dist_files_with_controls(&site), []);
+}
+
+#[test]
+fn an_authors_control_characters_never_reach_a_page_raw() {
+    let site = Site::shipped();
+    edit(
+        &site,
+        PAGE_SOURCE,
+        "The United States remains committed",
+        "The United\u{1b}[31m States\u{7} remains &#7;&#x9B;committed\u{85}",
+    );
+    site.run(&["extract"]).ok();
+    site.run(&["build"]).ok();
+    assert_eq!(dist_files_with_controls(&site), []);
+    let html = site.read("dist/en/north-korea-human-rights.html");
+    assert!(
+        html.contains(
+            "The United\u{fffd}[31m States\u{fffd} remains \u{fffd}\u{fffd}committed\u{fffd}"
+        ),
+        "{html}"
+    );
+    assert_eq!(html_parse_errors(&html), Vec::<String>::new());
+    let text = site.read("dist/en/north-korea-human-rights.txt");
+    assert!(text.contains("States\u{fffd}"), "{text}");
+}
+
+#[test]
+fn terminal_and_github_output_spell_control_characters_out() {
+    let site = Site::shipped();
+    // A line the Fluent parser cannot read, quoted in the snippet, and a translation
+    // whose message quotes it (raw HTML).
+    let text = site.read(FR_PAGE);
+    site.write(
+        FR_PAGE,
+        &format!("{text}\nbroken \u{1b}]0;pwned\u{7} = {{\n"),
+    );
+    edit(
+        &site,
+        FR_PAGE,
+        "Les États-Unis restent déterminés",
+        "<b>\u{1b}[2J\u{7}</b> Les États-Unis restent déterminés",
+    );
+    for format in [&["lint"][..], &["lint", "--format", "github"], &["build"]] {
+        let run = site.run(format).no_panic();
+        let out = said(&run);
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{format:?}:\n{out}"
+        );
+        assert!(out.contains("\\u{1b}"), "{format:?}:\n{out}");
+    }
+    let github = site.run(&["lint", "--format", "github"]).stdout;
+    assert!(github.lines().all(|l| l.starts_with("::")), "{github}");
+    // JSON keeps the text as it is, escaped as JSON escapes it.
+    let json = site.run(&["lint", "--format", "json"]).stdout;
+    assert!(
+        !json.contains('\u{1b}') && json.contains("\\u001b"),
+        "{json}"
+    );
 }

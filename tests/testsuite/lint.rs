@@ -22,6 +22,7 @@ const CODES: &[&str] = &[
     "link-mismatch",
     "markup-mismatch",
     "raw-html",
+    "invalid-character",
     "number-mismatch",
     "untranslated",
     "empty-message",

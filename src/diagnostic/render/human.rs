@@ -24,10 +24,10 @@ pub fn render(
             Severity::Warning => Level::WARNING,
             Severity::Note => Level::NOTE,
         };
-        let title = match &d.locale {
+        let title = crate::diagnostic::for_terminal(&match &d.locale {
             Some(locale) => format!("{} [{locale}]", d.message),
             None => d.message.clone(),
-        };
+        });
         let text = source(&d.file);
         let line_text = text
             .as_deref()
@@ -48,25 +48,28 @@ pub fn render(
                     }
                     end = start + i + c.len_utf8();
                 }
+                let (line, span) = crate::diagnostic::line_for_terminal(line, start..end);
                 title.element(
-                    Snippet::source(line.to_string())
+                    Snippet::source(line)
                         .line_start(d.line)
-                        .path(d.file.clone())
-                        .annotation(AnnotationKind::Primary.span(start..end)),
+                        .path(crate::diagnostic::for_terminal(&d.file))
+                        .annotation(AnnotationKind::Primary.span(span)),
                 )
             }
             None => title.element(
-                annotate_snippets::Origin::path(d.file.clone())
+                annotate_snippets::Origin::path(crate::diagnostic::for_terminal(&d.file))
                     .line(d.line)
                     .char_column(d.column),
             ),
         };
         let mut report: Vec<Group> = vec![group];
         for note in &d.notes {
-            report.push(Group::with_title(Level::NOTE.secondary_title(note.clone())));
+            let note = crate::diagnostic::for_terminal(note);
+            report.push(Group::with_title(Level::NOTE.secondary_title(note)));
         }
         if let Some(help) = &d.help {
-            report.push(Group::with_title(Level::HELP.secondary_title(help.clone())));
+            let help = crate::diagnostic::for_terminal(help);
+            report.push(Group::with_title(Level::HELP.secondary_title(help)));
         }
         out.push_str(&renderer.render(&report));
         out.push_str("\n\n");
