@@ -51,6 +51,16 @@ pub const LAYOUT_MESSAGES: &[&str] = &[
     "footer-text",
 ];
 
+/// The variables the layout passes to one of its messages (`resolve::Layout`): `$count`
+/// to `fallback-notice`, `$label` and `$description` to `image-text`, none to the rest.
+pub fn layout_variables(id: &str) -> &'static [&'static str] {
+    match id {
+        "fallback-notice" => &["count"],
+        "image-text" => &["label", "description"],
+        _ => &[],
+    }
+}
+
 /// Layout strings used when the source locale has no `site.ftl` (or lacks a message).
 pub const DEFAULT_SITE_FTL: &str = include_str!("assets/default-site.ftl");
 

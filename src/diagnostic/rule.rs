@@ -63,7 +63,9 @@ rules! {
     DuplicateId "duplicate-id" Error
         "The same message id is defined twice in one locale's files that share a bundle (a page's file and `site.ftl`, or within one file). Only the first definition is used; the other is silently ignored by Fluent.";
     UnknownVariable "unknown-variable" Error
-        "A translation uses a `$variable` that the source message does not have. The program never passes it, so the reader sees an error marker such as `{$name}` instead of text.";
+        "A message uses a `$variable` that nothing passes to it: a translation one its source message does not have, or a layout message in any locale's `site.ftl` (the source's own included) one the layout does not pass (`$count` is passed to `fallback-notice`, `$label` and `$description` to `image-text`, nothing to the others). Such a message cannot be formatted, so the build shows the source text instead (a layout string: the next locale's).";
+    UnknownFunction "unknown-function" Error
+        "A message calls a Fluent function that fluentpress does not provide (`{ EVIL() }`, `{ DATETIME($d) }`): only `NUMBER` exists. Such a message cannot be formatted, so the build shows the source text instead (for a layout message in `site.ftl`, the source locale's or the built-in one). Reported in every locale's files, terms included.";
     MissingVariable "missing-variable" Warning
         "A translation drops a `$variable` that the source message uses, such as the number of untranslated passages. The translated sentence then lacks information the source gives. (A plural variant may spell the number out in words; only the message as a whole is checked.)";
     UnknownReference "unknown-reference" Error

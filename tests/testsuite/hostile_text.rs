@@ -681,3 +681,102 @@ fn terminal_and_github_output_spell_control_characters_out() {
         "{json}"
     );
 }
+
+// ---- Unknown functions and variables are reported ----
+
+#[test]
+fn unknown_functions_are_reported_and_the_source_is_shown() {
+    let site = Site::shipped();
+    let site_ftl = "locales/fr/site.ftl";
+    edit(
+        &site,
+        site_ftl,
+        "site-tagline = La diplomatie en action",
+        "site-tagline = La diplomatie { EVIL() }",
+    );
+    edit(
+        &site,
+        FR_PAGE,
+        "Les États-Unis restent déterminés",
+        "Les États-Unis { DATETIME($d) } restent déterminés",
+    );
+    // A term that calls one breaks the messages that use it.
+    let text = site.read(FR_PAGE);
+    site.write(FR_PAGE, &format!("{text}\n-brand = {{ EVIL(\"x\") }}\n"));
+    let (code, report) = site.lint_json(&["--locale", "fr"]);
+    assert_eq!(code, 1, "{report:#}");
+    let mut found = findings(&report, "unknown-function");
+    found.sort();
+    let mut want = vec![
+        (
+            site_ftl.to_string(),
+            line_with(&site, site_ftl, "EVIL()"),
+            "fr".to_string(),
+        ),
+        (
+            FR_PAGE.to_string(),
+            line_with(&site, FR_PAGE, "DATETIME"),
+            "fr".to_string(),
+        ),
+        (
+            FR_PAGE.to_string(),
+            line_with(&site, FR_PAGE, "-brand ="),
+            "fr".to_string(),
+        ),
+    ];
+    want.sort();
+    assert_eq!(found, want, "{report:#}");
+    site.run(&["build"]).ok();
+    let html = site.read(FR_HTML);
+    assert!(
+        html.contains("<span lang=\"en\">Diplomacy in Action</span>"),
+        "{html}"
+    );
+    assert!(html.contains("<p lang=\"en\">The United States remains committed"));
+}
+
+#[test]
+fn unknown_variables_in_any_site_ftl_are_reported() {
+    let site = Site::shipped();
+    // The source locale's own site.ftl: a variable the layout never passes.
+    edit(
+        &site,
+        "locales/en/site.ftl",
+        "site-name = U.S. Department of State",
+        "site-name = U.S. Department of State { $evil }",
+    );
+    let (code, report) = site.lint_json(&[]);
+    assert_eq!(code, 1, "{report:#}");
+    let line = line_with(&site, "locales/en/site.ftl", "{ $evil }");
+    assert_eq!(
+        findings(&report, "unknown-variable"),
+        [("locales/en/site.ftl".to_string(), line, "en".to_string())],
+        "{report:#}"
+    );
+    // Without a site.ftl in the source locale, a translation's is still checked against
+    // what the layout passes.
+    site.remove("locales/en/site.ftl");
+    edit(
+        &site,
+        "locales/fr/site.ftl",
+        "skip-link = Aller au contenu principal",
+        "skip-link = Aller au { $count } contenu",
+    );
+    let (code, report) = site.lint_json(&["--locale", "fr"]);
+    assert_eq!(code, 1, "{report:#}");
+    let line = line_with(&site, "locales/fr/site.ftl", "skip-link =");
+    assert_eq!(
+        findings(&report, "unknown-variable"),
+        [("locales/fr/site.ftl".to_string(), line, "fr".to_string())],
+        "{report:#}"
+    );
+    // The variables the layout does pass are fine.
+    let (_, report) = site.lint_json(&[]);
+    let fallback = line_with(&site, "locales/fr/site.ftl", "fallback-notice");
+    assert!(
+        !findings(&report, "unknown-variable")
+            .iter()
+            .any(|(_, l, _)| *l >= fallback && *l < fallback + 4),
+        "{report:#}"
+    );
+}

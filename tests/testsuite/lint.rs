@@ -16,6 +16,7 @@ const CODES: &[&str] = &[
     "obsolete-message",
     "duplicate-id",
     "unknown-variable",
+    "unknown-function",
     "missing-variable",
     "unknown-reference",
     "plural-categories",
