@@ -7,10 +7,11 @@ use super::{EditionInfo, Paths, Site, lang_attrs, output_url};
 use crate::locale::{Locale, PerLocale};
 use crate::markdown::{self, Align, Block, Inline, InlineKind};
 use crate::resolve::{Edition, Layout, Localized, Shown};
-use crate::slug::footnote_id;
+use crate::slug::{self, footnote_id};
 use crate::url::is_unsafe_url;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 /// The shell every page shares: the doctype, `<html lang dir>`, the `<head>` (charset,
 /// viewport, the title, what comes before and after the stylesheet link) and the body.
@@ -220,15 +221,47 @@ pub(crate) struct Renderer<'e, 'p> {
     paths: &'e Paths,
     /// Footnote label → its number, in the order of first reference.
     footnote_numbers: HashMap<String, usize>,
+    footnote_refs: RefCell<FootnoteRefs>,
+}
+
+/// The ids given to footnote references so far: a footnote referenced twice has two
+/// references, each with its own id and its own link back.
+struct FootnoteRefs {
+    /// By case-folded label, in the order rendered.
+    by_label: HashMap<String, Vec<String>>,
+    /// All of them, and every footnote's first reference's, to keep them distinct.
+    taken: HashSet<String>,
 }
 
 impl<'e, 'p> Renderer<'e, 'p> {
     pub fn new(edition: &'e Edition<'e, 'p>, paths: &'e Paths) -> Self {
+        let firsts = edition
+            .page
+            .doc
+            .footnotes
+            .iter()
+            .map(|f| slug::footnote_ref_id(&footnote_id(&f.label), 1, |_| false))
+            .collect();
         Renderer {
             edition,
             paths,
             footnote_numbers: super::footnote_numbers(edition),
+            footnote_refs: RefCell::new(FootnoteRefs {
+                by_label: HashMap::new(),
+                taken: firsts,
+            }),
         }
+    }
+
+    /// The id of the next reference to the footnote `label`.
+    fn footnote_ref_id(&self, label: &str) -> String {
+        let mut refs = self.footnote_refs.borrow_mut();
+        let FootnoteRefs { by_label, taken } = &mut *refs;
+        let given = by_label.entry(label.to_lowercase()).or_default();
+        let id = slug::footnote_ref_id(&footnote_id(label), given.len() + 1, |c| taken.contains(c));
+        taken.insert(id.clone());
+        given.push(id.clone());
+        id
     }
 
     fn lang_of(&self, shown: &Shown<'_>) -> (Option<&'p str>, Option<&'static str>) {
@@ -408,17 +441,28 @@ impl<'e, 'p> Renderer<'e, 'p> {
             return html! {};
         }
         let notes = super::numbered_footnotes(page, &self.footnote_numbers);
+        // The notes first: a note may refer to another, and every reference must have its
+        // id before the links back to them are written.
+        let bodies: Vec<Markup> = notes
+            .iter()
+            .map(|(_, note)| self.blocks(&note.blocks))
+            .collect();
+        let refs = self.footnote_refs.borrow();
+        let no_refs = Vec::new();
         html! {
             section.footnotes aria-labelledby="footnotes-heading" {
                 h2 #footnotes-heading { (self.layout("notes-heading")) }
                 ol {
-                    @for (n, note) in &notes {
+                    @for ((n, note), body) in notes.iter().zip(bodies) {
                         li id={ "fn-" (footnote_id(&note.label)) } value=(n) {
-                            (self.blocks(&note.blocks))
-                            " "
-                            a.footnote-back href={ "#fnref-" (footnote_id(&note.label)) } {
-                                span aria-hidden="true" { "↩" }
-                                span.visually-hidden { (self.layout("footnote-backlink")) }
+                            (body)
+                            // One link back to each reference, numbered after the first.
+                            @for (k, id) in refs.by_label.get(&note.label.to_lowercase()).unwrap_or(&no_refs).iter().enumerate() {
+                                " "
+                                a.footnote-back href={ "#" (id) } {
+                                    span aria-hidden="true" { "↩" @if k > 0 { sup { (k + 1) } } }
+                                    span.visually-hidden { (self.layout("footnote-backlink")) @if k > 0 { " " (k + 1) } }
+                                }
                             }
                         }
                     }
@@ -475,7 +519,8 @@ impl<'e, 'p> Renderer<'e, 'p> {
                     .copied()
                     .unwrap_or(0);
                 let id = footnote_id(label);
-                html! { sup.footnote-ref { a href={ "#fn-" (id) } id={ "fnref-" (id) } { (n) } } }
+                let ref_id = self.footnote_ref_id(label);
+                html! { sup.footnote-ref { a href={ "#fn-" (id) } id=(ref_id) { (n) } } }
             }
             InlineKind::SoftBreak => html! { "\n" },
             InlineKind::HardBreak => html! { br; },

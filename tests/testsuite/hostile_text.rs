@@ -780,3 +780,81 @@ fn unknown_variables_in_any_site_ftl_are_reported() {
         "{report:#}"
     );
 }
+
+// ---- Footnote ids are unique ----
+
+/// Every `id="…"` of a page, and every `href="#…"`.
+fn ids_and_local_links(html: &str) -> (Vec<String>, Vec<String>) {
+    let grab = |prefix: &str| -> Vec<String> {
+        html.match_indices(prefix)
+            .map(|(i, _)| {
+                let rest = &html[i + prefix.len()..];
+                rest[..rest.find('"').unwrap()].to_string()
+            })
+            .collect()
+    };
+    (grab(" id=\""), grab("href=\"#"))
+}
+
+#[test]
+fn a_footnote_referenced_twice_gives_each_reference_its_own_id() {
+    let site = Site::shipped();
+    site.write(
+        "content/notes.md",
+        "+++\ntitle = \"Notes\"\ndescription = \"D\"\n+++\n\nOnce[^1] and twice.[^1]\n\nAnother note.[^1-2]\n\n[^1]: The note.\n[^1-2]: A label that looks like a second reference.\n",
+    );
+    site.run(&["extract"]).ok();
+    // The translation refers to the note three times.
+    let reference = site.read("locales/en/notes.ftl");
+    site.write(
+        "locales/fr/notes.ftl",
+        &reference
+            .replace(
+                "= Once[^1] and twice.[^1]",
+                "= Une fois[^1], deux[^1], trois.[^1]",
+            )
+            .replace("= Another note.[^1-2]", "= Une autre note.[^1-2]")
+            .replace("= The note.", "= La note.")
+            .replace(
+                "= A label that looks like a second reference.",
+                "= Une étiquette trompeuse.",
+            )
+            .replace("= Notes", "= Les notes")
+            .replace("= D", "= Desc"),
+    );
+    let (_, report) = site.lint_json(&["--locale", "fr"]);
+    assert!(
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["severity"] != "error"),
+        "{report:#}"
+    );
+    site.run(&["build"]).ok();
+    // References: two (three) to `1` and one to `1-2`.
+    for (page, refs) in [("dist/en/notes.html", 3), ("dist/fr/notes.html", 4)] {
+        let html = site.read(page);
+        let (ids, links) = ids_and_local_links(&html);
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "{page}: duplicate ids in {ids:?}");
+        // Every link on the page leads to an id on it, each reference has a link back.
+        for link in &links {
+            assert!(ids.contains(link), "{page}: #{link} leads nowhere");
+        }
+        let ref_ids = ids.iter().filter(|i| i.starts_with("fnref-")).count();
+        assert_eq!(ref_ids, refs, "{page}: {ids:?}");
+        assert_eq!(
+            html.matches("class=\"footnote-back\"").count(),
+            refs,
+            "{page}"
+        );
+        // The first reference of each note keeps its plain id.
+        assert!(
+            ids.contains(&"fnref-1".to_string()) && ids.contains(&"fnref-1-2".to_string()),
+            "{ids:?}"
+        );
+    }
+}
