@@ -312,15 +312,26 @@ impl<'e, 'p> Renderer<'e, 'p> {
             Block::Paragraph { segment } => {
                 let shown = self.shown(*segment);
                 let (lang, dir) = self.lang_of(shown);
-                html! { p lang=[lang] dir=[dir] { (self.inlines(&shown.inlines)) } }
+                let content = self.inlines(&shown.inlines);
+                // An author's block HTML in the paragraph (`<div>`) would end a `<p>`
+                // where it starts, and its end tag make an empty one: such a paragraph
+                // is a `div` (styled as a paragraph), which may hold it.
+                if closes_paragraph(&content.0) {
+                    html! { div.paragraph lang=[lang] dir=[dir] { (content) } }
+                } else {
+                    html! { p lang=[lang] dir=[dir] { (content) } }
+                }
             }
             Block::Plain { segment } => {
                 let shown = self.shown(*segment);
+                let content = self.inlines(&shown.inlines);
                 match self.lang_of(shown) {
-                    (Some(lang), dir) => {
-                        html! { span lang=(lang) dir=[dir] { (self.inlines(&shown.inlines)) } }
+                    // A `span` may not hold block HTML either.
+                    (Some(lang), dir) if closes_paragraph(&content.0) => {
+                        html! { div lang=(lang) dir=[dir] { (content) } }
                     }
-                    _ => self.inlines(&shown.inlines),
+                    (Some(lang), dir) => html! { span lang=(lang) dir=[dir] { (content) } },
+                    _ => content,
                 }
             }
             Block::Image {
@@ -531,6 +542,66 @@ impl<'e, 'p> Renderer<'e, 'p> {
     fn inline_list(&self, inlines: &[Inline]) -> Markup {
         html! { @for i in inlines { (self.inline(i)) } }
     }
+}
+
+/// Elements whose start tag closes an open `<p>` in HTML's tree construction (every
+/// browser's parser), `p` itself included.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "listing",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "plaintext",
+    "pre",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "ul",
+    "xmp",
+];
+
+/// Whether sanitised inline HTML holds an element that cannot be inside a `<p>` (nor
+/// a `<span>`): the sanitiser writes well-formed lowercase tags and escapes `<` in text,
+/// so a `<` followed by one of [`CLOSES_P`] starts such an element (or is inside an
+/// attribute value, which only makes the container a `div` needlessly).
+fn closes_paragraph(html: &str) -> bool {
+    html.match_indices('<').any(|(i, _)| {
+        let rest = &html[i + 1..];
+        let name_len = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        CLOSES_P.contains(&&rest[..name_len])
+    })
 }
 
 fn inlines_have_html(inlines: &[Inline]) -> bool {

@@ -858,3 +858,136 @@ fn a_footnote_referenced_twice_gives_each_reference_its_own_id() {
         );
     }
 }
+
+// ---- HTML nesting stays valid ----
+
+/// Where a page's elements do not nest as written, as a browser's tree builder would
+/// find: an element that closes an open `<p>` (`<div>` in `<p>`: the browser ends the
+/// paragraph there and makes an empty one of its `</p>`), an end tag that is not the
+/// innermost open element's, an element left open.
+fn nesting_errors(html: &str) -> Vec<String> {
+    use html5gum::{DefaultEmitter, Token, Tokenizer};
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    const CLOSES_P: &[&str] = &[
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "listing",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "plaintext",
+        "pre",
+        "search",
+        "section",
+        "summary",
+        "table",
+        "ul",
+        "xmp",
+    ];
+    let mut open: Vec<String> = Vec::new();
+    let mut errors = Vec::new();
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    emitter.naively_switch_states(true);
+    for token in Tokenizer::new_with_emitter(html, emitter) {
+        match token {
+            Ok(Token::StartTag(tag)) => {
+                let name = String::from_utf8_lossy(&tag.name).into_owned();
+                if CLOSES_P.contains(&name.as_str()) && open.iter().any(|o| o == "p") {
+                    errors.push(format!("<{name}> inside <p> (in {open:?})"));
+                }
+                if !VOID.contains(&name.as_str()) && !tag.self_closing {
+                    open.push(name);
+                }
+            }
+            Ok(Token::EndTag(tag)) => {
+                let name = String::from_utf8_lossy(&tag.name).into_owned();
+                match open.pop() {
+                    Some(o) if o == name => {}
+                    other => errors.push(format!("</{name}> closes {other:?}")),
+                }
+            }
+            _ => {}
+        }
+    }
+    if !open.is_empty() {
+        errors.push(format!("left open: {open:?}"));
+    }
+    errors
+}
+
+#[test]
+fn the_nesting_check_sees_a_block_in_a_paragraph() {
+    assert_eq!(nesting_errors("<p>a<b>b</b></p>"), Vec::<String>::new());
+    assert!(!nesting_errors("<p>a<div>b</div>c</p>").is_empty());
+    assert!(!nesting_errors("<p>a<b>b</p></b>").is_empty());
+}
+
+#[test]
+fn an_authors_block_html_in_a_paragraph_keeps_the_page_valid() {
+    let site = Site::shipped();
+    edit(
+        &site,
+        PAGE_SOURCE,
+        "The United States remains committed",
+        "The United States <div class=\"x\">(a note in a box)</div> remains <b>firmly</b> committed",
+    );
+    site.write(
+        "content/blocks.md",
+        "+++\ntitle = \"Blocks\"\ndescription = \"D\"\n+++\n\nText <div>inside</div> more.\n\nOnly <b>inline</b> here.\n\n- an item <div>with a block</div> in it\n\nA stray </p> end tag.\n",
+    );
+    site.run(&["extract"]).ok();
+    site.run(&["build"]).ok();
+    for page in [
+        "dist/en/north-korea-human-rights.html",
+        "dist/fr/north-korea-human-rights.html",
+        "dist/en/blocks.html",
+        "dist/fr/blocks.html",
+    ] {
+        let html = site.read(page);
+        assert_eq!(nesting_errors(&html), Vec::<String>::new(), "{page}");
+        assert_eq!(html_parse_errors(&html), Vec::<String>::new(), "{page}");
+    }
+    let html = site.read("dist/en/blocks.html");
+    // The author's text stays together, in one container; a paragraph of inline HTML
+    // only is still a paragraph.
+    assert!(
+        html.contains("<div class=\"paragraph\">Text <div>inside</div> more.</div>"),
+        "{html}"
+    );
+    assert!(html.contains("<p>Only <b>inline</b> here.</p>"), "{html}");
+    let fr = site.read("dist/fr/blocks.html");
+    assert!(
+        fr.contains("<div class=\"paragraph\" lang=\"en\">Text <div>inside</div> more.</div>"),
+        "{fr}"
+    );
+}
