@@ -861,7 +861,12 @@ fn import(root: &std::path::Path, args: ImportArgs, ui: Ui) -> anyhow::Result<Ou
     }
     match args.format {
         StatusFormat::Json => print!("{}", plan.json(args.dry_run)),
-        StatusFormat::Human => print!("{}", plan.human(args.dry_run)),
+        // The report quotes the imported files' words: nothing in them reaches the
+        // terminal raw.
+        StatusFormat::Human => print!(
+            "{}",
+            crate::diagnostic::for_terminal(&plan.human(args.dry_run))
+        ),
     }
     Ok(Outcome::Ok)
 }

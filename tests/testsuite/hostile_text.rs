@@ -672,6 +672,22 @@ fn terminal_and_github_output_spell_control_characters_out() {
         );
         assert!(out.contains("\\u{1b}"), "{format:?}:\n{out}");
     }
+    // import's report quotes what it read from the folder: a file's name here.
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::write(
+        folder.path().join("evil\u{1b}]0;pwned\u{7}.md"),
+        "+++\ntitle = \"x\"\n+++\n\nHallo.\n",
+    )
+    .unwrap();
+    let dir = folder.path().to_str().unwrap();
+    let run = site
+        .run(&["import", "--locale", "de", "--dry-run", dir])
+        .ok();
+    assert!(
+        !run.stdout.contains('\u{1b}') && run.stdout.contains("evil\\u{1b}]0;pwned\\u{7}.md"),
+        "{}",
+        run.stdout
+    );
     let github = site.run(&["lint", "--format", "github"]).stdout;
     assert!(github.lines().all(|l| l.starts_with("::")), "{github}");
     // JSON keeps the text as it is, escaped as JSON escapes it.
