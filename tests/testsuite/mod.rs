@@ -4,6 +4,7 @@ mod architecture;
 mod cli;
 mod commonmark;
 mod coverage;
+mod fuzz_props;
 mod hostile_text;
 mod html;
 mod import;
