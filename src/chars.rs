@@ -22,7 +22,47 @@ pub fn is_forbidden(c: char) -> bool {
 /// byte of C1 (`C2`), of U+FDD0…U+FFFF (`EF`) or of the other planes (`F0`…`F4`). These
 /// are never continuation bytes, so where one is found a character starts.
 fn may_start(b: u8) -> bool {
-    (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f || b == 0xc2 || b == 0xef || b >= 0xf0
+    (b < 0x20) & (b != b'\t') & (b != b'\n') | (b == 0x7f) | (b == 0xc2) | (b == 0xef) | (b >= 0xf0)
+}
+
+/// The first byte of `bytes` that [`may_start`] a forbidden character. Blocks of 32 bytes
+/// are tested whole, without an early exit (which lets the compiler use vector
+/// instructions), and only a block with a candidate is searched byte by byte: pages are
+/// scanned whole, and most of their bytes are no candidate.
+fn next_candidate(bytes: &[u8]) -> Option<usize> {
+    let mut blocks = bytes.chunks_exact(32);
+    let mut base = 0;
+    for block in &mut blocks {
+        if block.iter().fold(false, |hit, &b| hit | may_start(b)) {
+            return block.iter().position(|&b| may_start(b)).map(|i| base + i);
+        }
+        base += 32;
+    }
+    blocks
+        .remainder()
+        .iter()
+        .position(|&b| may_start(b))
+        .map(|i| base + i)
+}
+
+/// Whether the character at the start of `bytes` (which [`may_start`] one) is forbidden,
+/// judged from its bytes: C1 is `C2 80`…`C2 9F`, U+FDD0…U+FDEF `EF B7 90`…`EF B7 AF`,
+/// U+FFFE and U+FFFF `EF BF BE`/`BF`, and the last two of the other planes `F? ?F BF BE`/
+/// `BF` (the second byte's low bits are the code point's bits 12–15). So the common
+/// candidates (a no-break space `C2 A0`, fullwidth punctuation `EF BC 8C`, emoji) are
+/// passed over without decoding them.
+fn forbidden_at(bytes: &[u8]) -> bool {
+    let byte = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    match byte(0) {
+        0xc2 => (0x80..=0x9f).contains(&byte(1)),
+        0xef => match byte(1) {
+            0xb7 => (0x90..=0xaf).contains(&byte(2)),
+            0xbf => matches!(byte(2), 0xbe | 0xbf),
+            _ => false,
+        },
+        0xf0..=0xf4 => byte(1) & 0x0f == 0x0f && byte(2) == 0xbf && matches!(byte(3), 0xbe | 0xbf),
+        _ => true,
+    }
 }
 
 /// The first forbidden character of `text` and its byte offset. Linear, and text
@@ -30,13 +70,13 @@ fn may_start(b: u8) -> bool {
 pub fn find_forbidden(text: &str) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(skip) = bytes[i..].iter().position(|&b| may_start(b)) {
+    while let Some(skip) = next_candidate(&bytes[i..]) {
         let at = i + skip;
-        let c = text[at..].chars().next()?;
-        if is_forbidden(c) {
-            return Some((at, c));
+        if forbidden_at(&bytes[at..]) {
+            return text[at..].chars().next().map(|c| (at, c));
         }
-        i = at + c.len_utf8();
+        // Past the lead byte: its continuation bytes are never candidates.
+        i = at + 1;
     }
     None
 }
@@ -134,10 +174,10 @@ mod tests {
 
     #[test]
     fn the_byte_scan_agrees_with_the_character_test() {
-        for c in ('\0'..='\u{ffff}')
-            .chain('\u{1fff0}'..='\u{2ffff}')
-            .chain('\u{10fff0}'..='\u{10ffff}')
-        {
+        // Every BMP character, the last sixteen of every other plane, and some others.
+        let plane_ends = (1..=16u32).flat_map(|p| (p << 16) + 0xfff0..=(p << 16) + 0xffff);
+        let others = plane_ends.chain(0x1f000..0x20000).chain(0xe0000..0xe0100);
+        for c in ('\0'..='\u{ffff}').chain(others.filter_map(char::from_u32)) {
             let text = format!("ab{c}cd");
             let want = is_forbidden(c).then_some((2, c));
             assert_eq!(find_forbidden(&text), want, "{c:?}");

@@ -332,30 +332,25 @@ pub fn nesting_depth(text: &str, limit: usize) -> Result<usize, usize> {
     let mut i = 0;
     let mut line_start = true;
     while i < b.len() {
-        let c = b[i];
         if line_start {
             line_start = false;
-            let line_end = b[i..]
-                .iter()
-                .position(|&x| x == b'\n')
-                .map_or(b.len(), |n| i + n);
-            if c == b'#' || starts_entry(&b[i..line_end]) {
+            let c = b[i];
+            if c == b'#' || starts_entry(&b[i..]) {
                 open.clear();
                 depth = 0;
                 if c == b'#' {
                     // A comment line.
-                    i = line_end;
+                    i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |n| i + n);
                     continue;
                 }
             } else if open.last() == Some(&Open::Variant) {
                 // A variant's pattern continues on indented lines, up to a line that
                 // starts another variant (`[`, `*[`) or is not indented.
-                let first = b[i..line_end].iter().find(|&&x| x != b' ');
-                match first {
+                match b[i..].iter().find(|&&x| x != b' ') {
                     Some(b'[' | b'*') => {
                         open.pop();
                     }
-                    Some(b'}') | None => {}
+                    Some(b'}' | b'\n') | None => {}
                     Some(_) if c != b' ' => {
                         open.pop();
                     }
@@ -363,6 +358,15 @@ pub fn nesting_depth(text: &str, limit: usize) -> Result<usize, usize> {
                 }
             }
         }
+        // In text (outside placeables, or in a variant's pattern) only braces and line
+        // ends matter: most of a file is passed over here, as fast as the parser does.
+        if matches!(open.last(), None | Some(Open::Variant)) {
+            match memchr::memchr3(b'{', b'}', b'\n', &b[i..]) {
+                Some(skip) => i += skip,
+                None => break,
+            }
+        }
+        let c = b[i];
         let top = open.last().copied();
         match (top, c) {
             (None | Some(Open::Variant), b'{') | (Some(Open::Placeable | Open::Call), b'{') => {
