@@ -479,6 +479,24 @@ fn extract(root: &std::path::Path, args: ExtractArgs, ui: Ui) -> anyhow::Result<
         ))
         .into());
     }
+    // A reference file that cannot be parsed gives its page no ids to keep: writing it
+    // afresh could give a reworded paragraph another id, and orphan its translations.
+    let (refused, unread) = project.unusable_files(&[project.source]);
+    // The translations' files are read for the hashes they were made from; one that
+    // cannot be read is named (it keeps no old source text in the reference).
+    let (_, unread_translations) = project.unusable_files(&project.translated_locales(&[]));
+    for d in unread.iter().chain(&unread_translations) {
+        if !ui.quiet || d.severity == crate::diagnostic::Severity::Error {
+            eprintln!("{}", d.one_line());
+        }
+    }
+    if !refused.is_empty() {
+        return Err(Error::Usage(format!(
+            "{} could not be read (see the messages above); no reference file was written (fix it, or delete it to have its ids assigned afresh)",
+            refused.join(", ")
+        ))
+        .into());
+    }
     let plan = crate::extract::plan(&project)?;
     // Always said, even with -q: the run fails because of it.
     let say_refused = || {
@@ -833,10 +851,18 @@ fn status(root: &std::path::Path, args: StatusArgs, ui: Ui) -> anyhow::Result<Ou
     let project = load(root)?;
     report_load_problems(&project, ui);
     let locales = locale_indices(&project, &args.locales)?;
-    let statuses = crate::commands::status::collect(&project, &locales);
+    let (statuses, unread) = crate::commands::status::collect(&project, &locales);
+    // What could not be read counts as missing: say where it is.
+    for d in &unread {
+        eprintln!("{}", d.one_line());
+    }
     // `-q`: errors only, as `grep -q`; the JSON, which programs read, is still written.
     if ui.quiet && args.format == StatusFormat::Human {
-        return Ok(Outcome::Ok);
+        return Ok(if unread.is_empty() {
+            Outcome::Ok
+        } else {
+            Outcome::Findings
+        });
     }
     match args.format {
         StatusFormat::Json => print!("{}", crate::commands::status::json(&statuses)),
@@ -851,7 +877,11 @@ fn status(root: &std::path::Path, args: StatusArgs, ui: Ui) -> anyhow::Result<Ou
     if args.list {
         print!("{}", crate::commands::status::list(&project, &locales));
     }
-    Ok(Outcome::Ok)
+    Ok(if unread.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Findings
+    })
 }
 
 fn sync(root: &std::path::Path, args: SyncArgs, ui: Ui) -> anyhow::Result<Outcome> {
@@ -877,6 +907,26 @@ fn sync(root: &std::path::Path, args: SyncArgs, ui: Ui) -> anyhow::Result<Outcom
             eprintln!("{note}");
         }
     }
+    // A file too deeply nested to parse is left as it is (its messages are not missing,
+    // they are unread), and the run says it could not bring it in line.
+    let (refused, unread) = project.unusable_files(&project.translated_locales(&locales));
+    for d in &unread {
+        eprintln!("{}", d.one_line());
+    }
+    let outcome = if refused.is_empty() {
+        Outcome::Ok
+    } else {
+        eprintln!(
+            "left {} as {} (see the messages above): fix it and run sync again",
+            refused.join(", "),
+            if refused.len() == 1 {
+                "it is"
+            } else {
+                "they are"
+            }
+        );
+        Outcome::Findings
+    };
     if args.check {
         for u in &updates {
             println!("{}", u.path);
@@ -890,10 +940,10 @@ fn sync(root: &std::path::Path, args: SyncArgs, ui: Ui) -> anyhow::Result<Outcom
             return Ok(Outcome::Findings);
         }
         if updates.is_empty() {
-            if !ui.quiet {
+            if !ui.quiet && refused.is_empty() {
                 eprintln!("sync --check: every locale is in line with the reference");
             }
-            return Ok(Outcome::Ok);
+            return Ok(outcome);
         }
         eprintln!(
             "sync --check: {} would change; run `fluentpress sync`",
@@ -903,7 +953,7 @@ fn sync(root: &std::path::Path, args: SyncArgs, ui: Ui) -> anyhow::Result<Outcom
     }
     crate::workflow::sync::apply(&project, &updates).context("writing translation files")?;
     if ui.quiet {
-        return Ok(Outcome::Ok);
+        return Ok(outcome);
     }
     for note in &notes {
         eprintln!("{note}");
@@ -912,11 +962,11 @@ fn sync(root: &std::path::Path, args: SyncArgs, ui: Ui) -> anyhow::Result<Outcom
         for u in &updates {
             eprintln!("{}", u.summary());
         }
-        if updates.is_empty() && skipped.is_empty() {
+        if updates.is_empty() && skipped.is_empty() && refused.is_empty() {
             eprintln!("every locale was already in line with the reference");
         }
     }
-    Ok(Outcome::Ok)
+    Ok(outcome)
 }
 
 fn new_locale(root: &std::path::Path, args: NewLocaleArgs, ui: Ui) -> anyhow::Result<Outcome> {
@@ -966,7 +1016,12 @@ fn import(root: &std::path::Path, args: ImportArgs, ui: Ui) -> anyhow::Result<Ou
         StatusFormat::Json => print!("{}", plan.json(args.dry_run)),
         // `-q`: errors only; the report is not one.
         StatusFormat::Human if ui.quiet => {}
-        StatusFormat::Human => print!("{}", plan.human(args.dry_run)),
+        // The report quotes the imported files' words: nothing in them reaches the
+        // terminal raw.
+        StatusFormat::Human => print!(
+            "{}",
+            crate::diagnostic::for_terminal(&plan.human(args.dry_run))
+        ),
     }
     Ok(Outcome::Ok)
 }

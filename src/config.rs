@@ -69,7 +69,7 @@ pub struct Config {
     pub min_coverage: Option<u8>,
     /// `[links] localizable`: URL patterns a translation may point elsewhere within
     /// (`https://*.wikipedia.org/`: a Korean page may link to Korean Wikipedia).
-    pub localizable_links: Vec<String>,
+    pub localizable_links: Vec<crate::url::LinkPattern>,
 }
 
 impl Default for Config {
@@ -271,19 +271,16 @@ impl Config {
             config.base_url = Some(url);
         }
         for pattern in &file.links.localizable {
-            if let Err(m) = crate::url::check_localizable_pattern(pattern.get_ref()) {
-                return Err(error_at(
-                    pattern.span().start,
-                    format!("`links.localizable`: {m}"),
-                ));
+            match crate::url::LinkPattern::parse(pattern.get_ref()) {
+                Ok(p) => config.localizable_links.push(p),
+                Err(m) => {
+                    return Err(error_at(
+                        pattern.span().start,
+                        format!("`links.localizable`: {m}"),
+                    ));
+                }
             }
         }
-        config.localizable_links = file
-            .links
-            .localizable
-            .into_iter()
-            .map(Spanned::into_inner)
-            .collect();
         let selectors = |codes: Vec<Spanned<String>>| -> Result<Vec<crate::diagnostic::Selector>> {
             codes
                 .iter()

@@ -519,9 +519,27 @@ fn unquoted(text: &str, span: Range<usize>) -> Range<usize> {
     span
 }
 
+/// The most `[` and `{` a YAML front matter may hold. YAML's scanner spends, on every
+/// token, time proportional to how deep flow collections are open (50,000 nested `[`
+/// took 8 s, and its recursion limit only applies after the whole text is scanned), so a
+/// block with more is refused before the parser sees it. Counting every bracket, in
+/// quoted strings and comments too, bounds the depth whatever the text pretends; a page's
+/// front matter holds a handful.
+pub const MAX_YAML_BRACKETS: usize = 256;
+
 fn read_yaml(text: &str) -> Result<Keys, Unreadable> {
     if text.trim().is_empty() {
         return Ok(Keys::default());
+    }
+    if let Some((at, _)) = text.match_indices(['[', '{']).nth(MAX_YAML_BRACKETS) {
+        let (line, column) = LineIndex::new(text).line_col(text, at);
+        return Err(Unreadable {
+            line,
+            column,
+            message: format!(
+                "the YAML front matter has more than {MAX_YAML_BRACKETS} `[` and `{{` (flow collections nested or many); it is not read"
+            ),
+        });
     }
     // yaml_serde reads the text into a `Value` first: its errors for bad syntax, a
     // duplicate key and a document that is no mapping stay what they were, and a key
@@ -863,6 +881,29 @@ mod tests {
             read_page_meta(None, "# T\n", &lines, "content/t.md", ("T".into(), 2..3));
         assert_eq!(meta.title, ("T".into(), 2..3));
         assert_eq!(problems[0].message, "the page has no front matter");
+    }
+
+    #[test]
+    fn yaml_with_too_many_brackets_is_refused_before_it_is_parsed() {
+        let few = "title: T\ntags: [a, b]\nmenu: {main: {weight: 2}}\n";
+        assert!(read_keys(Format::Yaml, few).is_ok());
+        let list = format!(
+            "title: T\nitems: [{}]\n",
+            "{a: 1}, ".repeat(MAX_YAML_BRACKETS - 1)
+        );
+        assert!(read_keys(Format::Yaml, &list).is_ok());
+        let deep = format!(
+            "title: T\ntags: {}{}\n",
+            "[".repeat(50_000),
+            "]".repeat(50_000)
+        );
+        let Err(e) = read_keys(Format::Yaml, &deep) else {
+            panic!("accepted")
+        };
+        assert_eq!((e.line, e.column), (2, 7 + MAX_YAML_BRACKETS));
+        // Brackets a string pretends to close still count.
+        let hidden = format!("tags: {}\n", "[[ \"]]\", ".repeat(200));
+        assert!(read_keys(Format::Yaml, &hidden).is_err());
     }
 
     #[test]

@@ -13,11 +13,20 @@ use std::path::PathBuf;
 /// The prefix of the comment lines fluentpress reads and writes above a message.
 pub const META_PREFIX: &str = "fluentpress:";
 
+/// How deep placeables (`{ … }`) and call arguments (`F( … )`) may nest in a Fluent file.
+/// The Fluent parser recurses once for each level (about 11,000 levels overflow the main
+/// thread's stack, fewer a worker's), so a deeper file is refused before the parser sees
+/// it: one `syntax-error` at the brace that goes too deep, and nothing of the file read.
+/// Real files nest two or three deep (`{"{"}`, the escape of a brace, is one).
+pub const MAX_NESTING: usize = 100;
+
 /// One parsed `.ftl` file.
 pub struct FtlFile {
     /// Path relative to the site root, with `/` separators (as diagnostics show it).
     pub rel_path: PathBuf,
     pub resource: FluentResource,
+    /// The file's text when it was too deeply nested to parse (`resource` is then empty).
+    refused: Option<String>,
     /// Built when a position is first asked for (most files never need one).
     lines: std::sync::OnceLock<LineIndex>,
     pub entries: Vec<FtlEntry>,
@@ -118,8 +127,28 @@ fn offset_in(source: &str, slice: &str) -> Option<usize> {
 }
 
 impl FtlFile {
-    /// Parses a file's text (already decoded). Never fails: junk becomes syntax errors.
+    /// Parses a file's text (already decoded). Never fails: junk becomes syntax errors,
+    /// and a file nested deeper than [`MAX_NESTING`] is one syntax error, unread.
     pub fn parse(rel_path: PathBuf, text: String, style: crate::source::TextStyle) -> FtlFile {
+        if let Err(at) = nesting_depth(&text, MAX_NESTING) {
+            let junk = 0..text.len();
+            return FtlFile {
+                rel_path,
+                resource: FluentResource::try_new(String::new()).unwrap_or_else(|(r, _)| r),
+                refused: Some(text),
+                lines: std::sync::OnceLock::new(),
+                entries: Vec::new(),
+                by_id: Vec::new(),
+                syntax_errors: vec![SyntaxError {
+                    offset: at,
+                    message: format!(
+                        "placeables or call arguments nested more than {MAX_NESTING} deep; nothing in this file is read"
+                    ),
+                    junk,
+                }],
+                style,
+            };
+        }
         let (resource, errors) = match FluentResource::try_new(text) {
             Ok(resource) => (resource, Vec::new()),
             Err((resource, errors)) => (resource, errors),
@@ -186,6 +215,7 @@ impl FtlFile {
         FtlFile {
             rel_path,
             resource,
+            refused: None,
             lines: std::sync::OnceLock::new(),
             entries,
             by_id,
@@ -194,8 +224,16 @@ impl FtlFile {
         }
     }
 
+    /// The file was nested too deep to parse: it has no entries, one syntax error, and
+    /// its text is kept as it was (so nothing that edits files mistakes it for empty).
+    pub fn is_refused(&self) -> bool {
+        self.refused.is_some()
+    }
+
     pub fn source(&self) -> &str {
-        self.resource.source()
+        self.refused
+            .as_deref()
+            .unwrap_or_else(|| self.resource.source())
     }
 
     /// The entry with this id; the first definition wins, as in a Fluent bundle (lint
@@ -244,6 +282,167 @@ impl FtlFile {
             .get_or_init(|| LineIndex::new(self.source()))
             .line_col(self.source(), offset)
     }
+}
+
+/// What the nesting scan is inside of (see [`nesting_depth`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    /// `{`, before any `->`.
+    Placeable,
+    /// `(` of a function or term call.
+    Call,
+    /// A select's variants, after `->` (the placeable it replaced).
+    Variants,
+    /// A variant's pattern (text, in which `{` opens a placeable).
+    Variant,
+}
+
+/// Whether `line` starts a message or term (`id =`, `-id =`) at its first byte. Inside
+/// an open placeable the parser fails at such a line at the latest, and starts afresh.
+fn starts_entry(line: &[u8]) -> bool {
+    let name = line.strip_prefix(b"-").unwrap_or(line);
+    let Some((first, rest)) = name.split_first() else {
+        return false;
+    };
+    if !first.is_ascii_alphabetic() {
+        return false;
+    }
+    let after = rest
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_'))
+        .map_or(&[][..], |i| &rest[i..]);
+    let after = &after[after.iter().take_while(|b| **b == b' ').count()..];
+    after.first() == Some(&b'=')
+}
+
+/// The deepest nesting of placeables and call arguments in a Fluent file, or the byte
+/// offset of the `{` or `(` that first goes deeper than `limit`.
+///
+/// A byte scan that follows the grammar as far as nesting needs: string literals inside
+/// placeables (`{"{"}` is one level; a literal ends at its quote or the line's end, as
+/// in the parser), a select's variants and their patterns, and comment lines. It never
+/// counts fewer levels than the parser recurses into: where it is unsure it keeps a
+/// level open, and it forgets open levels only where the parser fails and starts
+/// afresh (a `#` or `id =` line at the first column). Linear in the text's length.
+pub fn nesting_depth(text: &str, limit: usize) -> Result<usize, usize> {
+    let b = text.as_bytes();
+    let mut open: Vec<Open> = Vec::new();
+    // Open levels that count: all but `Variant`, which belongs to its `Variants`.
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    let mut i = 0;
+    let mut line_start = true;
+    while i < b.len() {
+        if line_start {
+            line_start = false;
+            let c = b[i];
+            if c == b'#' || starts_entry(&b[i..]) {
+                open.clear();
+                depth = 0;
+                if c == b'#' {
+                    // A comment line.
+                    i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |n| i + n);
+                    continue;
+                }
+            } else if open.last() == Some(&Open::Variant) {
+                // A variant's pattern continues on indented lines, up to a line that
+                // starts another variant (`[`, `*[`) or is not indented.
+                match b[i..].iter().find(|&&x| x != b' ') {
+                    Some(b'[' | b'*') => {
+                        open.pop();
+                    }
+                    Some(b'}' | b'\n') | None => {}
+                    Some(_) if c != b' ' => {
+                        open.pop();
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        // In text (outside placeables, or in a variant's pattern) only braces and line
+        // ends matter: most of a file is passed over here, as fast as the parser does.
+        if matches!(open.last(), None | Some(Open::Variant)) {
+            match memchr::memchr3(b'{', b'}', b'\n', &b[i..]) {
+                Some(skip) => i += skip,
+                None => break,
+            }
+        }
+        let c = b[i];
+        let top = open.last().copied();
+        match (top, c) {
+            (None | Some(Open::Variant), b'{') | (Some(Open::Placeable | Open::Call), b'{') => {
+                open.push(Open::Placeable);
+                depth += 1;
+            }
+            (Some(Open::Placeable | Open::Call), b'(') => {
+                open.push(Open::Call);
+                depth += 1;
+            }
+            (Some(Open::Call), b')') => {
+                open.pop();
+                depth -= 1;
+            }
+            (Some(Open::Placeable | Open::Call), b'}') => {
+                // Closes the innermost placeable (and any call left open in it).
+                while let Some(o) = open.pop() {
+                    depth -= 1;
+                    if o == Open::Placeable {
+                        break;
+                    }
+                }
+            }
+            (Some(Open::Variant), b'}') => {
+                // Ends the variant and closes the select's placeable.
+                open.pop();
+                if open.pop().is_some() {
+                    depth -= 1;
+                }
+            }
+            (Some(Open::Variants), b'}') => {
+                open.pop();
+                depth -= 1;
+            }
+            (Some(Open::Placeable), b'-') if b.get(i + 1) == Some(&b'>') => {
+                open.pop();
+                open.push(Open::Variants);
+                i += 1;
+            }
+            (Some(Open::Placeable | Open::Call), b'"') => {
+                // A string literal: to its closing quote, or to the line's end.
+                i += 1;
+                while i < b.len() && b[i] != b'"' && b[i] != b'\n' {
+                    if b[i] == b'\\' && b.get(i + 1).is_some_and(|&n| n != b'\n') {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                if b.get(i) == Some(&b'\n') {
+                    line_start = true;
+                }
+            }
+            (Some(Open::Variants), b'[') => {
+                // A variant's key, then its pattern.
+                while i < b.len() && b[i] != b']' && b[i] != b'\n' {
+                    i += 1;
+                }
+                if b.get(i) == Some(&b'\n') {
+                    line_start = true;
+                } else {
+                    open.push(Open::Variant);
+                }
+            }
+            _ => {}
+        }
+        if depth > limit {
+            return Err(i);
+        }
+        deepest = deepest.max(depth);
+        if c == b'\n' {
+            line_start = true;
+        }
+        i += 1;
+    }
+    Ok(deepest)
 }
 
 /// The byte range of the entry whose identifier is at `id_offset`: attached `#` comment
@@ -547,6 +746,73 @@ mod tests {
         assert!(file.get("-term").unwrap().is_term);
         assert_eq!(file.syntax_errors.len(), 1);
         assert_eq!(file.line_col(file.syntax_errors[0].offset).0, 11);
+    }
+
+    #[test]
+    fn nesting_is_counted_as_the_parser_nests() {
+        let depth = |t: &str| nesting_depth(t, MAX_NESTING);
+        assert_eq!(depth("a = text\n"), Ok(0));
+        // The writer's escape of a brace is one level; braces in string literals and
+        // comments are not levels.
+        assert_eq!(depth("a = {\"{\"} and {\"}\"}\n"), Ok(1));
+        assert_eq!(depth(&format!("a = {{\"{}\"}}\n", "{".repeat(500))), Ok(1));
+        assert_eq!(depth(&format!("# {}\na = b\n", "{".repeat(500))), Ok(0));
+        assert_eq!(depth("a = {\"\\\"{\"}\n"), Ok(1));
+        // Selects: the variants belong to their placeable; placeables in them nest.
+        let select = "a = { $n ->\n    [one] one { $x }\n   *[other] { { $y } }\n}\nb = { $z }\n";
+        assert_eq!(depth(select), Ok(3));
+        // Calls nest like placeables.
+        assert_eq!(
+            depth("a = { NUMBER($n, minimumFractionDigits: 2) }\n"),
+            Ok(2)
+        );
+        assert_eq!(depth("a = { F(G(H($x))) }\n"), Ok(4));
+        // The limit, and the first brace beyond it.
+        let at_limit = format!("a = {}$x{}\n", "{".repeat(100), "}".repeat(100));
+        assert_eq!(depth(&at_limit), Ok(100));
+        let beyond = format!("a = {}\n", "{".repeat(11_000));
+        assert_eq!(depth(&beyond), Err(4 + 100));
+        let calls = format!("a = {{ {}\n", "F(".repeat(11_000));
+        assert_eq!(depth(&calls), Err(6 + 2 * 99 + 1));
+        // An unclosed brace is forgotten where the parser starts afresh (a new entry or
+        // a comment), so a file with a typo in each message is not refused.
+        let typos = "a = { $x\n".repeat(500);
+        assert_eq!(depth(&typos), Ok(1));
+        // … but not inside a placeable, where the parser goes on.
+        let lines = format!("a = {}\n", "{\n".repeat(200));
+        assert!(depth(&lines).is_err());
+        let calls_on_lines = format!("a = {{\n{}", "b(\n".repeat(200));
+        assert!(depth(&calls_on_lines).is_err());
+    }
+
+    #[test]
+    fn a_file_nested_too_deep_is_one_syntax_error_and_kept_as_it_is() {
+        let text = format!("ok = Fine\n\ndeep = {}\n", "{".repeat(11_000));
+        let file = FtlFile::parse("x.ftl".into(), text.clone(), crate::source::TextStyle::NEW);
+        assert!(file.is_refused());
+        assert!(file.entries.is_empty() && file.get("ok").is_none());
+        assert_eq!(file.source(), text);
+        assert_eq!(file.syntax_errors.len(), 1);
+        assert_eq!(file.line_col(file.syntax_errors[0].offset), (3, 108));
+        assert_eq!(file.syntax_errors[0].junk, 0..text.len());
+    }
+
+    #[test]
+    fn the_shipped_files_nest_shallowly() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = 0;
+        for dir in std::fs::read_dir(root.join("locales")).unwrap() {
+            for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
+                let path = file.unwrap().path();
+                let text = std::fs::read_to_string(&path).unwrap();
+                let depth = nesting_depth(&text, MAX_NESTING);
+                assert!(matches!(depth, Ok(0..=3)), "{}: {depth:?}", path.display());
+                files += 1;
+            }
+        }
+        let builtin = nesting_depth(include_str!("assets/default-site.ftl"), MAX_NESTING);
+        assert!(matches!(builtin, Ok(1..=3)), "{builtin:?}");
+        assert!(files >= 18, "{files}");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! translator tools all read that model.
 
 pub mod bidi;
+pub mod chars;
 pub mod checks;
 pub mod cli;
 pub mod commands;

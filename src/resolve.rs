@@ -168,7 +168,9 @@ impl<'p> Layout<'p> {
             };
             let mut errors = Vec::new();
             let text = bundle.format_pattern(pattern, args, &mut errors);
-            if errors.is_empty() {
+            // A layout string that is not text (lint's `invalid-character`) is the next
+            // bundle's, as one that does not format is.
+            if errors.is_empty() && crate::chars::find_forbidden(&text).is_none() {
                 return Localized {
                     text: crate::bidi::balance(&text).into_owned(),
                     fallback_lang: *fallback_lang,
@@ -198,6 +200,9 @@ impl<'p> Layout<'p> {
             "label",
             FluentValue::from(self.text("image-label").text.as_str()),
         );
+        // The description is a page's text, shown whatever it holds (the editions
+        // replace what is not text): only the pattern is judged.
+        let description = crate::chars::replace(description).into_owned();
         args.set("description", FluentValue::from(description));
         self.format("image-text", Some(&args)).text
     }

@@ -16,10 +16,11 @@
 //! - **Footnote ids** ([`footnote_id`]) are never typed or shown: they only have to be
 //!   distinct for distinct labels. Letters, digits and `-` stay as they are; any other
 //!   character is spelled as its code point (`_20_`), so `[^a b]` and `[^a-b]` never
-//!   share an id.
+//!   share an id. Each reference to a footnote has its own id ([`footnote_ref_id`]:
+//!   `fnref-1`, then `fnref-1-2` …), so a note referred to twice has two links back.
 //!
-//! [`unique`] gives an identifier the first free `-2`, `-3` … suffix; anchors and
-//! message ids both use it.
+//! [`unique`] gives an identifier the first free `-2`, `-3` … suffix; anchors, message
+//! ids and footnote references use it.
 //!
 //! Nothing here parses Markdown or Fluent: callers pass plain text.
 
@@ -109,6 +110,19 @@ pub fn footnote_id(label: &str) -> String {
     id
 }
 
+/// The id of a reference to a footnote whose id is `id` ([`footnote_id`]): the first is
+/// `fnref-<id>`, the `n`-th after it `fnref-<id>-<n>`, or the first free suffix of that
+/// ([`unique`]) when it is `taken` (by another footnote's reference: `[^1-2]`'s first is
+/// `fnref-1-2` too). The caller passes every id already given on the page, the first
+/// references of all footnotes included, so no two references share one.
+pub fn footnote_ref_id(id: &str, n: usize, taken: impl Fn(&str) -> bool) -> String {
+    if n <= 1 {
+        format!("fnref-{id}")
+    } else {
+        unique(&format!("fnref-{id}-{n}"), taken)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,6 +130,24 @@ mod tests {
 
     fn words(text: &str) -> Vec<String> {
         ascii_words(text)
+    }
+
+    #[test]
+    fn footnote_references_get_distinct_ids() {
+        let mut taken: Vec<String> = ["1", "1-2"].iter().map(|l| format!("fnref-{l}")).collect();
+        let mut next = |id: &str, n: usize| {
+            let got = footnote_ref_id(id, n, |c| taken.iter().any(|t| t == c));
+            if n > 1 {
+                taken.push(got.clone());
+            }
+            got
+        };
+        assert_eq!(next("1", 1), "fnref-1");
+        // The label `1-2` has the plain second id: the second reference to `1` takes the next.
+        assert_eq!(next("1", 2), "fnref-1-2-2");
+        assert_eq!(next("1-2", 2), "fnref-1-2-2-2");
+        assert_eq!(next("1", 3), "fnref-1-3");
+        assert_eq!(next("a", 2), "fnref-a-2");
     }
 
     #[test]

@@ -35,9 +35,21 @@ pub fn check_translation(
     locale: &Locale,
     source_locale: &Locale,
     allow_untranslated: bool,
-    localizable: &[String],
+    localizable: &[crate::url::LinkPattern],
 ) -> Vec<Check> {
     let mut out = Vec::new();
+    if let Some((at, c)) = crate::chars::find_forbidden(translated) {
+        let (line, column) = crate::source::LineIndex::new(translated).line_col(translated, at);
+        out.push(finding(
+            Rule::InvalidCharacter,
+            format!(
+                "the translation of `{}` holds the control or noncharacter {} (its line {line}, column {column}); it is shown as the source text",
+                seg.id,
+                crate::chars::describe(c)
+            ),
+            "delete the character: a translation is text, with tabs and line breaks at most",
+        ));
+    }
     if let Some(span) = unmatched_markup(seg, translated, fragment, context) {
         let sample: String = translated
             .get(span.start..)
@@ -52,39 +64,39 @@ pub fn check_translation(
         ));
     }
     if !seg.kind.is_plain_text() {
-        let mut want: Vec<&str> = markdown::link_targets(&seg.inlines);
-        let mut got: Vec<&str> = markdown::link_targets(&fragment.inlines);
+        let mut want = targets(&seg.inlines);
+        let mut got = targets(&fragment.inlines);
         // Targets the site lets translators localize (`[links] localizable`) may differ,
-        // as long as as many of them remain: a link is replaced, not added or dropped.
+        // as long as as many of them remain, of each kind: a link is replaced by a link
+        // and an image by an image, none added or dropped.
         if !localizable.is_empty() {
-            let is_local = |t: &&str| {
-                localizable
-                    .iter()
-                    .any(|p| crate::url::matches_localizable(p, t))
-            };
-            let local_want = want.iter().filter(|t| is_local(t)).count();
-            let local_got = got.iter().filter(|t| is_local(t)).count();
-            if local_want == local_got {
-                want.retain(|t| !is_local(t));
-                got.retain(|t| !is_local(t));
+            let is_local = |t: &(Target, &str)| crate::url::is_localizable(localizable, t.1);
+            for kind in [Target::Link, Target::Image] {
+                let of_kind = |t: &(Target, &str)| t.0 == kind && is_local(t);
+                if want.iter().filter(|t| of_kind(t)).count()
+                    == got.iter().filter(|t| of_kind(t)).count()
+                {
+                    want.retain(|t| !of_kind(t));
+                    got.retain(|t| !of_kind(t));
+                }
             }
         }
         want.sort_unstable();
         got.sort_unstable();
         if want != got {
-            let missing: Vec<&str> = difference(&want, &got);
-            let extra: Vec<&str> = difference(&got, &want);
+            let missing = difference(&want, &got);
+            let extra = difference(&got, &want);
             let mut parts = Vec::new();
             if !missing.is_empty() {
-                parts.push(format!("missing {}", quoted(&missing)));
+                parts.push(format!("missing {}", described(&missing)));
             }
             if !extra.is_empty() {
-                parts.push(format!("not in the source {}", quoted(&extra)));
+                parts.push(format!("not in the source {}", described(&extra)));
             }
             out.push(finding(
                 Rule::LinkMismatch,
                 format!("the links of `{}` differ from the source ({}); the source text is shown instead", seg.id, parts.join("; ")),
-                "keep each [link text](URL) of the source with exactly its URL; translate only the text in brackets",
+                "keep each [link text](URL) and ![image](URL) of the source with exactly its URL (a link stays a link, an image an image); translate only the text in brackets",
             ));
         }
         let (s, t) = (
@@ -198,8 +210,38 @@ fn unmatched_markup(
     None
 }
 
-fn difference<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<&'a str> {
-    let mut rest: Vec<&str> = b.to_vec();
+/// What a target is the target of: a link is followed only when a reader chooses it,
+/// an image is fetched by every reader's browser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Target {
+    Link,
+    Image,
+}
+
+/// Every link and image target of an inline tree, with its kind, in order.
+fn targets(inlines: &[Inline]) -> Vec<(Target, &str)> {
+    let mut out = Vec::new();
+    markdown::visit(inlines, &mut |inline| match &inline.kind {
+        InlineKind::Link { dest, .. } => out.push((Target::Link, dest.as_str())),
+        InlineKind::Image { dest, .. } => out.push((Target::Image, dest.as_str())),
+        _ => {}
+    });
+    out
+}
+
+fn described(items: &[(Target, &str)]) -> String {
+    items
+        .iter()
+        .map(|(kind, url)| match kind {
+            Target::Link => format!("the link `{url}`"),
+            Target::Image => format!("the image `{url}`"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn difference<T: PartialEq + Copy>(a: &[T], b: &[T]) -> Vec<T> {
+    let mut rest: Vec<T> = b.to_vec();
     let mut out = Vec::new();
     for x in a {
         match rest.iter().position(|y| y == x) {
@@ -210,14 +252,6 @@ fn difference<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<&'a str> {
         }
     }
     out
-}
-
-fn quoted(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|s| format!("`{s}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]

@@ -2,6 +2,7 @@
 //! outdated, missing or rejected — counted by resolving each edition through the one
 //! page renderer, so the figures are exactly what the build shows.
 
+use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::locale::{LocaleId, PerLocale};
 use crate::pipeline::{Output, Renderer};
 use crate::project::Project;
@@ -12,19 +13,36 @@ use serde::Serialize;
 use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
-/// The figures of `locales` (every locale but the source when empty), pages by slug.
-pub fn collect(project: &Project, locales: &[LocaleId]) -> Vec<LocaleStatus> {
+/// The figures of `locales` (every locale but the source when empty), pages by slug,
+/// and why a file's messages could not be read (they count as missing): its syntax
+/// errors, invalid UTF-8, a read error.
+pub fn collect(project: &Project, locales: &[LocaleId]) -> (Vec<LocaleStatus>, Vec<Diagnostic>) {
     let selected = project.translated_locales(locales);
     let renderer = Renderer::new(project, None);
     // Page by page, each locale's file read, resolved and dropped.
-    let coverage: Vec<PerLocale<Coverage>> = project
+    let rendered: Vec<(PerLocale<Coverage>, Vec<Diagnostic>)> = project
         .par_page_ids()
         .map(|p| {
             let rendered = renderer.render_page(p, &selected, Output::Facts);
-            rendered.coverage.map(|c| c.unwrap_or_default())
+            let unread = rendered
+                .editions
+                .into_iter()
+                .flat_map(|e| e.diagnostics)
+                .filter(|d| {
+                    d.severity == Severity::Error
+                        && matches!(
+                            d.rule,
+                            Rule::SyntaxError | Rule::InvalidUtf8 | Rule::IoError
+                        )
+                })
+                .collect();
+            (rendered.coverage.map(|c| c.unwrap_or_default()), unread)
         })
         .collect();
-    collect_with(project, &selected, |l, p| coverage[p.index()][l])
+    let statuses = collect_with(project, &selected, |l, p| rendered[p.index()].0[l]);
+    let mut unread: Vec<Diagnostic> = rendered.into_iter().flat_map(|(_, d)| d).collect();
+    crate::diagnostic::sort(&mut unread);
+    (statuses, unread)
 }
 
 /// `status --list`: per locale (every locale but the source when empty) and page, the
@@ -232,7 +250,8 @@ mod tests {
     fn counts_translated_outdated_and_missing() {
         let p = project("page-title = Hiboux\n# fluentpress: source 00000000\nowls = Hiboux\n");
         let fr = p.locale_index("fr").unwrap();
-        let s = collect(&p, &[]);
+        let (s, unread) = collect(&p, &[]);
+        assert!(unread.is_empty(), "{unread:?}");
         assert_eq!(s.len(), 1, "the source locale is left out");
         let s = &s[0];
         assert_eq!(s.locale, "fr");
@@ -241,11 +260,11 @@ mod tests {
         assert_eq!((c.total, c.translated, c.outdated, c.missing), (5, 2, 1, 2));
         assert_eq!(s.percent, 40);
         assert_eq!(s.pages[0].page, "owls");
-        let json: serde_json::Value = serde_json::from_str(&json(&collect(&p, &[fr]))).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&json(&collect(&p, &[fr]).0)).unwrap();
         assert_eq!(json["locales"][0]["pages"][0]["outdated"], 1);
         assert_eq!(json["locales"][0]["missing"], 2);
         assert!(json["locales"][0].get("name").is_none());
-        let text = human(&collect(&p, &[]), &[]);
+        let text = human(&collect(&p, &[]).0, &[]);
         assert!(
             text.starts_with(
                 "fr (Français): 40% complete: 2 of 5 passages translated, 1 outdated, 2 missing, 0 rejected\n"
@@ -263,7 +282,7 @@ mod tests {
         let p = project("page-title = Hiboux\n");
         let site = Renderer::new(&p, None).site();
         let layout = Layout::new(&p, p.source);
-        let html = html_page(&p, &site, &layout, collect(&p, &[]));
+        let html = html_page(&p, &site, &layout, collect(&p, &[]).0);
         assert!(
             html.starts_with("<!DOCTYPE html><html lang=\"en\" dir=\"ltr\">"),
             "{html}"
@@ -301,7 +320,7 @@ mod tests {
             &p,
             &Renderer::new(&p, None).site(),
             &Layout::new(&p, p.source),
-            collect(&p, &[]),
+            collect(&p, &[]).0,
         );
         assert!(html.contains(r#"<html lang="fr" dir="ltr">"#), "{html}");
         assert!(

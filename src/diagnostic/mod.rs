@@ -86,10 +86,12 @@ impl Diagnostic {
             .as_ref()
             .map(|l| format!(" [{l}]"))
             .unwrap_or_default();
-        format!(
+        // For a terminal: what is not text is spelled out, never sent raw.
+        crate::chars::escape(&format!(
             "{}[{}]: {}:{}:{}: {}{locale}",
             self.severity, self.rule, self.file, self.line, self.column, self.message
-        )
+        ))
+        .into_owned()
     }
 
     /// The order of every output format: file, line, column, code (then the rest, so
@@ -105,6 +107,31 @@ impl Diagnostic {
             &self.message,
         )
     }
+}
+
+/// For a terminal: `text` with what is not text spelled out (`\u{1b}`, see
+/// [`crate::chars::escape`]). Every human-readable format writes messages, notes, help
+/// and quoted source lines through it, so a translation cannot send ESC or BEL to a
+/// reviewer's terminal or a CI log.
+pub fn for_terminal(text: &str) -> String {
+    crate::chars::escape(text).into_owned()
+}
+
+/// A source line for a terminal ([`for_terminal`]), and where the byte range `span` of
+/// `line` is in it.
+pub fn line_for_terminal(line: &str, span: Range<usize>) -> (String, Range<usize>) {
+    let cut = |i: usize| i.min(line.len());
+    let (start, end) = (cut(span.start), cut(span.end.max(span.start)));
+    let (Some(before), Some(inside)) = (line.get(..start), line.get(start..end)) else {
+        return (for_terminal(line), span);
+    };
+    let before = for_terminal(before);
+    let inside = for_terminal(inside);
+    let range = before.len()..before.len() + inside.len();
+    (
+        format!("{before}{inside}{}", for_terminal(&line[end..])),
+        range,
+    )
 }
 
 /// Per-locale figures of a lint run.

@@ -55,7 +55,7 @@ macro_rules! rules {
 
 rules! {
     SyntaxError "syntax-error" Error
-        "A `.ftl` file has text the Fluent parser cannot read (\"junk\"). The parser skips it, so every message in it is missing from that locale, and anything after it on the same entry is lost. The diagnostic shows the parser's own message at the line and column where it stopped. Common causes: a continuation line that starts with `[`, `*` or `.`, an unclosed `{`, a select expression without a `*[default]` variant.";
+        "A `.ftl` file has text the Fluent parser cannot read (\"junk\"). The parser skips it, so every message in it is missing from that locale, and anything after it on the same entry is lost. The diagnostic shows the parser's own message at the line and column where it stopped. Common causes: a continuation line that starts with `[`, `*` or `.`, an unclosed `{`, a select expression without a `*[default]` variant. A file whose placeables (`{ … }`) or call arguments nest more than 100 deep is not parsed at all (the parser would overflow its stack): the diagnostic points at the brace that goes too deep, and every message of the file shows the source text.";
     MissingMessage "missing-message" Note
         "A message (or one of its attributes) of the source locale's reference file or `site.ftl` has no translation in a locale. This is coverage, not a fault: the build shows the source text there, marked with the source language, and the edition says how many passages are untranslated. It never fails `lint` by itself (nor with `--deny warnings`), so an author who adds a paragraph does not turn CI red in every locale; a team that wants a gate sets `--min-coverage` or `min_coverage` (see `min-coverage`). The diagnostic points at the message in the reference file and names the locale that lacks it. (A layout message missing from the source locale's own `site.ftl` is a warning.)";
     ObsoleteMessage "obsolete-message" Warning
@@ -63,7 +63,9 @@ rules! {
     DuplicateId "duplicate-id" Error
         "The same message id is defined twice in one locale's files that share a bundle (a page's file and `site.ftl`, or within one file). Only the first definition is used; the other is silently ignored by Fluent.";
     UnknownVariable "unknown-variable" Error
-        "A translation uses a `$variable` that the source message does not have. The program never passes it, so the reader sees an error marker such as `{$name}` instead of text.";
+        "A message uses a `$variable` that nothing passes to it: a translation one its source message does not have, or a layout message in any locale's `site.ftl` (the source's own included) one the layout does not pass (`$count` is passed to `fallback-notice`, `$label` and `$description` to `image-text`, nothing to the others). Such a message cannot be formatted, so the build shows the source text instead (a layout string: the next locale's).";
+    UnknownFunction "unknown-function" Error
+        "A message calls a Fluent function that fluentpress does not provide (`{ EVIL() }`, `{ DATETIME($d) }`): only `NUMBER` exists. Such a message cannot be formatted, so the build shows the source text instead (for a layout message in `site.ftl`, the source locale's or the built-in one). Reported in every locale's files, terms included.";
     MissingVariable "missing-variable" Warning
         "A translation drops a `$variable` that the source message uses, such as the number of untranslated passages. The translated sentence then lacks information the source gives. (A plural variant may spell the number out in words; only the message as a whole is checked.)";
     UnknownReference "unknown-reference" Error
@@ -71,11 +73,13 @@ rules! {
     PluralCategories "plural-categories" Warning
         "A select on a number lacks a variant for a CLDR plural category that the locale needs, e.g. `few` and `many` in Russian or `zero`, `two`, `few`, `many` in Arabic. The default variant is then used for those numbers, usually with the wrong grammatical form. The categories are those of the plural rules the build itself uses.";
     LinkMismatch "link-mismatch" Error
-        "The link or image targets of a translated segment differ from those of the source segment: a link was added, dropped or points elsewhere. Targets come from the source content only, so the build shows the source text instead of such a translation.";
+        "The link or image targets of a translated segment differ from those of the source segment: a link was added, dropped or points elsewhere, or a link became an image (which every reader's browser fetches: a tracking pixel) or an image a link. Targets come from the source content only (or, for `[links] localizable` patterns, from within the pattern), so the build shows the source text instead of such a translation.";
     MarkupMismatch "markup-mismatch" Warning
         "A translated segment's code spans differ from the source's (code is not translated), or its number of emphasized, strong or linked passages differs. Usually a lost `*` or backtick.";
     RawHtml "raw-html" Error
         "A translation contains an HTML tag or character reference that its source segment does not have. A translation is inline Markdown; it may repeat exactly the inline HTML tags (with their attributes) and character references its source segment has, as often as the source has them, and those go through the same sanitiser as the author's. Any other tag, attribute or reference is refused: the build shows the source text instead. Titles and descriptions are plain text and take no HTML at all.";
+    InvalidCharacter "invalid-character" Error
+        "A translation holds a character that is not text: a control other than tab and line feed (NUL, BEL, ESC, CR, DEL, the C1 controls U+0080 to U+009F) or a Unicode noncharacter (U+FDD0 to U+FDEF, and U+FFFE and U+FFFF at the end of every plane), typed or written as a Fluent escape (`{\"\\u001B\"}`). Such characters are invisible or meaningless on a page, and in the plain-text edition or a terminal ESC and BEL start escape sequences. The build shows the source text instead (for a layout message in `site.ftl`, the source locale's). Whatever still holds one (an author's text) reaches the pages with U+FFFD in its place.";
     NumberMismatch "number-mismatch" Warning
         "A number in the source segment does not appear in the translation. Numbers are compared by value as each language writes them: grouping separators are removed and digits of every script read (130,000 = 130.000 = 130 000 = ١٣٠٬٠٠٠ = ๑๓๐,๐๐๐ = １３０，０００), and a CJK unit right after the digits is multiplied out (13万 = 13만 = 130,000; 1.5万 = 15,000; 5천만 = 50,000,000; 1億3000万 = 130,000,000), so 12万 for 130,000 is still a finding; dates, counts and percentages must survive translation.";
     Untranslated "untranslated" Warning
@@ -129,6 +133,8 @@ impl Rule {
             Rule::RawHtml
                 | Rule::LinkMismatch
                 | Rule::UnsafeUrl
+                | Rule::InvalidCharacter
+                | Rule::UnknownFunction
                 | Rule::EmptyMessage
                 | Rule::MissingAlt
                 | Rule::FormatError

@@ -230,7 +230,7 @@ pub fn project_checks(project: &Project) -> Vec<Diagnostic> {
                 (false, Some(reference)) => SourceVars::Of(reference),
                 _ => SourceVars::None,
             };
-            file_checks(&mut out, lf, site, source_vars, None);
+            file_checks(&mut out, lf, site, source_vars, None, true);
         }
         if !is_source && let Some(reference) = source_site {
             compare_messages(
@@ -245,7 +245,14 @@ pub fn project_checks(project: &Project) -> Vec<Diagnostic> {
         let (orphans, read) = project.orphan_files(l);
         out.extend(read);
         for file in &orphans {
-            file_checks(&mut out, lf, file, SourceVars::None, lf.site.as_ref());
+            file_checks(
+                &mut out,
+                lf,
+                file,
+                SourceVars::None,
+                lf.site.as_ref(),
+                false,
+            );
             for entry in file.entries.iter().filter(|e| !e.is_term) {
                 out.push(
                     at_entry(Rule::ObsoleteMessage, file, entry.offset, format!("`{}` is in a file that belongs to no page in content/", entry.id))
@@ -277,7 +284,7 @@ pub fn page_checks(
         } else {
             SourceVars::Empty
         };
-        file_checks(&mut out, lf, file, source_vars, lf.site.as_ref());
+        file_checks(&mut out, lf, file, source_vars, lf.site.as_ref(), false);
     }
     if !is_source {
         let reference_path = project.source_locale().page_path(&page.slug);
@@ -312,10 +319,14 @@ fn file_checks(
     file: &FtlFile,
     source_vars: SourceVars<'_>,
     site: Option<&FtlFile>,
+    // The file is a `site.ftl`, whose messages the layout shows as they are (a page's
+    // translations are judged as formatted, by `checks::translation`).
+    layout: bool,
 ) {
     let tag = &lf.locale.tag;
     let site = site.filter(|s| !std::ptr::eq(*s, file));
-    for e in &file.syntax_errors {
+    // A file too deeply nested to parse was reported when it was read.
+    for e in file.syntax_errors.iter().filter(|_| !file.is_refused()) {
         let end = (e.offset + 1).min(file.source().len()).max(e.offset);
         out.push(
             at_entry(Rule::SyntaxError, file, e.offset, format!("Fluent syntax error: {}", e.message))
@@ -346,6 +357,17 @@ fn file_checks(
     }
     // Probing the plural rules costs a thousand selections: only for files with a select.
     let categories = std::cell::OnceCell::new();
+    // A term that calls a function the build lacks breaks every message using it.
+    for entry in file.entries.iter().filter(|e| e.is_term) {
+        if let Some(ast::Entry::Term(term)) = file.resource.get_entry(entry.index) {
+            let mut refs = References::default();
+            refs.pattern(&term.value);
+            for attr in &term.attributes {
+                refs.pattern(&attr.value);
+            }
+            unknown_functions(out, file, entry, &refs, tag);
+        }
+    }
     for entry in file.entries.iter().filter(|e| !e.is_term) {
         let Some(message) = file.message(entry) else {
             continue;
@@ -356,6 +378,24 @@ fn file_checks(
         }
         for attr in &message.attributes {
             refs.pattern(&attr.value);
+        }
+        unknown_functions(out, file, entry, &refs, tag);
+        if layout && let Some(c) = refs.forbidden {
+            out.push(
+                at_entry(
+                    Rule::InvalidCharacter,
+                    file,
+                    entry.offset,
+                    format!(
+                        "`{}` holds the control or noncharacter {}; the layout shows the source locale's text instead",
+                        entry.id,
+                        crate::chars::describe(c)
+                    ),
+                )
+                .locale(tag)
+                .id(&entry.id)
+                .help("delete the character: a layout string is text, with tabs and line breaks at most"),
+            );
         }
         for (id, is_term) in &refs.entries {
             let key = if *is_term {
@@ -403,52 +443,79 @@ fn file_checks(
                 );
             }
         }
-        // Compare variables with the source message.
-        let source_vars: BTreeSet<String> = match &source_vars {
-            SourceVars::None => continue,
-            SourceVars::Empty => BTreeSet::new(),
-            SourceVars::Of(reference) => reference
-                .get(&entry.id)
-                .and_then(|e| reference.message(e))
-                .map(|m| {
-                    let mut r = References::default();
-                    if let Some(v) = &m.value {
-                        r.pattern(v);
-                    }
-                    r.variables.iter().map(|s| s.to_string()).collect()
-                })
-                .unwrap_or_default(),
+        // Variables: a layout message gets exactly what the layout passes it (in every
+        // locale, the source's own site.ftl included: a variable nobody passes makes
+        // the string fail to format, and the layout then shows another's); any other
+        // translated message, what its source message has.
+        let source_message_vars: Option<BTreeSet<String>> = match &source_vars {
+            SourceVars::None => None,
+            SourceVars::Empty => Some(BTreeSet::new()),
+            SourceVars::Of(reference) => Some(
+                reference
+                    .get(&entry.id)
+                    .and_then(|e| reference.message(e))
+                    .map(|m| {
+                        let mut r = References::default();
+                        if let Some(v) = &m.value {
+                            r.pattern(v);
+                        }
+                        r.variables.iter().map(|s| s.to_string()).collect()
+                    })
+                    .unwrap_or_default(),
+            ),
         };
-        for var in refs.variables.iter().filter(|v| !source_vars.contains(**v)) {
-            out.push(
-                at_entry(
-                    Rule::UnknownVariable,
-                    file,
-                    entry.offset,
+        let layout_vars = (layout && LAYOUT_MESSAGES.contains(&entry.id.as_str()))
+            .then(|| crate::project::layout_variables(&entry.id));
+        let (allowed, by_layout): (BTreeSet<String>, bool) =
+            match (layout_vars, &source_message_vars) {
+                (Some(vars), _) => (vars.iter().map(|v| v.to_string()).collect(), true),
+                (None, Some(vars)) => (vars.clone(), false),
+                (None, None) => continue,
+            };
+        let listed = allowed
+            .iter()
+            .map(|v| format!("${v}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        for var in refs.variables.iter().filter(|v| !allowed.contains(**v)) {
+            let (message, help) = if by_layout {
+                (
+                    format!(
+                        "`{}` uses `${var}`, which the layout does not pass to it: it cannot be shown",
+                        entry.id
+                    ),
+                    if allowed.is_empty() {
+                        "the layout passes no variables to this message".to_string()
+                    } else {
+                        format!("the layout passes {listed} to this message")
+                    },
+                )
+            } else {
+                (
                     format!(
                         "`{}` uses `${var}`, which the source message does not have",
                         entry.id
                     ),
+                    if allowed.is_empty() {
+                        "the source passes no variables to this message".to_string()
+                    } else {
+                        format!("the source's variables are {listed}")
+                    },
                 )
-                .locale(tag)
-                .id(&entry.id)
-                .help(if source_vars.is_empty() {
-                    "the source passes no variables to this message".to_string()
-                } else {
-                    format!(
-                        "the source's variables are {}",
-                        source_vars
-                            .iter()
-                            .map(|v| format!("${v}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                }),
+            };
+            out.push(
+                at_entry(Rule::UnknownVariable, file, entry.offset, message)
+                    .locale(tag)
+                    .id(&entry.id)
+                    .help(help),
             );
         }
-        for var in source_vars
+        let Some(source_message_vars) = source_message_vars else {
+            continue;
+        };
+        for var in source_message_vars
             .iter()
-            .filter(|v| !refs.variables.contains(v.as_str()))
+            .filter(|v| allowed.contains(*v) && !refs.variables.contains(v.as_str()))
         {
             out.push(
                 at_entry(
@@ -464,6 +531,43 @@ fn file_checks(
                 .id(&entry.id),
             );
         }
+    }
+}
+
+/// The functions a message may call: those the build registers (fluent-bundle's
+/// built-ins; `resolve` adds no others).
+pub const KNOWN_FUNCTIONS: &[&str] = &["NUMBER"];
+
+/// `unknown-function` for each function `refs` calls that the build does not have.
+fn unknown_functions(
+    out: &mut Vec<Diagnostic>,
+    file: &FtlFile,
+    entry: &crate::ftl::FtlEntry,
+    refs: &References<'_>,
+    tag: &str,
+) {
+    for name in refs
+        .functions
+        .iter()
+        .filter(|f| !KNOWN_FUNCTIONS.contains(f))
+    {
+        out.push(
+            at_entry(
+                Rule::UnknownFunction,
+                file,
+                entry.offset,
+                format!(
+                    "`{}` calls `{name}()`, which does not exist: the message cannot be shown",
+                    entry.id
+                ),
+            )
+            .locale(tag)
+            .id(&entry.id)
+            .help(format!(
+                "the functions are {}; write the text without a call",
+                KNOWN_FUNCTIONS.join(", ")
+            )),
+        );
     }
 }
 
@@ -618,14 +722,25 @@ struct References<'a> {
     entries: BTreeSet<(&'a str, bool)>,
     /// Selector variable → the variant keys of a select that looks numeric.
     numeric_selects: Vec<(&'a str, BTreeSet<&'a str>)>,
+    /// The first control or noncharacter in the text or a string literal.
+    forbidden: Option<char>,
+    /// The functions called.
+    functions: BTreeSet<&'a str>,
 }
 
 impl<'a> References<'a> {
     fn pattern(&mut self, pattern: &'a ast::Pattern<&'a str>) {
         for element in &pattern.elements {
-            if let ast::PatternElement::Placeable { expression } = element {
-                self.expression(expression);
+            match element {
+                ast::PatternElement::Placeable { expression } => self.expression(expression),
+                ast::PatternElement::TextElement { value } => self.text(value),
             }
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.forbidden.is_none() {
+            self.forbidden = crate::chars::find_forbidden(text).map(|(_, c)| c);
         }
     }
 
@@ -683,8 +798,14 @@ impl<'a> References<'a> {
                     self.arguments(args);
                 }
             }
-            ast::InlineExpression::FunctionReference { arguments, .. } => self.arguments(arguments),
+            ast::InlineExpression::FunctionReference { id, arguments } => {
+                self.functions.insert(id.name);
+                self.arguments(arguments)
+            }
             ast::InlineExpression::Placeable { expression } => self.expression(expression),
+            ast::InlineExpression::StringLiteral { value } => {
+                self.text(&fluent_syntax::unicode::unescape_unicode_to_string(value))
+            }
             _ => {}
         }
     }
@@ -739,6 +860,28 @@ pub fn plural_categories(locale: &Locale) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_built_in_layout_strings_use_the_variables_the_layout_passes() {
+        let file = FtlFile::parse(
+            "site.ftl".into(),
+            crate::project::DEFAULT_SITE_FTL.to_string(),
+            crate::source::TextStyle::NEW,
+        );
+        for id in LAYOUT_MESSAGES {
+            let message = file.get(id).and_then(|e| file.message(e)).unwrap();
+            let mut refs = References::default();
+            refs.pattern(message.value.as_ref().unwrap());
+            let used: Vec<&str> = refs.variables.iter().copied().collect();
+            let mut passed = crate::project::layout_variables(id).to_vec();
+            passed.sort_unstable();
+            assert_eq!(used, passed, "{id}");
+            assert!(
+                refs.functions.iter().all(|f| KNOWN_FUNCTIONS.contains(f)),
+                "{id}"
+            );
+        }
+    }
 
     #[test]
     fn plural_categories_match_the_runtime_rules() {

@@ -53,6 +53,16 @@ pub const LAYOUT_MESSAGES: &[&str] = &[
     "footer-text",
 ];
 
+/// The variables the layout passes to one of its messages (`resolve::Layout`): `$count`
+/// to `fallback-notice`, `$label` and `$description` to `image-text`, none to the rest.
+pub fn layout_variables(id: &str) -> &'static [&'static str] {
+    match id {
+        "fallback-notice" => &["count"],
+        "image-text" => &["label", "description"],
+        _ => &[],
+    }
+}
+
 /// Whether a translation's `site.ftl` may hold the message `id`: the layout's own
 /// messages always (the source falls back to the built-in default for one it lacks,
 /// and the translation is still shown), and every message of the source's `site.ftl`.
@@ -72,6 +82,8 @@ pub struct LocaleFiles {
     /// `locales/<dir name>` as found.
     pub dir: String,
     pub site: Option<FtlFile>,
+    /// Whether `site.ftl` exists (`site` is `None` also when it could not be read).
+    has_site_file: bool,
     /// Slugs of the pages this locale has a file for.
     page_files: BTreeSet<String>,
     /// Paths (under `dir`) of `.ftl` files that belong to no page.
@@ -93,6 +105,7 @@ impl LocaleFiles {
             dir: format!("{LOCALES_DIR}/{}", locale.tag),
             locale,
             site: None,
+            has_site_file: false,
             page_files: BTreeSet::new(),
             orphans: Vec::new(),
         }
@@ -107,7 +120,12 @@ impl LocaleFiles {
         format!("{}/{SITE_FILE}", self.dir)
     }
 
-    /// Whether the locale has a file for the page.
+    /// Whether the locale has a `site.ftl` (even one that could not be read).
+    pub fn has_site_file(&self) -> bool {
+        self.has_site_file
+    }
+
+    /// Whether the locale has a file for the page (even one that could not be read).
     pub fn has_page_file(&self, slug: &str) -> bool {
         self.page_files.contains(slug)
     }
@@ -297,6 +315,40 @@ impl Project {
                     })
             })
             .collect()
+    }
+
+    /// The files of `locales` that exist but cannot be used as they are — unreadable
+    /// (an I/O error, not UTF-8) or refused by the parser (nested too deep) — by path
+    /// relative to the root, with what reading them found: a command that rewrites
+    /// files leaves these alone, since their messages are not missing but unread.
+    pub fn unusable_files(&self, locales: &[LocaleId]) -> (Vec<String>, Vec<Diagnostic>) {
+        let mut paths = Vec::new();
+        let mut found = Vec::new();
+        for &l in locales {
+            let lf = self.locale(l);
+            let mut problems = Vec::new();
+            let site_ok = lf.site.as_ref().is_some_and(|f| !f.is_refused());
+            if lf.has_site_file && !site_ok {
+                read_ftl(&self.store, &lf.site_path(), &mut problems);
+                paths.push(lf.site_path());
+            }
+            for slug in &lf.page_files {
+                let path = lf.page_path(slug);
+                let before = problems.len();
+                let file = read_ftl(&self.store, &path, &mut problems);
+                if file.is_none_or(|f| f.is_refused()) {
+                    paths.push(path);
+                } else {
+                    // Only the problems that make a file unusable are this list's.
+                    problems.truncate(before);
+                }
+            }
+            for d in &mut problems {
+                d.locale.get_or_insert_with(|| lf.locale.tag.clone());
+            }
+            found.append(&mut problems);
+        }
+        (paths, found)
     }
 
     /// Paths (relative to the root) of a locale's files that belong to no page.
@@ -613,10 +665,30 @@ fn link_problem(rel: &str, top: &str) -> Diagnostic {
 /// Reads and parses a Fluent file of the site; what goes wrong becomes a diagnostic in
 /// `problems`.
 fn read_ftl(store: &Store, rel: &str, problems: &mut Vec<Diagnostic>) -> Option<FtlFile> {
-    store.read_text(rel, problems).map(|text| {
+    let file = store.read_text(rel, problems).map(|text| {
         let style = text.style();
         FtlFile::parse(PathBuf::from(rel), text.text, style)
-    })
+    })?;
+    // A file nested too deep to parse is not read at all: a problem of reading it, like
+    // invalid UTF-8, which every command that reads the file reports.
+    if file.is_refused() {
+        for e in &file.syntax_errors {
+            problems.push(
+                Diagnostic::new(
+                    Rule::SyntaxError,
+                    rel,
+                    file.line_col(e.offset),
+                    format!("Fluent syntax error: {}", e.message),
+                )
+                .span(e.offset..e.offset + 1)
+                .help(format!(
+                    "no translation needs placeables (`{{ … }}`) or calls nested more than {} deep; remove the extra braces",
+                    crate::ftl::MAX_NESTING
+                )),
+            );
+        }
+    }
+    Some(file)
 }
 
 /// Every locale directory of `locales/`: checked names, no duplicates, no links; each
@@ -699,6 +771,7 @@ fn load_locales(
                 locale: locale.clone(),
                 dir: shown.clone(),
                 site: None,
+                has_site_file: false,
                 page_files: BTreeSet::new(),
                 orphans: Vec::new(),
             };
@@ -713,6 +786,7 @@ fn load_locales(
                         };
                         if under == SITE_FILE {
                             // Every page of the locale shares its site.ftl: read now.
+                            lf.has_site_file = true;
                             lf.site = read_ftl(store, &rel, &mut found);
                         } else if slugs.contains(stem) {
                             lf.page_files.insert(stem.to_string());

@@ -7,10 +7,11 @@ use super::{EditionInfo, Paths, Site, lang_attrs, output_url};
 use crate::locale::{Locale, PerLocale};
 use crate::markdown::{self, Align, Block, Inline, InlineKind};
 use crate::resolve::{Edition, Layout, Localized, Shown};
-use crate::slug::footnote_id;
+use crate::slug::{self, footnote_id};
 use crate::url::is_unsafe_url;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 /// The shell every page shares: the doctype, `<html lang dir>`, the `<head>` (charset,
 /// viewport, the title, what comes before and after the stylesheet link) and the body.
@@ -100,7 +101,9 @@ pub fn page(edition: &Edition<'_, '_>, site: &Site, partial: &PerLocale<bool>) -
             p { (r.layout("footer-text")) }
         } },
     );
-    markup.into_string()
+    // An author's control characters, and anything else that is not text, never reach
+    // a page raw.
+    crate::chars::replace_owned(markup.into_string())
 }
 
 /// The `href` of a page in another edition: relative, or absolute with a base URL.
@@ -218,15 +221,47 @@ pub(crate) struct Renderer<'e, 'p> {
     paths: &'e Paths,
     /// Footnote label → its number, in the order of first reference.
     footnote_numbers: HashMap<String, usize>,
+    footnote_refs: RefCell<FootnoteRefs>,
+}
+
+/// The ids given to footnote references so far: a footnote referenced twice has two
+/// references, each with its own id and its own link back.
+struct FootnoteRefs {
+    /// By case-folded label, in the order rendered.
+    by_label: HashMap<String, Vec<String>>,
+    /// All of them, and every footnote's first reference's, to keep them distinct.
+    taken: HashSet<String>,
 }
 
 impl<'e, 'p> Renderer<'e, 'p> {
     pub fn new(edition: &'e Edition<'e, 'p>, paths: &'e Paths) -> Self {
+        let firsts = edition
+            .page
+            .doc
+            .footnotes
+            .iter()
+            .map(|f| slug::footnote_ref_id(&footnote_id(&f.label), 1, |_| false))
+            .collect();
         Renderer {
             edition,
             paths,
             footnote_numbers: super::footnote_numbers(edition),
+            footnote_refs: RefCell::new(FootnoteRefs {
+                by_label: HashMap::new(),
+                taken: firsts,
+            }),
         }
+    }
+
+    /// The id of the next reference to the footnote `label`.
+    fn footnote_ref_id(&self, label: &str) -> String {
+        let mut refs = self.footnote_refs.borrow_mut();
+        let FootnoteRefs { by_label, taken } = &mut *refs;
+        let given = by_label.entry(label.to_lowercase()).or_default();
+        let id = slug::footnote_ref_id(&footnote_id(label), given.len() + 1, |c| taken.contains(c));
+        taken.insert(id.clone());
+        given.push(id.clone());
+        id
     }
 
     fn lang_of(&self, shown: &Shown<'_>) -> (Option<&'p str>, Option<&'static str>) {
@@ -277,15 +312,26 @@ impl<'e, 'p> Renderer<'e, 'p> {
             Block::Paragraph { segment } => {
                 let shown = self.shown(*segment);
                 let (lang, dir) = self.lang_of(shown);
-                html! { p lang=[lang] dir=[dir] { (self.inlines(&shown.inlines)) } }
+                let content = self.inlines(&shown.inlines);
+                // An author's block HTML in the paragraph (`<div>`) would end a `<p>`
+                // where it starts, and its end tag make an empty one: such a paragraph
+                // is a `div` (styled as a paragraph), which may hold it.
+                if closes_paragraph(&content.0) {
+                    html! { div.paragraph lang=[lang] dir=[dir] { (content) } }
+                } else {
+                    html! { p lang=[lang] dir=[dir] { (content) } }
+                }
             }
             Block::Plain { segment } => {
                 let shown = self.shown(*segment);
+                let content = self.inlines(&shown.inlines);
                 match self.lang_of(shown) {
-                    (Some(lang), dir) => {
-                        html! { span lang=(lang) dir=[dir] { (self.inlines(&shown.inlines)) } }
+                    // A `span` may not hold block HTML either.
+                    (Some(lang), dir) if closes_paragraph(&content.0) => {
+                        html! { div lang=(lang) dir=[dir] { (content) } }
                     }
-                    _ => self.inlines(&shown.inlines),
+                    (Some(lang), dir) => html! { span lang=(lang) dir=[dir] { (content) } },
+                    _ => content,
                 }
             }
             Block::Image {
@@ -406,17 +452,28 @@ impl<'e, 'p> Renderer<'e, 'p> {
             return html! {};
         }
         let notes = super::numbered_footnotes(page, &self.footnote_numbers);
+        // The notes first: a note may refer to another, and every reference must have its
+        // id before the links back to them are written.
+        let bodies: Vec<Markup> = notes
+            .iter()
+            .map(|(_, note)| self.blocks(&note.blocks))
+            .collect();
+        let refs = self.footnote_refs.borrow();
+        let no_refs = Vec::new();
         html! {
             section.footnotes aria-labelledby="footnotes-heading" {
                 h2 #footnotes-heading { (self.layout("notes-heading")) }
                 ol {
-                    @for (n, note) in &notes {
+                    @for ((n, note), body) in notes.iter().zip(bodies) {
                         li id={ "fn-" (footnote_id(&note.label)) } value=(n) {
-                            (self.blocks(&note.blocks))
-                            " "
-                            a.footnote-back href={ "#fnref-" (footnote_id(&note.label)) } {
-                                span aria-hidden="true" { "↩" }
-                                span.visually-hidden { (self.layout("footnote-backlink")) }
+                            (body)
+                            // One link back to each reference, numbered after the first.
+                            @for (k, id) in refs.by_label.get(&note.label.to_lowercase()).unwrap_or(&no_refs).iter().enumerate() {
+                                " "
+                                a.footnote-back href={ "#" (id) } {
+                                    span aria-hidden="true" { "↩" @if k > 0 { sup { (k + 1) } } }
+                                    span.visually-hidden { (self.layout("footnote-backlink")) @if k > 0 { " " (k + 1) } }
+                                }
                             }
                         }
                     }
@@ -473,7 +530,8 @@ impl<'e, 'p> Renderer<'e, 'p> {
                     .copied()
                     .unwrap_or(0);
                 let id = footnote_id(label);
-                html! { sup.footnote-ref { a href={ "#fn-" (id) } id={ "fnref-" (id) } { (n) } } }
+                let ref_id = self.footnote_ref_id(label);
+                html! { sup.footnote-ref { a href={ "#fn-" (id) } id=(ref_id) { (n) } } }
             }
             InlineKind::SoftBreak => html! { "\n" },
             InlineKind::HardBreak => html! { br; },
@@ -484,6 +542,66 @@ impl<'e, 'p> Renderer<'e, 'p> {
     fn inline_list(&self, inlines: &[Inline]) -> Markup {
         html! { @for i in inlines { (self.inline(i)) } }
     }
+}
+
+/// Elements whose start tag closes an open `<p>` in HTML's tree construction (every
+/// browser's parser), `p` itself included.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "listing",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "plaintext",
+    "pre",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "ul",
+    "xmp",
+];
+
+/// Whether sanitised inline HTML holds an element that cannot be inside a `<p>` (nor
+/// a `<span>`): the sanitiser writes well-formed lowercase tags and escapes `<` in text,
+/// so a `<` followed by one of [`CLOSES_P`] starts such an element (or is inside an
+/// attribute value, which only makes the container a `div` needlessly).
+fn closes_paragraph(html: &str) -> bool {
+    html.match_indices('<').any(|(i, _)| {
+        let rest = &html[i + 1..];
+        let name_len = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        CLOSES_P.contains(&&rest[..name_len])
+    })
 }
 
 fn inlines_have_html(inlines: &[Inline]) -> bool {
@@ -562,7 +680,7 @@ pub fn edition_index(layout: &Layout<'_>, site: &Site, pages: &[ListedPage]) -> 
     };
     let source = &layout.project.source_locale().locale;
     let heading = layout.text("page-list-heading");
-    document(
+    let html = document(
         &locale.tag,
         locale.direction().as_str(),
         html! { title { (heading.text) " – " (layout.text("site-name").text) } },
@@ -585,7 +703,8 @@ pub fn edition_index(layout: &Layout<'_>, site: &Site, pages: &[ListedPage]) -> 
         }
         footer.site-footer { p { (localized(layout, "footer-text")) } } },
     )
-    .into_string()
+    .into_string();
+    crate::chars::replace_owned(html)
 }
 
 /// `index.html` at the top: every edition, each named in its own language.
@@ -596,7 +715,7 @@ pub fn chooser(
     with_status: bool,
 ) -> String {
     let locale = source.locale;
-    document(
+    let html = document(
         &locale.tag,
         locale.direction().as_str(),
         html! { title { (source.text("site-name").text) } },
@@ -642,5 +761,6 @@ pub fn chooser(
                 }
                 footer.site-footer { p { (localized(source, "footer-text")) } } },
     )
-    .into_string()
+    .into_string();
+    crate::chars::replace_owned(html)
 }

@@ -117,7 +117,8 @@ pub fn language_name(project: &Project, locale_index: LocaleId) -> String {
         .as_ref()
         .and_then(|s| s.simple_value("language-name"))
         .map(|n| crate::bidi::balance(n.trim()).into_owned())
-        .filter(|n| !n.is_empty())
+        // A name that is not text (lint's `invalid-character`) is not shown.
+        .filter(|n| !n.is_empty() && crate::chars::find_forbidden(n).is_none())
         .or_else(|| lf.locale.autonym().map(String::from))
         .unwrap_or_else(|| lf.locale.tag.clone())
 }

@@ -222,7 +222,8 @@ pub fn write_html_page(
     )
     .into_string();
     let (before, after) = shell.split_once(SECTIONS).unwrap_or((&shell, ""));
-    out.write_all(before.as_bytes())?;
+    // (After the split: the placeholder is made of what never reaches a page.)
+    out.write_all(crate::chars::replace(before).as_bytes())?;
     for (l, name, _) in &editions {
         let locale = &project.locale(*l).locale;
         let (lang, dir) = name_attrs(source, locale);
@@ -250,7 +251,7 @@ pub fn write_html_page(
                 }
             }
         };
-        out.write_all(section.into_string().as_bytes())?;
+        out.write_all(crate::chars::replace_owned(section.into_string()).as_bytes())?;
     }
-    out.write_all(after.as_bytes())
+    out.write_all(crate::chars::replace(after).as_bytes())
 }

@@ -62,7 +62,9 @@ pub fn page(edition: &Edition<'_, '_>, site: &Site, width: usize) -> String {
             }
         }
     }
-    w.finish()
+    // An author's control characters, and anything else that is not text, never reach
+    // the text edition raw (ESC and BEL would run in the reader's terminal).
+    crate::chars::replace_owned(w.finish())
 }
 
 struct Writer<'e, 'p> {

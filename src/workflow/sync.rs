@@ -159,6 +159,8 @@ pub fn plan(project: &Project, locales: &[LocaleId]) -> Result<(Vec<FileUpdate>,
         let lf = project.locale(l);
         if let Some(reference) = &project.source_locale().site {
             match &lf.site {
+                Some(file) if file.is_refused() => {}
+                None if lf.has_site_file() => {}
                 Some(file) => {
                     let wanted: Vec<Wanted> = reference
                         .entries
@@ -189,6 +191,10 @@ pub fn plan(project: &Project, locales: &[LocaleId]) -> Result<(Vec<FileUpdate>,
         }
         for (page, _) in models.iter().zip(&current).filter(|(_, current)| **current) {
             match project.page_file(l, &page.slug).0 {
+                // A file that cannot be read or parsed is left as it is: its messages are
+                // not missing but unread (`Project::unusable_files` names it).
+                Some(file) if file.is_refused() => {}
+                None if lf.has_page_file(&page.slug) => {}
                 Some(file) => out.extend(sync_page_file(page, &file)),
                 None => {
                     let (text, templates) = page_file_text(page, &lf.locale);

@@ -700,3 +700,25 @@ fn temporary_files_of_a_killed_run_are_removed_by_the_next_and_never_read() {
             .into()
     );
 }
+
+/// A translation file with one byte that is not UTF-8 was taken for a missing file:
+/// `sync` overwrote it with templates, and every translation in it was gone.
+#[test]
+fn a_translation_file_that_cannot_be_read_is_never_overwritten() {
+    let site = Site::shipped();
+    let rel = format!("locales/fr/{PAGE}.ftl");
+    let mut bytes = site.read(&rel).into_bytes();
+    bytes.extend_from_slice(b"\n# \xff\n");
+    site.write_bytes(&rel, &bytes);
+    let run = site.run(&["sync"]).no_panic();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("{rel}:")) && run.stderr.contains("not valid UTF-8"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read(site.path().join(&rel)).unwrap(), bytes);
+    let run = site.run(&["sync", "--check"]).no_panic();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(std::fs::read(site.path().join(&rel)).unwrap(), bytes);
+}

@@ -16,12 +16,14 @@ const CODES: &[&str] = &[
     "obsolete-message",
     "duplicate-id",
     "unknown-variable",
+    "unknown-function",
     "missing-variable",
     "unknown-reference",
     "plural-categories",
     "link-mismatch",
     "markup-mismatch",
     "raw-html",
+    "invalid-character",
     "number-mismatch",
     "untranslated",
     "empty-message",
@@ -2298,7 +2300,7 @@ fn localizable_links_may_point_elsewhere_within_their_pattern() {
     assert_codes(&report, &["link-mismatch"]);
     site.write(
         "fluentpress.toml",
-        "[links]\nlocalizable = [\"https://*owls.example/\"]\n",
+        "[links]\nlocalizable = [\"https://owls.example/\", \"https://*.owls.example/\"]\n",
     );
     let (code, report) = site.lint_json(&[]);
     assert_eq!(code, 0, "{report:#}");

@@ -4,11 +4,15 @@
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
 
-/// Escapes the message part of a workflow command.
+/// Escapes the message part of a workflow command: `%`, CR and LF as GitHub's runner
+/// reads them back, and every other control or noncharacter spelled out (`\u{1b}`),
+/// since the log is shown in a terminal-like viewer that interprets ESC sequences.
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
+    let s = s
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    crate::diagnostic::for_terminal(&s)
 }
 
 /// Escapes a property value of a workflow command.

@@ -72,6 +72,20 @@ fn render_one(
     at: Option<SourceLine<'_>>,
     long_line: usize,
 ) -> String {
+    // Nothing read from a file reaches the terminal raw (ESC and BEL would run escape
+    // sequences): message, notes, help and path are spelled out, and so is the line.
+    let escaped = Diagnostic {
+        message: crate::diagnostic::for_terminal(&d.message),
+        notes: d
+            .notes
+            .iter()
+            .map(|n| crate::diagnostic::for_terminal(n))
+            .collect(),
+        help: d.help.as_deref().map(crate::diagnostic::for_terminal),
+        file: crate::diagnostic::for_terminal(&d.file),
+        ..d.clone()
+    };
+    let d = &escaped;
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -115,6 +129,7 @@ fn render_one(
                 .into(),
         );
     };
+    let line_len_before_escape = line.len();
     // The span within the shown line: from the column to the span's length, cut at
     // the first space after its first character.
     let wanted = d.span.as_ref().map_or(1, |s| s.len()).max(1);
@@ -125,6 +140,15 @@ fn render_one(
         }
         end = start + i + c.len_utf8();
     }
+    let (escaped_line, span) = crate::diagnostic::line_for_terminal(line, start..end);
+    let (line, start, end) = (escaped_line.as_str(), span.start, span.end);
+    // The column as the line is shown (an escape before the span widens it), as the
+    // renderer counts it when it gets the whole line.
+    let chars_before = if escaped_line.len() == line_len_before_escape {
+        chars_before
+    } else {
+        line[..start].chars().count()
+    };
     let (shown, chars_in_window) = window(line, start..end, long_line);
     if shown == (0..line.len()) {
         return report(
