@@ -184,8 +184,19 @@ impl SiteIndex {
 pub fn anchors(doc: &Document) -> HashSet<String> {
     let mut anchors = HashSet::new();
     collect_anchors(&doc.blocks, &mut anchors);
+    // The ids the renderer gives every page, and each footnote and its first reference.
+    anchors.insert(crate::slug::MAIN_ID.to_string());
+    if !doc.footnotes.is_empty() {
+        anchors.insert(crate::slug::FOOTNOTES_HEADING_ID.to_string());
+    }
     for note in &doc.footnotes {
         collect_anchors(&note.blocks, &mut anchors);
+        anchors.insert(crate::slug::footnote_note_id(&note.label));
+        anchors.insert(crate::slug::footnote_ref_id(
+            &crate::slug::footnote_id(&note.label),
+            1,
+            |_| false,
+        ));
     }
     anchors
 }

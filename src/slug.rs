@@ -93,6 +93,17 @@ pub fn join_limited(words: &[String], max_words: usize, max_len: usize) -> Strin
     out
 }
 
+/// The id of every page's main content: the skip link's target.
+pub const MAIN_ID: &str = "main";
+
+/// The id of the heading of a page's footnotes.
+pub const FOOTNOTES_HEADING_ID: &str = "footnotes-heading";
+
+/// The id of a footnote with this label, in the list of notes: `fn-<id>`.
+pub fn footnote_note_id(label: &str) -> String {
+    format!("fn-{}", footnote_id(label))
+}
+
 /// A footnote label as an id: letters, digits and `-` as they are (lowercase), any other
 /// character as `_<hex>_`, so that different labels never share an id (`[^a b]` is
 /// `a_20_b`, `[^a-b]` is `a-b`). Labels match as CommonMark matches them: case-folded,

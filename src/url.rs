@@ -4,22 +4,49 @@
 
 use url::{Host, Url};
 
-/// URL schemes never written into a page.
-pub fn is_unsafe_url(url: &str, image: bool) -> bool {
-    let lowered: String = url
+/// The URL schemes a page may link to; a target with any other scheme (`javascript:`,
+/// `vbscript:`, `file:`, `data:` but for images …) is never written. Relative URLs and
+/// fragments have no scheme and are always allowed. The one list: the Markdown checks
+/// and renderers ask [`is_unsafe_url`], and the sanitiser of authored HTML is set up
+/// from it ([`crate::render::html::sanitize`]).
+pub const SCHEMES: &[&str] = &[
+    "http", "https", "mailto", "tel", "sms", "ftp", "ftps", "geo", "irc", "ircs", "xmpp", "webcal",
+    "news", "nntp", "magnet", "sip",
+];
+
+/// The scheme of `url` as a browser reads it — spaces and controls around it and tabs
+/// and line breaks inside it ignored, case folded — or `None` for a relative URL.
+pub fn scheme(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .trim_matches(|c: char| c <= ' ')
         .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .flat_map(char::to_lowercase)
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
-    if lowered.starts_with("javascript:") || lowered.starts_with("vbscript:") {
-        return true;
+    let (scheme, _) = cleaned.split_once(':')?;
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+/// Whether `url` may not be written into a page: its scheme is not one of [`SCHEMES`]
+/// (an image may also be a raster `data:image/…`; an SVG can hold script).
+pub fn is_unsafe_url(url: &str, image: bool) -> bool {
+    let Some(scheme) = scheme(url) else {
+        return false;
+    };
+    if SCHEMES.contains(&scheme.as_str()) {
+        return false;
     }
-    if lowered.starts_with("data:") {
-        return !(image
-            && lowered.starts_with("data:image/")
-            && !lowered.starts_with("data:image/svg"));
+    if scheme == "data" && image {
+        let lowered: String = url
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .flat_map(char::to_lowercase)
+            .collect();
+        return !(lowered.starts_with("data:image/") && !lowered.starts_with("data:image/svg"));
     }
-    false
+    true
 }
 
 /// A `[links] localizable` pattern (`https://*.wikipedia.org/wiki/`), parsed by the `url`
@@ -232,6 +259,14 @@ mod tests {
         assert!(is_unsafe_url("data:image/svg+xml,<svg onload=x>", true));
         assert!(!is_unsafe_url("https://www.unhcr.org/", false));
         assert!(!is_unsafe_url("other-page.md", false));
+        // One allow-list: `file:` and unknown schemes are refused as in authored HTML.
+        assert!(is_unsafe_url("file:///etc/passwd", false));
+        assert!(is_unsafe_url("FiLe:x", true));
+        assert!(is_unsafe_url("\u{1}java\tscript:alert(1)", false));
+        assert!(!is_unsafe_url("mailto:a@b.org", false));
+        assert!(!is_unsafe_url("tel:+1-555", false));
+        assert!(!is_unsafe_url("#top", false));
+        assert!(!is_unsafe_url("../a/b.md#c", false));
     }
 
     fn matches(pattern: &str, url: &str) -> bool {

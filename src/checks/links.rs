@@ -106,7 +106,7 @@ pub fn check(slug: &str, dest: &str, image: bool, index: &SiteIndex) -> Option<B
         };
         if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
             let fragment = percent_decode(fragment);
-            if !anchors.contains(fragment.as_str()) && !is_page_anchor(&fragment) {
+            if !anchors.contains(fragment.as_str()) {
                 return broken(
                     Rule::BrokenLink,
                     format!(
@@ -201,14 +201,6 @@ pub fn linked_pages(page: &crate::page::Page) -> BTreeSet<String> {
     out
 }
 
-/// Ids every page has besides its headings: the skip link's target and the footnotes.
-fn is_page_anchor(fragment: &str) -> bool {
-    fragment == "main"
-        || fragment.starts_with("fn-")
-        || fragment.starts_with("fnref-")
-        || fragment == "footnotes-heading"
-}
-
 fn has_scheme(dest: &str) -> bool {
     match dest.split_once(':') {
         Some((scheme, _)) => {
@@ -252,7 +244,8 @@ mod tests {
     use super::*;
 
     fn index() -> SiteIndex {
-        let guide = markdown::parse_page("# Guide\n\n## Next steps\n");
+        let guide =
+            markdown::parse_page("# Guide\n\n## Next steps\n\nA note.[^n]\n\n[^n]: The note.\n");
         let owls = markdown::parse_page("# Owls\n");
         SiteIndex::new(
             [("guide/intro", &guide), ("owls", &owls)].into_iter(),
@@ -271,7 +264,12 @@ mod tests {
         assert_eq!(rule("owls", "https://example.org/x.md"), None);
         assert_eq!(rule("owls", "mailto:a@b.c"), None);
         assert_eq!(rule("owls", "#owls"), None);
-        assert_eq!(rule("owls", "#fn-1"), None);
+        // The renderer's own ids: the main content always, a footnote's when it has one.
+        assert_eq!(rule("owls", "#main"), None);
+        assert_eq!(rule("owls", "#fn-1"), Some(Rule::BrokenLink));
+        assert_eq!(rule("guide/intro", "#fn-n"), None);
+        assert_eq!(rule("guide/intro", "#fnref-n"), None);
+        assert_eq!(rule("guide/intro", "#footnotes-heading"), None);
         assert_eq!(rule("owls", "nothere.md"), Some(Rule::BrokenLink));
         assert_eq!(rule("owls", "/owls.md"), Some(Rule::BrokenLink));
         assert_eq!(rule("owls", "guide/intro.md#nope"), Some(Rule::BrokenLink));

@@ -79,10 +79,10 @@ pub fn page(edition: &Edition<'_, '_>, site: &Site, partial: &PerLocale<bool>) -
             link rel="alternate" hreflang="x-default" href=(edition_href(site, &paths, source, &page.slug));
         }
         link rel="alternate" type="text/plain" href=(text_href) title=(edition.text("text-edition-link").text); },
-        html! { a.skip-link href="#main" { (r.layout("skip-link")) }
+        html! { a.skip-link href={ "#" (slug::MAIN_ID) } { (r.layout("skip-link")) }
         (header(edition.layout, &paths))
         (language_menu(edition.layout, site, &paths, &page.slug, "html", partial))
-        main #main tabindex="-1" {
+        main id=(slug::MAIN_ID) tabindex="-1" {
             @if fallbacks > 0 {
                 p.fallback-notice role="note" { (r.layout("fallback-notice")) }
             }
@@ -461,11 +461,11 @@ impl<'e, 'p> Renderer<'e, 'p> {
         let refs = self.footnote_refs.borrow();
         let no_refs = Vec::new();
         html! {
-            section.footnotes aria-labelledby="footnotes-heading" {
-                h2 #footnotes-heading { (self.layout("notes-heading")) }
+            section.footnotes aria-labelledby=(slug::FOOTNOTES_HEADING_ID) {
+                h2 id=(slug::FOOTNOTES_HEADING_ID) { (self.layout("notes-heading")) }
                 ol {
                     @for ((n, note), body) in notes.iter().zip(bodies) {
-                        li id={ "fn-" (footnote_id(&note.label)) } value=(n) {
+                        li id=(slug::footnote_note_id(&note.label)) value=(n) {
                             (body)
                             // One link back to each reference, numbered after the first.
                             @for (k, id) in refs.by_label.get(&note.label.to_lowercase()).unwrap_or(&no_refs).iter().enumerate() {
@@ -529,9 +529,8 @@ impl<'e, 'p> Renderer<'e, 'p> {
                     .get(&label.to_lowercase())
                     .copied()
                     .unwrap_or(0);
-                let id = footnote_id(label);
                 let ref_id = self.footnote_ref_id(label);
-                html! { sup.footnote-ref { a href={ "#fn-" (id) } id=(ref_id) { (n) } } }
+                html! { sup.footnote-ref { a href={ "#" (slug::footnote_note_id(label)) } id=(ref_id) { (n) } } }
             }
             InlineKind::SoftBreak => html! { "\n" },
             InlineKind::HardBreak => html! { br; },
@@ -622,6 +621,21 @@ pub fn sanitize(html: &str) -> String {
         .get_or_init(|| {
             let mut b = ammonia::Builder::default();
             b.add_generic_attributes(["lang", "dir", "title"]);
+            // The site's one URL policy (`url::is_unsafe_url`), not ammonia's own list:
+            // the schemes it allows, and a raster `data:` image in `img src`.
+            let mut schemes: std::collections::HashSet<&str> =
+                crate::url::SCHEMES.iter().copied().collect();
+            schemes.insert("data");
+            b.url_schemes(schemes);
+            b.attribute_filter(|element, attribute, value| {
+                let is_url = matches!(attribute, "href" | "src" | "cite" | "longdesc");
+                let image = element == "img" && attribute == "src";
+                if is_url && crate::url::is_unsafe_url(value, image) {
+                    None
+                } else {
+                    Some(value.into())
+                }
+            });
             b
         })
         .clean(html)
@@ -653,6 +667,16 @@ mod tests {
         assert!(
             !clean.contains("iframe") && !clean.contains("style"),
             "{clean}"
+        );
+        // The same URL policy as Markdown's: no `file:` link, no SVG `data:` image, a
+        // raster `data:` image kept.
+        let urls = sanitize(
+            r#"<a href="file:///etc/passwd">f</a><img src="data:image/svg+xml,x" alt="s"><img src="data:image/png;base64,AA" alt="p"><a href="mailto:a@b.org">m</a>"#,
+        );
+        assert!(!urls.contains("file:") && !urls.contains("svg"), "{urls}");
+        assert!(
+            urls.contains("data:image/png") && urls.contains("mailto:"),
+            "{urls}"
         );
         assert!(
             clean.contains(r#"lang="ko""#) && clean.contains("<abbr title=\"t\">c</abbr>"),
@@ -689,10 +713,10 @@ pub fn edition_index(layout: &Layout<'_>, site: &Site, pages: &[ListedPage]) -> 
         html! { @for e in &site.editions {
             link rel="alternate" hreflang=(e.tag) href={ "../" (e.tag) "/index.html" };
         } },
-        html! { a.skip-link href="#main" { (localized(layout, "skip-link")) }
+        html! { a.skip-link href={ "#" (slug::MAIN_ID) } { (localized(layout, "skip-link")) }
         (header(layout, &paths))
         (language_menu(layout, site, &paths, "index", "html", &site.partial_editions()))
-        main #main tabindex="-1" {
+        main id=(slug::MAIN_ID) tabindex="-1" {
             h1 { (localized(layout, "page-list-heading")) }
             ul.page-list {
                 @for p in pages {
@@ -724,14 +748,14 @@ pub fn chooser(
         html! { @for e in &site.editions {
                     link rel="alternate" hreflang=(e.tag) href={ (e.tag) "/index.html" };
                 } },
-        html! { a.skip-link href="#main" { (localized(source, "skip-link")) }
+        html! { a.skip-link href={ "#" (slug::MAIN_ID) } { (localized(source, "skip-link")) }
                 header.site-header {
                     span.site-brand {
                         img.seal src="seal.svg" alt=(source.text("seal-alt").text) width="56" height="56";
                         span.site-name { (localized(source, "site-name")) }
                     }
                 }
-                main #main tabindex="-1" {
+                main id=(slug::MAIN_ID) tabindex="-1" {
                     h1 { (localized(source, "language-chooser-heading")) }
                     // The heading in every other edition's language, each marked with its own.
                     p.chooser-headings {

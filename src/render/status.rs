@@ -180,9 +180,9 @@ pub fn write_html_page(
         html! {  },
         html! { link rel="stylesheet" href="style.css"; },
         html! {  },
-        html! { a.skip-link href="#main" { (localized(layout, "skip-link")) }
+        html! { a.skip-link href={ "#" (crate::slug::MAIN_ID) } { (localized(layout, "skip-link")) }
                 (header(layout, &paths))
-                main #main tabindex="-1" lang=[english] {
+                main id=(crate::slug::MAIN_ID) tabindex="-1" lang=[english] {
                     h1 { "Translation status" }
                     p {
                         "How many passages of each page are translated in each language edition. "
