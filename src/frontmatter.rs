@@ -38,17 +38,6 @@ pub struct FrontMatter {
     pub first_line: usize,
 }
 
-/// A file split into its front matter and its body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Split<'a> {
-    pub front_matter: Option<FrontMatter>,
-    pub body: &'a str,
-    /// Byte offset of `body` in the file.
-    pub body_offset: usize,
-    /// Number of lines before the body (add to a body line to get a file line).
-    pub body_line_offset: usize,
-}
-
 /// Front matter that cannot be read, with the 1-based line of the file where it fails.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontMatterError {
@@ -62,62 +51,14 @@ impl std::fmt::Display for FrontMatterError {
     }
 }
 
-/// Splits `text` (without a byte-order mark) into front matter and body. A file that
-/// does not start with a `+++` or `---` line has no front matter; an opening line
-/// without its closing line, or keys that do not parse, is an error.
-pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
-    let first_end = text.find('\n').unwrap_or(text.len());
-    let first = text[..first_end].trim_end_matches('\r').trim_end();
-    let format = match first {
-        "+++" => Format::Toml,
-        "---" => Format::Yaml,
-        _ => {
-            return Ok(Split {
-                front_matter: None,
-                body: text,
-                body_offset: 0,
-                body_line_offset: 0,
-            });
-        }
-    };
-    // The closing line.
-    let mut pos = (first_end + 1).min(text.len());
-    let keys_start = pos;
-    let mut line_no = 2;
-    loop {
-        if pos >= text.len() {
-            return Err(FrontMatterError {
-                line: 1,
-                message: format!("the front matter opened by `{first}` is never closed"),
-            });
-        }
-        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-        let line = text[pos..end].trim_end_matches('\r').trim_end();
-        let closes = match format {
-            Format::Toml => line == "+++",
-            Format::Yaml => line == "---" || line == "...",
-        };
-        if closes {
-            let keys = &text[keys_start..pos];
-            let body_offset = (end + 1).min(text.len());
-            let front_matter = strings(format, keys)?;
-            return Ok(Split {
-                front_matter: Some(front_matter),
-                body: &text[body_offset..],
-                body_offset,
-                body_line_offset: line_no,
-            });
-        }
-        pos = end + 1;
-        line_no += 1;
-    }
-}
-
-/// `import`'s reading of the keys (the block starts on line 2): the strings, leniently —
-/// a number is its text, any other value is none.
-fn strings(format: Format, keys: &str) -> Result<FrontMatter, FrontMatterError> {
-    let read = read_keys(format, keys).map_err(|e| FrontMatterError {
-        line: 1 + e.line,
+/// `import`'s reading of a translated file's front matter (`block`, as the one
+/// Markdown parse found it in `text`): the strings, leniently — a number is its text,
+/// any other value is none.
+pub fn read_strings(block: Block<'_>, text: &str) -> Result<FrontMatter, FrontMatterError> {
+    let first_line = text[..block.offset.min(text.len())].matches('\n').count() + 1;
+    let format = block.format;
+    let read = read_keys(format, block.text).map_err(|e| FrontMatterError {
+        line: first_line - 1 + e.line,
         message: e.message,
     })?;
     let text = |entry: &Option<Entry>| {
@@ -145,7 +86,7 @@ fn strings(format: Format, keys: &str) -> Result<FrontMatter, FrontMatterError> 
             .into_iter()
             .map(|(_, name)| name.to_string())
             .collect(),
-        first_line: 2,
+        first_line,
     })
 }
 
@@ -670,41 +611,48 @@ fn yaml_keys(text: &str) -> HashMap<String, (usize, Range<usize>)> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn toml_and_yaml_give_the_same_strings() {
-        let toml = split("+++\ntitle = \"Hiboux\"\ndescription = \"Tout sur eux.\"\nweight = 3\n+++\n\n# Corps\n").unwrap();
-        let yaml = split(
-            "---\ntitle: Hiboux\ndescription: \"Tout sur eux.\"\ndraft: false\n---\n\n# Corps\n",
+    /// `import`'s reading of a file whose front matter block is between its first two
+    /// delimiter lines (as the Markdown parse finds it).
+    fn strings_of(source: &str) -> Result<FrontMatter, FrontMatterError> {
+        let (format, close) = match &source[..4] {
+            "+++\n" => (Format::Toml, "\n+++\n"),
+            _ => (Format::Yaml, "\n---\n"),
+        };
+        let end = 4 + source[3..].find(close).unwrap();
+        read_strings(
+            Block {
+                format,
+                text: &source[4..end],
+                offset: 4,
+            },
+            source,
         )
-        .unwrap();
-        for s in [&toml, &yaml] {
-            let fm = s.front_matter.as_ref().unwrap();
-            assert_eq!(fm.title.as_deref(), Some("Hiboux"));
-            assert_eq!(fm.description.as_deref(), Some("Tout sur eux."));
-            assert_eq!(s.body, "\n# Corps\n");
-        }
-        assert_eq!(toml.front_matter.unwrap().other_keys, vec!["weight"]);
-        assert_eq!(yaml.front_matter.unwrap().other_keys, vec!["draft"]);
-        assert_eq!(yaml.body_line_offset, 5);
     }
 
     #[test]
-    fn no_front_matter_and_errors_with_lines() {
-        let s = split("# Titre\n\nTexte.\n").unwrap();
-        assert!(s.front_matter.is_none());
-        assert_eq!(s.body_offset, 0);
-        let e = split("---\ntitle: a\n").unwrap_err();
-        assert_eq!(e.line, 1);
-        let e = split("---\ntitle: a\nx: [1\n---\nbody\n").unwrap_err();
+    fn toml_and_yaml_give_the_same_strings() {
+        let toml = strings_of("+++\ntitle = \"Hiboux\"\ndescription = \"Tout sur eux.\"\nweight = 3\n+++\n\n# Corps\n").unwrap();
+        let yaml = strings_of(
+            "---\ntitle: Hiboux\ndescription: \"Tout sur eux.\"\ndraft: false\n---\n\n# Corps\n",
+        )
+        .unwrap();
+        for fm in [&toml, &yaml] {
+            assert_eq!(fm.title.as_deref(), Some("Hiboux"));
+            assert_eq!(fm.description.as_deref(), Some("Tout sur eux."));
+            assert_eq!(fm.first_line, 2);
+        }
+        assert_eq!(toml.other_keys, vec!["weight"]);
+        assert_eq!(yaml.other_keys, vec!["draft"]);
+    }
+
+    #[test]
+    fn errors_name_the_line_of_the_file() {
+        let e = strings_of("---\ntitle: a\nx: [1\n---\nbody\n").unwrap_err();
         assert!(e.line >= 2, "{e:?}");
-        let e = split("+++\ntitle = \"a\"\nx = = 1\n+++\n").unwrap_err();
+        let e = strings_of("+++\ntitle = \"a\"\nx = = 1\n+++\n").unwrap_err();
         assert_eq!(e.line, 3, "{e:?}");
-        let e = split("---\n- a\n- b\n---\n").unwrap_err();
+        let e = strings_of("---\n- a\n- b\n---\n").unwrap_err();
         assert!(e.message.contains("mapping"));
-        // CRLF files.
-        let s = split("---\r\ntitle: T\r\n---\r\nBody\r\n").unwrap();
-        assert_eq!(s.front_matter.unwrap().title.as_deref(), Some("T"));
-        assert_eq!(s.body, "Body\r\n");
     }
 
     /// Reads a page's front matter as the loader does (the block as the Markdown parse
@@ -908,16 +856,15 @@ mod tests {
 
     #[test]
     fn import_reads_the_same_keys_leniently() {
-        let s = split(
+        let fm = strings_of(
             "---\nlayout: post\ntitle: \" Hiboux \"\ndraft: true\nweight: x\n2024: y\n---\nBody\n",
         )
         .unwrap();
-        let fm = s.front_matter.unwrap();
         assert_eq!(fm.title.as_deref(), Some("Hiboux"));
         assert_eq!(fm.description, None);
         assert_eq!(fm.other_keys, vec!["layout", "draft", "weight", "2024"]);
-        let s = split("+++\ntitle = 3.5\ndescription = true\n[menu.main]\nx = 1\n+++\n").unwrap();
-        let fm = s.front_matter.unwrap();
+        let fm =
+            strings_of("+++\ntitle = 3.5\ndescription = true\n[menu.main]\nx = 1\n+++\n").unwrap();
         assert_eq!((fm.title.as_deref(), fm.description), (Some("3.5"), None));
         assert_eq!(fm.other_keys, vec!["menu"]);
     }

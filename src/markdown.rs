@@ -225,6 +225,24 @@ pub struct Document {
     pub footnote_labels: Vec<String>,
 }
 
+impl Document {
+    /// The page's front matter block, where the parse found it: the one place a file's
+    /// front matter is told from its body (pages, and the files `import` reads).
+    pub fn front_matter_block(&self) -> Option<crate::frontmatter::Block<'_>> {
+        self.front_matter
+            .as_ref()
+            .map(|(text, offset)| crate::frontmatter::Block {
+                format: if self.front_matter_yaml {
+                    crate::frontmatter::Format::Yaml
+                } else {
+                    crate::frontmatter::Format::Toml
+                },
+                text,
+                offset: *offset,
+            })
+    }
+}
+
 /// Which of the two shapes is parsed.
 #[derive(Clone, Copy)]
 enum Mode {

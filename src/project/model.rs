@@ -89,18 +89,7 @@ fn front_matter(
                 0..0,
             )
         });
-    let block = doc
-        .front_matter
-        .as_ref()
-        .map(|(text, offset)| frontmatter::Block {
-            format: if doc.front_matter_yaml {
-                frontmatter::Format::Yaml
-            } else {
-                frontmatter::Format::Toml
-            },
-            text,
-            offset: *offset,
-        });
+    let block = doc.front_matter_block();
     let (meta, mut found) =
         frontmatter::read_page_meta(block, source, lines, rel_path, fallback_title);
     problems.append(&mut found);

@@ -515,9 +515,7 @@ impl SourceView {
     /// The page as it was (`old`, the whole Markdown file): its segments, each mapped
     /// to the current segment it became by aligning the two English texts.
     fn old(page: &Page, old: &str) -> SourceView {
-        let split = frontmatter::split(old).ok();
-        let body = split.as_ref().map_or(old, |s| s.body);
-        let doc = markdown::parse_page(body);
+        let doc = markdown::parse_page(old);
         let extra = align::block_anchors(&doc.blocks, &doc.footnotes);
         let units: Vec<Unit> = doc
             .segments
@@ -533,7 +531,9 @@ impl SourceView {
                 current[o] = Some((c, ftl::source_hash(&doc.segments[o].text)));
             }
         }
-        let fm = split.and_then(|s| s.front_matter);
+        let fm = doc
+            .front_matter_block()
+            .and_then(|block| frontmatter::read_strings(block, old).ok());
         let hash = |old: Option<&String>, seg: usize| {
             old.map_or_else(|| page.segments[seg].hash.clone(), |t| ftl::source_hash(t))
         };
@@ -570,9 +570,13 @@ fn import_page(page: &Page, text: &str, shown: &str, old_source: Option<&str>) -
         file: shown.to_string(),
         ..PageReport::default()
     };
-    let split = match frontmatter::split(text) {
-        Ok(s) => s,
-        Err(e) => {
+    // The front matter is told from the body by the one Markdown parse, as for pages.
+    let doc = markdown::parse_page(text);
+    let front_matter = match doc
+        .front_matter_block()
+        .map(|b| frontmatter::read_strings(b, text))
+    {
+        Some(Err(e)) => {
             report.problem = Some(format!(
                 "{shown}:{}: {}; nothing imported",
                 e.line, e.message
@@ -582,10 +586,11 @@ fn import_page(page: &Page, text: &str, shown: &str, old_source: Option<&str>) -
                 messages: Vec::new(),
             };
         }
+        Some(Ok(fm)) => Some(fm),
+        None => None,
     };
-    let doc = markdown::parse_page(split.body);
     let lines = LineIndex::new(text);
-    let line = |offset: usize| lines.line(split.body_offset + offset);
+    let line = |offset: usize| lines.line(offset);
 
     let view = match old_source {
         Some(old) => SourceView::old(page, old),
@@ -602,7 +607,7 @@ fn import_page(page: &Page, text: &str, shown: &str, old_source: Option<&str>) -
 
     // (segment index, text, line, move, source hash it translates)
     let mut candidates: Vec<(usize, String, usize, Move, String)> = Vec::new();
-    let fm = split.front_matter.as_ref();
+    let fm = front_matter.as_ref();
     let fm_line = fm.map_or(1, |f| f.first_line);
     if let Some(t) = fm.and_then(|f| f.title.clone()) {
         candidates.push((
