@@ -44,7 +44,7 @@ pub fn is_unsafe_url(url: &str, image: bool) -> bool {
             .filter(|c| !c.is_whitespace() && !c.is_control())
             .flat_map(char::to_lowercase)
             .collect();
-        return !(lowered.starts_with("data:image/") && !lowered.starts_with("data:image/svg"));
+        return !lowered.starts_with("data:image/") || lowered.starts_with("data:image/svg");
     }
     true
 }
