@@ -1,0 +1,87 @@
+//! The translation file `import` writes: each imported message (with the source hash
+//! it translates) replacing its template or put in reference order, the rest brought in
+//! line with the reference as `sync` would.
+
+use super::*;
+use crate::ftl::META_PREFIX;
+use crate::workflow::{Edit, apply_edits, find_templates, insertion};
+
+/// A message as `import` writes it: the source hash it translates, then the message.
+pub(super) fn message_text(seg: &Segment, text: &str, hash: &str) -> String {
+    format!(
+        "# {META_PREFIX} source {}\n{} ={}\n",
+        hash,
+        seg.id,
+        ftl::escape_pattern(text)
+    )
+}
+
+/// The page file with `messages` written into `base` (a template replaced, an existing
+/// message replaced, or the message inserted after the one before it in reference
+/// order), then brought in line with the reference as `sync` would.
+pub(super) fn write_page_file(
+    page: &Page,
+    base: &str,
+    messages: &[(usize, String, String)],
+) -> String {
+    if messages.is_empty() {
+        return finish_like_sync(page, base);
+    }
+    let file = FtlFile::parse(
+        PathBuf::from("import.ftl"),
+        base.to_string(),
+        crate::source::TextStyle::NEW,
+    );
+    let templates = find_templates(base);
+    let mut edits = Vec::new();
+    let order: Vec<usize> = page.reference_order().collect();
+    for (i, text, hash) in messages {
+        let seg = &page.segments[*i];
+        let block = message_text(seg, text, hash);
+        if let Some(entry) = file.get(&seg.id) {
+            edits.push(Edit {
+                range: entry.range.clone(),
+                rank: 1,
+                text: block,
+            });
+        } else if let Some(t) = templates.iter().find(|t| t.id == seg.id) {
+            edits.push(Edit {
+                range: t.range.clone(),
+                rank: 1,
+                text: block,
+            });
+        } else {
+            // After the nearest message or template before it in reference order.
+            let at = order.iter().position(|o| o == i).unwrap_or(0);
+            let pos = order[..at]
+                .iter()
+                .rev()
+                .find_map(|o| {
+                    let id = &page.segments[*o].id;
+                    file.get(id)
+                        .map(|e| e.range.end)
+                        .or_else(|| templates.iter().find(|t| t.id == *id).map(|t| t.range.end))
+                })
+                .unwrap_or(base.len());
+            edits.push(Edit {
+                range: pos..pos,
+                rank: 0,
+                text: insertion(base, pos, &[block]),
+            });
+        }
+    }
+    let text = apply_edits(base, edits);
+    finish_like_sync(page, &text)
+}
+
+pub(super) fn finish_like_sync(page: &Page, text: &str) -> String {
+    let file = FtlFile::parse(
+        PathBuf::from("import.ftl"),
+        text.to_string(),
+        crate::source::TextStyle::NEW,
+    );
+    match crate::workflow::sync::sync_page_file(page, &file) {
+        Some(update) => update.text,
+        None => text.to_string(),
+    }
+}
