@@ -12,7 +12,7 @@
 //!   rows) and emphasis;
 //! - `DIR/locales/<tag>/site.ftl` and `DIR/locales/<tag>/<slug>.ftl` for every locale,
 //!   with the message ids and source hashes of the library itself (`Project::load`), and
-//!   the reference files `DIR/locales/en/<slug>.ftl` written by `fluentpress::extract`;
+//!   the reference files `DIR/locales/en/<slug>.ftl` written by `fluentpress::internals::extract`;
 //! - `DIR/floor/<tag>/<slug>.md`: the same page wholly in that locale, as Markdown (for
 //!   `examples/floor.rs`, the pulldown-cmark floor of the benchmark);
 //! - `DIR/corpus.txt`: the parameters and sizes.
@@ -30,9 +30,9 @@
 //! headings and table cells make every page's text unique.
 
 use clap::Parser;
-use fluentpress::ftl::{self, FtlFile};
-use fluentpress::markdown::{self, InlineKind, LinkRefs, SegmentKind};
-use fluentpress::project::Project;
+use fluentpress::internals::ftl::{self, FtlFile};
+use fluentpress::internals::markdown::{self, InlineKind, LinkRefs, SegmentKind};
+use fluentpress::internals::project::Project;
 use rayon::prelude::*;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -161,7 +161,7 @@ fn load_pool(from: &Path) -> Pool {
             let file = FtlFile::parse(
                 PathBuf::from(&rel),
                 text,
-                fluentpress::source::TextStyle::NEW,
+                fluentpress::internals::source::TextStyle::NEW,
             );
             assert!(file.syntax_errors.is_empty(), "{rel}: syntax errors");
             file
@@ -465,7 +465,7 @@ fn main() {
         .take(args.locales)
         .collect();
     for (tag, _, _) in &locales {
-        let parsed = fluentpress::locale::Locale::parse(tag).expect("valid tag");
+        let parsed = fluentpress::internals::locale::Locale::parse(tag).expect("valid tag");
         assert_eq!(&parsed.tag, tag, "tags are written in canonical form");
     }
 
@@ -619,8 +619,8 @@ fn main() {
         }
     });
     // The reference files, by `fluentpress extract`'s own code.
-    let plan = fluentpress::extract::plan(&project).expect("plan the reference files");
-    fluentpress::extract::apply(&project, &plan).expect("write the reference files");
+    let plan = fluentpress::internals::extract::plan(&project).expect("plan the reference files");
+    fluentpress::internals::extract::apply(&project, &plan).expect("write the reference files");
     let ids: Vec<Vec<String>> = project
         .page_ids()
         .map(|p| {
@@ -647,7 +647,7 @@ fn main() {
             );
         }
         assert!(
-            fluentpress::extract::plan(&project)
+            fluentpress::internals::extract::plan(&project)
                 .expect("plan the reference files")
                 .is_empty(),
             "reference files are stale after extract"

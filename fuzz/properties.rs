@@ -7,16 +7,18 @@
 #![allow(dead_code)]
 
 use fluent_syntax::ast;
-use fluentpress::config::Config;
-use fluentpress::ftl::{FtlFile, MAX_NESTING, nesting_depth};
-use fluentpress::markdown::{self, FragmentContext, Inline, InlineKind, MAX_INLINE_DEPTH};
-use fluentpress::pipeline::{Output, Renderer};
-use fluentpress::project::{LAYOUT_MESSAGES, Project};
+use fluentpress::internals::config::Config;
+use fluentpress::internals::ftl::{FtlFile, MAX_NESTING, nesting_depth};
+use fluentpress::internals::markdown::{
+    self, FragmentContext, Inline, InlineKind, MAX_INLINE_DEPTH,
+};
+use fluentpress::internals::pipeline::{Output, Renderer};
+use fluentpress::internals::project::{LAYOUT_MESSAGES, Project};
 
 /// A page with what a translation may refer to: a link definition and a footnote.
 const PAGE: &str = "+++\ntitle = \"T\"\ndescription = \"D\"\n+++\n\n# Owls\n\nOwls hunt at *night*; see [the trust][t] and [this](https://owls.example/).[^n]\n\n- An item\n\n![An owl](owl.png)\n\n[t]: https://owls.example/trust\n[^n]: The note.\n";
 
-/// Whether a character is one no output may hold raw (`fluentpress::chars`), written
+/// Whether a character is one no output may hold raw (`fluentpress::internals::chars`), written
 /// out again here so the property does not trust the code it checks.
 fn is_not_text(c: char) -> bool {
     (c.is_control() && c != '\t' && c != '\n')
@@ -96,7 +98,7 @@ pub fn fluent_file(text: &str) {
     let file = FtlFile::parse(
         "x.ftl".into(),
         text.to_string(),
-        fluentpress::source::TextStyle::NEW,
+        fluentpress::internals::source::TextStyle::NEW,
     );
     match nesting_depth(text, MAX_NESTING) {
         Ok(depth) => {
@@ -134,8 +136,11 @@ pub fn fluent_file(text: &str) {
             assert!(!html.chars().any(is_not_text) && !text.chars().any(is_not_text));
         }
     }
-    let _ =
-        fluentpress::commands::lint::run(&project, &fluentpress::lint::Settings::default(), &[]);
+    let _ = fluentpress::internals::commands::lint::run(
+        &project,
+        &fluentpress::internals::lint::Settings::default(),
+        &[],
+    );
 }
 
 fn depth(inlines: &[Inline]) -> usize {
@@ -190,7 +195,7 @@ pub fn fragment(text: &str) {
 pub fn render(markdown: &str, translation: &str) {
     let page = format!("+++\ntitle = \"T\"\ndescription = \"D\"\n+++\n\n{markdown}");
     let probe = Project::in_memory(Config::default(), &[("p", &page)], &[("en", &[])]);
-    let escaped = fluentpress::ftl::escape_pattern(translation);
+    let escaped = fluentpress::internals::ftl::escape_pattern(translation);
     let mut page_ftl = String::new();
     for seg in &probe.models().expect("a page in memory")[0].segments {
         page_ftl.push_str(&format!("{} ={escaped}\n", seg.id));
@@ -228,7 +233,10 @@ pub fn render(markdown: &str, translation: &str) {
             );
         }
     }
-    let _ =
-        fluentpress::commands::lint::run(&project, &fluentpress::lint::Settings::default(), &[]);
-    let _ = fluentpress::extract::plan(&project);
+    let _ = fluentpress::internals::commands::lint::run(
+        &project,
+        &fluentpress::internals::lint::Settings::default(),
+        &[],
+    );
+    let _ = fluentpress::internals::extract::plan(&project);
 }

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 /// `0.1.0 (1a2b3c4d5e)`: the version and, when built from a git checkout, the commit
 /// (`build.rs`), so a bug report names the exact source.
-pub const VERSION: &str = concat!(
+pub(crate) const VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
     env!("FLUENTPRESS_VERSION_SUFFIX")
 );
@@ -22,7 +22,7 @@ pub const VERSION: &str = concat!(
     version = VERSION,
     about = "Publish Markdown in many languages, accessibly: Fluent translations, HTML and plain-text editions, lint."
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     /// The site's root directory (holding content/ and locales/). Default: the nearest of
     /// the current directory and its parents that holds fluentpress.toml, or content/ and locales/.
     #[arg(
@@ -60,7 +60,7 @@ pub struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
-pub enum Command {
+pub(crate) enum Command {
     /// Start a site in DIR (default: here): a sample page, site.ftl, fluentpress.toml, .gitignore and a CI workflow.
     Init(InitArgs),
     /// Render every language edition (HTML and plain text) into the output directory.
@@ -82,7 +82,7 @@ pub enum Command {
 }
 
 #[derive(Args, Debug)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// Output directory (default: dist/ in the site root). Only a directory fluentpress created is ever replaced.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -101,7 +101,7 @@ pub struct BuildArgs {
 }
 
 #[derive(Args, Debug)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     /// The folder to start the site in (created if missing; default: the current directory).
     #[arg(value_name = "DIR", default_value = ".")]
     pub dir: PathBuf,
@@ -117,21 +117,21 @@ pub struct InitArgs {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Human,
     Json,
     Github,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Color {
+pub(crate) enum Color {
     Auto,
     Always,
     Never,
 }
 
 #[derive(Args, Debug)]
-pub struct LintArgs {
+pub(crate) struct LintArgs {
     /// Output format: `human` (for people), `json` (for programs), `github` (annotations in GitHub Actions).
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
@@ -157,20 +157,20 @@ pub struct LintArgs {
 }
 
 #[derive(Args, Debug)]
-pub struct ExtractArgs {
+pub(crate) struct ExtractArgs {
     /// Change nothing; exit 1 and name the reference files that are out of date.
     #[arg(long)]
     pub check: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum StatusFormat {
+pub(crate) enum StatusFormat {
     Human,
     Json,
 }
 
 #[derive(Args, Debug)]
-pub struct StatusArgs {
+pub(crate) struct StatusArgs {
     /// Only this locale (repeatable; default: every locale but the source).
     #[arg(long = "locale", value_name = "TAG")]
     pub locales: Vec<String>,
@@ -183,7 +183,7 @@ pub struct StatusArgs {
 }
 
 #[derive(Args, Debug)]
-pub struct SyncArgs {
+pub(crate) struct SyncArgs {
     /// Only this locale (repeatable; default: every locale but the source).
     #[arg(long = "locale", value_name = "TAG")]
     pub locales: Vec<String>,
@@ -197,14 +197,14 @@ pub struct SyncArgs {
 }
 
 #[derive(Args, Debug)]
-pub struct NewLocaleArgs {
+pub(crate) struct NewLocaleArgs {
     /// The BCP 47 tag of the new edition's language (e.g. he, zh-Hant, pt-BR).
     #[arg(value_name = "TAG")]
     pub tag: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ImportLayout {
+pub(crate) enum ImportLayout {
     // DIR/<page>.md for content/<page>.md (Hugo's content/TAG/ directories, Docusaurus, Jekyll).
     Mirror,
     // DIR/<page>.TAG.md (Hugo's translation by file name).
@@ -212,7 +212,7 @@ pub enum ImportLayout {
 }
 
 #[derive(Args, Debug)]
-pub struct ImportArgs {
+pub(crate) struct ImportArgs {
     /// The locale the files translate into (created if it does not exist).
     #[arg(long = "locale", value_name = "TAG")]
     pub locale: String,
@@ -241,7 +241,7 @@ pub struct ImportArgs {
 }
 
 #[derive(Args, Debug)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// Port on 127.0.0.1 (0: any free port). The URL is printed as the first line.
     #[arg(long, default_value_t = 8000, value_name = "N")]
     pub port: u16,
@@ -255,14 +255,14 @@ pub struct ServeArgs {
 }
 
 /// Outcome of a command that ran: success, or findings (exit 1).
-pub enum Outcome {
+pub(crate) enum Outcome {
     Ok,
     Findings,
 }
 
 /// The global output settings, passed to each command.
 #[derive(Debug, Clone, Copy)]
-pub struct Ui {
+pub(crate) struct Ui {
     pub quiet: bool,
     pub verbose: bool,
     pub color: Color,
@@ -270,7 +270,7 @@ pub struct Ui {
 
 impl Ui {
     /// Whether to colour what goes to stdout (`stdout`) or stderr.
-    pub fn color_on(&self, stdout: bool) -> bool {
+    pub(crate) fn color_on(&self, stdout: bool) -> bool {
         use std::io::IsTerminal;
         match self.color {
             Color::Always => true,
@@ -288,7 +288,7 @@ impl Ui {
 }
 
 /// `1 error`, `2 errors`: `n` and the noun, in the singular for one.
-pub fn count(n: usize, singular: &str, plural: &str) -> String {
+pub(crate) fn count(n: usize, singular: &str, plural: &str) -> String {
     format!("{n} {}", if n == 1 { singular } else { plural })
 }
 
@@ -320,7 +320,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+pub(crate) fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let ui = Ui {
         quiet: cli.quiet,
         verbose: cli.verbose,
@@ -406,7 +406,7 @@ fn infer_locale(
 }
 
 /// Whether `dir` is a site's root: it holds `fluentpress.toml`, or `content/` and `locales/`.
-pub fn is_site_root(dir: &std::path::Path) -> bool {
+pub(crate) fn is_site_root(dir: &std::path::Path) -> bool {
     dir.join(crate::config::FILE_NAME).is_file()
         || (dir.join(crate::project::CONTENT_DIR).is_dir()
             && dir.join(crate::project::LOCALES_DIR).is_dir())
@@ -415,7 +415,7 @@ pub fn is_site_root(dir: &std::path::Path) -> bool {
 /// The site root for a command run in `cwd`: the nearest of `cwd` and its parents that
 /// is a site's root (as cargo finds `Cargo.toml`). `.` when it is `cwd` itself, so
 /// paths in messages stay short.
-pub fn find_root(cwd: &std::path::Path) -> anyhow::Result<PathBuf> {
+pub(crate) fn find_root(cwd: &std::path::Path) -> anyhow::Result<PathBuf> {
     if is_site_root(cwd) {
         return Ok(PathBuf::from("."));
     }

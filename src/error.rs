@@ -12,8 +12,6 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: the `{what}` directory is missing (looked for it at {path})")]
-    MissingDir { path: PathBuf, what: &'static str },
     #[error("{path}:{line}:{column}: {message}")]
     Config {
         path: PathBuf,
@@ -31,10 +29,6 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error(
-        "{path}: another fluentpress build is writing this output ({holder}); wait for it to finish, or build into another --out"
-    )]
-    Locked { path: PathBuf, holder: String },
     #[error("{path}: refusing to write there: {reason}")]
     UnsafeOutput { path: PathBuf, reason: String },
     #[error(

@@ -28,7 +28,7 @@ pub enum Format {
 
 /// What the front matter says.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     pub format: Format,
     pub title: Option<String>,
     pub description: Option<String>,
@@ -40,7 +40,7 @@ pub struct FrontMatter {
 
 /// Front matter that cannot be read, with the 1-based line of the file where it fails.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FrontMatterError {
+pub(crate) struct FrontMatterError {
     pub line: usize,
     pub message: String,
 }
@@ -54,7 +54,7 @@ impl std::fmt::Display for FrontMatterError {
 /// `import`'s reading of a translated file's front matter (`block`, as the one
 /// Markdown parse found it in `text`): the strings, leniently — a number is its text,
 /// any other value is none.
-pub fn read_strings(block: Block<'_>, text: &str) -> Result<FrontMatter, FrontMatterError> {
+pub(crate) fn read_strings(block: Block<'_>, text: &str) -> Result<FrontMatter, FrontMatterError> {
     let first_line = text[..block.offset.min(text.len())].matches('\n').count() + 1;
     let format = block.format;
     let read = read_keys(format, block.text).map_err(|e| FrontMatterError {
@@ -102,7 +102,7 @@ pub struct Block<'a> {
 
 /// What the front matter of a page says, as the content loader uses it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageMeta {
+pub(crate) struct PageMeta {
     /// The title, and where its text is in the file.
     pub title: (String, Range<usize>),
     /// The description (empty when there is none), and where its text is in the file.
@@ -164,7 +164,7 @@ const OTHER_GENERATORS_KEYS: &[&str] = &[
 /// loader. Every problem becomes a diagnostic of `rel_path` and the page still loads:
 /// without a usable `title` it is called `fallback_title` (its first heading, or its
 /// file name), without a `description` it has an empty one.
-pub fn read_page_meta(
+pub(crate) fn read_page_meta(
     block: Option<Block<'_>>,
     source: &str,
     lines: &LineIndex,
@@ -466,7 +466,7 @@ fn unquoted(text: &str, span: Range<usize>) -> Range<usize> {
 /// block with more is refused before the parser sees it. Counting every bracket, in
 /// quoted strings and comments too, bounds the depth whatever the text pretends; a page's
 /// front matter holds a handful.
-pub const MAX_YAML_BRACKETS: usize = 256;
+pub(crate) const MAX_YAML_BRACKETS: usize = 256;
 
 fn read_yaml(text: &str) -> Result<Keys, Unreadable> {
     if text.trim().is_empty() {

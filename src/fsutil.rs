@@ -11,7 +11,7 @@ use std::path::{Component, Path};
 
 /// Whether some component of `path` below `root` is a symbolic link (or cannot be
 /// looked at): what must not be read as the site's own file.
-pub fn has_link_below(root: &Path, path: &Path) -> bool {
+pub(crate) fn has_link_below(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
         return true;
     };
@@ -33,7 +33,7 @@ pub fn has_link_below(root: &Path, path: &Path) -> bool {
 /// component below the root must be a real directory — a symbolic link (a committed
 /// `locales/de -> /elsewhere`) or `..` is refused — and missing ones are created one by
 /// one; then the real path of `dir` must lie inside the real path of the root.
-pub fn create_dir_inside(root: &Path, dir: &Path) -> Result<()> {
+pub(crate) fn create_dir_inside(root: &Path, dir: &Path) -> Result<()> {
     let refuse = |at: &Path, reason: &str| {
         Err(Error::UnsafeOutput {
             path: at.to_path_buf(),
@@ -86,14 +86,14 @@ pub fn create_dir_inside(root: &Path, dir: &Path) -> Result<()> {
 
 /// [`write_atomic`] for a file of the site at `root`: refused when the file or a
 /// directory on the way is a symbolic link, or the real directory is outside the root.
-pub fn write_inside(root: &Path, path: &Path, contents: &[u8]) -> Result<()> {
+pub(crate) fn write_inside(root: &Path, path: &Path, contents: &[u8]) -> Result<()> {
     check_file_inside(root, path)?;
     write_atomic(path, contents)
 }
 
 /// The checks of [`write_inside`] (the missing directories are created), for a file
 /// about to be written or removed.
-pub fn check_file_inside(root: &Path, path: &Path) -> Result<()> {
+pub(crate) fn check_file_inside(root: &Path, path: &Path) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -111,7 +111,7 @@ pub fn check_file_inside(root: &Path, path: &Path) -> Result<()> {
 /// Every entry below `dir` (not `dir` itself), sorted by name at each level, with
 /// hidden names (`.git`, editors' swap files, fluentpress's own temporary files) and
 /// everything below them left out. Symbolic links are reported, never followed.
-pub fn walk(dir: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
+pub(crate) fn walk(dir: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> {
     walkdir::WalkDir::new(dir)
         .min_depth(1)
         .follow_links(false)
@@ -121,7 +121,7 @@ pub fn walk(dir: &Path) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntr
 }
 
 /// `path` relative to `base`, `/`-separated (as paths are shown and compared).
-pub fn rel_path(base: &Path, path: &Path) -> String {
+pub(crate) fn rel_path(base: &Path, path: &Path) -> String {
     path.strip_prefix(base)
         .unwrap_or(path)
         .components()
@@ -192,7 +192,7 @@ fn remove_stale_temps(dir: &Path) {
 /// Writes a text file of the site at `root` atomically and only inside it
 /// ([`write_inside`]), in `style`: the byte-order mark and line ends the file had when
 /// it was read, so a rewrite changes only what it edits.
-pub fn write_text(
+pub(crate) fn write_text(
     root: &Path,
     path: &Path,
     text: &str,
@@ -204,7 +204,7 @@ pub fn write_text(
 /// Writes `contents` to `path` so that a crash or a full disk never leaves half a file:
 /// a temporary file beside it, flushed, renamed over it. The one writer of the site's
 /// files (reference files, translations, served output) and of their permissions.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 /// A segment of the current content, in reference-file order.
 #[derive(Debug, Clone, Copy)]
-pub struct NewSegment<'a> {
+pub(crate) struct NewSegment<'a> {
     pub kind: SegmentKind,
     pub text: &'a str,
     /// Anchor of the heading the segment stands under.
@@ -20,7 +20,7 @@ pub struct NewSegment<'a> {
 
 /// A message of the existing reference file.
 #[derive(Debug, Clone, Copy)]
-pub struct OldEntry<'a> {
+pub(crate) struct OldEntry<'a> {
     pub id: &'a str,
     pub text: &'a str,
     pub kind: Option<SegmentKind>,
@@ -33,7 +33,7 @@ const MAX_PAIRS: usize = 250_000;
 const WINDOW: usize = 100;
 
 /// Assigns an id to each new segment. `reserved` ids (the layout's) are never given out.
-pub fn assign(
+pub(crate) fn assign(
     new: &[NewSegment<'_>],
     old: &[OldEntry<'_>],
     reserved: &HashSet<String>,
@@ -128,7 +128,7 @@ fn dice(a: &HashSet<[char; 3]>, b: &HashSet<[char; 3]>) -> f64 {
 
 /// The readable id a new segment would get: `page-title`, the heading's words, or the
 /// section's words followed by the kind and the segment's first words.
-pub fn derive_id(seg: &NewSegment<'_>) -> String {
+pub(crate) fn derive_id(seg: &NewSegment<'_>) -> String {
     let kind_word = match seg.kind {
         SegmentKind::Title => return "page-title".into(),
         SegmentKind::Description => return "page-description".into(),

@@ -2,7 +2,7 @@
 //! to the process exit code.
 
 fn main() -> std::process::ExitCode {
-    fluentpress::cli::main()
+    fluentpress::main()
 }
 
 // Rendering allocates many small strings on every thread; mimalloc is faster at that

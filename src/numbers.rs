@@ -82,7 +82,7 @@ fn next_digit_start(bytes: &[u8]) -> Option<usize> {
 /// digits are dropped, so 130,000 = 130.000 = 130 000 = ١٣٠٬٠٠٠ = ๑๓๐,๐๐๐ = １３０，０００
 /// → "130000", and a CJK unit after the digits is multiplied out, so 13万 = 13만 =
 /// 130,000 → "130000" (see `with_units`).
-pub fn numbers(text: &str) -> Vec<String> {
+pub(crate) fn numbers(text: &str) -> Vec<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut current = String::new();

@@ -10,7 +10,7 @@ use intl_memoizer::Memoizable;
 use unic_langid::LanguageIdentifier;
 
 /// A locale's decimal formatter, built once per bundle by Fluent's memoizer.
-pub struct NumberFormat(DecimalFormatter);
+pub(crate) struct NumberFormat(DecimalFormatter);
 
 impl Memoizable for NumberFormat {
     type Args = ();
@@ -25,7 +25,7 @@ impl Memoizable for NumberFormat {
 }
 
 impl NumberFormat {
-    pub fn format(&self, value: f64) -> Option<String> {
+    pub(crate) fn format(&self, value: f64) -> Option<String> {
         if !value.is_finite() {
             return None;
         }
@@ -39,7 +39,7 @@ impl NumberFormat {
 }
 
 /// The formatter hook of every bundle: numbers in the bundle's locale, the rest as Fluent does.
-pub fn format_number<M: MemoizerKind>(value: &FluentValue, memoizer: &M) -> Option<String> {
+pub(crate) fn format_number<M: MemoizerKind>(value: &FluentValue, memoizer: &M) -> Option<String> {
     match value {
         FluentValue::Number(n) => memoizer
             .with_try_get_threadsafe::<NumberFormat, _, _>((), |f| f.format(n.value))
@@ -49,8 +49,9 @@ pub fn format_number<M: MemoizerKind>(value: &FluentValue, memoizer: &M) -> Opti
     }
 }
 
-/// Formats `value` for `locale` outside a bundle (tests, the text edition's counts).
-pub fn format_for(locale: &LanguageIdentifier, value: f64) -> String {
+/// Formats `value` for `locale` outside a bundle (the tests' view of a bundle's numbers).
+#[cfg(test)]
+fn format_for(locale: &LanguageIdentifier, value: f64) -> String {
     NumberFormat::construct(locale.clone(), ())
         .ok()
         .and_then(|f| f.format(value))

@@ -14,11 +14,11 @@ use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
 
 /// The file that marks a directory as fluentpress's output.
-pub const MARKER: &str = ".fluentpress-output";
+pub(crate) const MARKER: &str = ".fluentpress-output";
 const MARKER_TEXT: &str = "This directory is written by fluentpress. `fluentpress build` replaces it whole; do not keep other files here.\n";
 
 /// A build's staging directory.
-pub struct Staging {
+pub(crate) struct Staging {
     pub dir: PathBuf,
     out: PathBuf,
     committed: bool,
@@ -29,7 +29,7 @@ pub struct Staging {
 }
 
 /// The exclusive right to change an output directory, released when dropped.
-pub struct OutputLock {
+pub(crate) struct OutputLock {
     _file: std::fs::File,
 }
 
@@ -41,7 +41,7 @@ pub struct OutputLock {
 /// link itself on Windows), accepted only as a regular file with no other name (a
 /// hard link), and rewritten only when it holds what fluentpress writes there (nothing,
 /// or `process N`); anything else is refused, never truncated.
-pub fn lock(out: &Path) -> Result<OutputLock> {
+pub(crate) fn lock(out: &Path) -> Result<OutputLock> {
     use std::io::{Read, Seek, SeekFrom, Write};
     let name = out
         .file_name()
@@ -202,7 +202,7 @@ fn leftovers(out: &Path) -> Vec<PathBuf> {
 /// name and path), or holding one: each build would publish its previous output as
 /// content files (and `serve` would rebuild itself on every write), or replace the
 /// site. Exit 2: a usage error, or [`Error::UnsafeOutput`] for an output holding them.
-pub fn check_outside(out: &Path, sources: &[(&str, PathBuf)]) -> Result<()> {
+pub(crate) fn check_outside(out: &Path, sources: &[(&str, PathBuf)]) -> Result<()> {
     let real_out = real_path(out);
     for (name, dir) in sources {
         let real_dir = real_path(dir);
@@ -260,7 +260,7 @@ fn real_path(path: &Path) -> PathBuf {
 }
 
 /// Refuses an output directory that fluentpress did not create.
-pub fn check(out: &Path) -> Result<()> {
+pub(crate) fn check(out: &Path) -> Result<()> {
     let refuse = |reason: String| {
         Err(Error::UnsafeOutput {
             path: out.to_path_buf(),
@@ -325,7 +325,7 @@ impl Staging {
     /// Prepares a staging directory for `out`, after cleaning up after killed builds.
     /// `carry` decides which files of the current output (paths relative to it) are
     /// kept in the new one — for a build of only some locales.
-    pub fn begin(out: &Path, carry: &dyn Fn(&str) -> bool) -> Result<Staging> {
+    pub(crate) fn begin(out: &Path, carry: &dyn Fn(&str) -> bool) -> Result<Staging> {
         let lock = lock(out)?;
         check(out)?;
         let parent = out
@@ -395,7 +395,7 @@ impl Staging {
     }
 
     /// Writes a file of the new output (`rel` is `/`-separated).
-    pub fn write(&self, rel: &str, contents: &[u8]) -> Result<()> {
+    pub(crate) fn write(&self, rel: &str, contents: &[u8]) -> Result<()> {
         let path = self.dir.join(rel);
         if self.carried {
             // Never write through a hard link carried over from the previous output.
@@ -415,7 +415,7 @@ impl Staging {
 
     /// Writes a file of the new output piece by piece, for a file too large to make in
     /// memory first (the status page of a large site).
-    pub fn write_with(
+    pub(crate) fn write_with(
         &self,
         rel: &str,
         fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
@@ -435,7 +435,7 @@ impl Staging {
     }
 
     /// Swaps the new output in; the old one is removed afterwards.
-    pub fn commit(mut self) -> Result<()> {
+    pub(crate) fn commit(mut self) -> Result<()> {
         let old = sibling(&self.out, "old", &unique_id());
         let had_old = self.out.exists();
         if had_old {

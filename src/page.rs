@@ -181,7 +181,7 @@ impl SiteIndex {
 
 /// The heading anchors of a page: what links from other pages may point to (kept for
 /// every page while the site is rendered, so the document itself need not be).
-pub fn anchors(doc: &Document) -> HashSet<String> {
+pub(crate) fn anchors(doc: &Document) -> HashSet<String> {
     let mut anchors = HashSet::new();
     collect_anchors(&doc.blocks, &mut anchors);
     // The ids the renderer gives every page, and each footnote and its first reference.

@@ -11,7 +11,7 @@ use icu_segmenter::options::SentenceBreakInvariantOptions;
 
 /// How a character's writing system uses spaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Spacing {
+pub(crate) enum Spacing {
     /// Spaces between words (Latin, Cyrillic, Arabic, Hangul …), and anything that is
     /// no letter of a script that does otherwise.
     Words,
@@ -55,7 +55,7 @@ const NO_SENTENCE_MARKS: &[Script] = &[Script::Thai, Script::Lao];
 /// (Script=Common) take the spacing of the scripts that use them (Script_Extensions:
 /// `。` is Han and kana punctuation), and full-width or wide ones (`，`, `！`, U+3000)
 /// count as unspaced; emoji do not.
-pub fn spacing(c: char) -> Spacing {
+pub(crate) fn spacing(c: char) -> Spacing {
     if c.is_ascii() {
         return Spacing::Words;
     }
@@ -87,27 +87,27 @@ pub fn spacing(c: char) -> Spacing {
 
 /// Whether `c` belongs to a script written without spaces between words, where a line
 /// may break between characters or dictionary words.
-pub fn is_spaceless(c: char) -> bool {
+pub(crate) fn is_spaceless(c: char) -> bool {
     spacing(c) != Spacing::Words
 }
 
 /// Whether a line break between `before` and `after` inside a paragraph reads as
 /// nothing (both in scripts without spaces between words: `北朝鮮\n人権` is one word
 /// run) rather than as a space.
-pub fn line_break_is_silent(before: char, after: char) -> bool {
+pub(crate) fn line_break_is_silent(before: char, after: char) -> bool {
     is_spaceless(before) && is_spaceless(after)
 }
 
 /// Whether two sentences, `… before` and `after …`, are written together without a
 /// space: only where the script spaces nothing (`北朝鮮。人権`); Thai, Lao, Khmer and
 /// Myanmar separate sentences with a space, as spaced scripts do.
-pub fn sentences_join_without_space(before: char, after: char) -> bool {
+pub(crate) fn sentences_join_without_space(before: char, after: char) -> bool {
     spacing(before) == Spacing::None && spacing(after) == Spacing::None
 }
 
 /// Whether the text's script marks the ends of sentences (so counting them means
 /// something): not Thai or Lao text.
-pub fn marks_sentence_ends(text: &str) -> bool {
+pub(crate) fn marks_sentence_ends(text: &str) -> bool {
     let scripts = ScriptWithExtensions::new();
     !text
         .chars()
@@ -155,7 +155,7 @@ fn ends_with_abbreviation(text: &str) -> bool {
 /// Byte offsets where a sentence of `text` ends or may end (after an abbreviation),
 /// after its terminator and before the spaces that follow; neither the start nor the
 /// end of the text.
-pub fn sentence_ends(text: &str) -> Vec<usize> {
+pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
     let end = text.trim_end().len();
     sentences(text)
         .into_iter()
@@ -168,7 +168,7 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
 /// …), as a range: the ends that are certain, and those plus the ends after an
 /// abbreviation. `None` where the script marks no sentence end or none is marked (a
 /// heading).
-pub fn sentence_count(text: &str) -> Option<(usize, usize)> {
+pub(crate) fn sentence_count(text: &str) -> Option<(usize, usize)> {
     if !marks_sentence_ends(text) {
         return None;
     }

@@ -28,7 +28,7 @@
 /// joined by `-` (so a Korean heading keeps a Korean anchor). Apostrophes and full
 /// stops vanish (`U.S.` → `us`, `It's` → `its`); every other run of characters that are
 /// not letters or digits becomes one `-`. Text with no letter or digit is `section`.
-pub fn anchor(text: &str) -> String {
+pub(crate) fn anchor(text: &str) -> String {
     let mut slug = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -46,7 +46,7 @@ pub fn anchor(text: &str) -> String {
 }
 
 /// `wanted`, or `wanted-2`, `wanted-3` … whichever is not `taken` yet.
-pub fn unique(wanted: &str, taken: impl Fn(&str) -> bool) -> String {
+pub(crate) fn unique(wanted: &str, taken: impl Fn(&str) -> bool) -> String {
     if !taken(wanted) {
         return wanted.to_string();
     }
@@ -59,7 +59,7 @@ pub fn unique(wanted: &str, taken: impl Fn(&str) -> bool) -> String {
 /// Lowercase ASCII words of `text`, transliterated (`über` → `uber`, `인권` → `ingweon`,
 /// `Права` → `prava`, `人权` → `ren quan`); whitespace, `-`, `/` and `_` separate words,
 /// other characters are dropped.
-pub fn ascii_words(text: &str) -> Vec<String> {
+pub(crate) fn ascii_words(text: &str) -> Vec<String> {
     let text = deunicode::deunicode(text);
     text.split(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == '_')
         .map(|w| {
@@ -75,7 +75,7 @@ pub fn ascii_words(text: &str) -> Vec<String> {
 /// The first `max_words` of `words` joined by `-`, stopping before the word that would
 /// make the result longer than `max_len` bytes; a first word longer than that is cut.
 /// `words` are ASCII (from [`ascii_words`]).
-pub fn join_limited(words: &[String], max_words: usize, max_len: usize) -> String {
+pub(crate) fn join_limited(words: &[String], max_words: usize, max_len: usize) -> String {
     let mut out = String::new();
     for word in words.iter().take(max_words) {
         if !out.is_empty() && out.len() + 1 + word.len() > max_len {
@@ -94,13 +94,13 @@ pub fn join_limited(words: &[String], max_words: usize, max_len: usize) -> Strin
 }
 
 /// The id of every page's main content: the skip link's target.
-pub const MAIN_ID: &str = "main";
+pub(crate) const MAIN_ID: &str = "main";
 
 /// The id of the heading of a page's footnotes.
-pub const FOOTNOTES_HEADING_ID: &str = "footnotes-heading";
+pub(crate) const FOOTNOTES_HEADING_ID: &str = "footnotes-heading";
 
 /// The id of a footnote with this label, in the list of notes: `fn-<id>`.
-pub fn footnote_note_id(label: &str) -> String {
+pub(crate) fn footnote_note_id(label: &str) -> String {
     format!("fn-{}", footnote_id(label))
 }
 
@@ -108,7 +108,7 @@ pub fn footnote_note_id(label: &str) -> String {
 /// character as `_<hex>_`, so that different labels never share an id (`[^a b]` is
 /// `a_20_b`, `[^a-b]` is `a-b`). Labels match as CommonMark matches them: case-folded,
 /// inner whitespace as one space.
-pub fn footnote_id(label: &str) -> String {
+pub(crate) fn footnote_id(label: &str) -> String {
     let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut id = String::with_capacity(label.len());
     for c in label.chars().flat_map(char::to_lowercase) {
@@ -126,7 +126,7 @@ pub fn footnote_id(label: &str) -> String {
 /// ([`unique`]) when it is `taken` (by another footnote's reference: `[^1-2]`'s first is
 /// `fnref-1-2` too). The caller passes every id already given on the page, the first
 /// references of all footnotes included, so no two references share one.
-pub fn footnote_ref_id(id: &str, n: usize, taken: impl Fn(&str) -> bool) -> String {
+pub(crate) fn footnote_ref_id(id: &str, n: usize, taken: impl Fn(&str) -> bool) -> String {
     if n <= 1 {
         format!("fnref-{id}")
     } else {

@@ -3,7 +3,7 @@
 //! codes, message ids — so the hints agree on what counts as a likely typo.
 
 /// The known word closest to `word`, if it is close enough to be a likely typo.
-pub fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|k| (strsim::jaro_winkler(word, k), *k))

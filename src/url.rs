@@ -9,14 +9,14 @@ use url::{Host, Url};
 /// fragments have no scheme and are always allowed. The one list: the Markdown checks
 /// and renderers ask [`is_unsafe_url`], and the sanitiser of authored HTML is set up
 /// from it ([`crate::render::html::sanitize`]).
-pub const SCHEMES: &[&str] = &[
+pub(crate) const SCHEMES: &[&str] = &[
     "http", "https", "mailto", "tel", "sms", "ftp", "ftps", "geo", "irc", "ircs", "xmpp", "webcal",
     "news", "nntp", "magnet", "sip",
 ];
 
 /// The scheme of `url` as a browser reads it — spaces and controls around it and tabs
 /// and line breaks inside it ignored, case folded — or `None` for a relative URL.
-pub fn scheme(url: &str) -> Option<String> {
+pub(crate) fn scheme(url: &str) -> Option<String> {
     let cleaned: String = url
         .trim_matches(|c: char| c <= ' ')
         .chars()
@@ -31,7 +31,7 @@ pub fn scheme(url: &str) -> Option<String> {
 
 /// Whether `url` may not be written into a page: its scheme is not one of [`SCHEMES`]
 /// (an image may also be a raster `data:image/…`; an SVG can hold script).
-pub fn is_unsafe_url(url: &str, image: bool) -> bool {
+pub(crate) fn is_unsafe_url(url: &str, image: bool) -> bool {
     let Some(scheme) = scheme(url) else {
         return false;
     };
@@ -234,7 +234,7 @@ fn glob(pattern: &str, text: &str, star_min: usize, whole: bool) -> bool {
 
 /// Whether a link target is within one of the site's localizable patterns. A target
 /// that does not parse as an absolute URL is in none.
-pub fn is_localizable(patterns: &[LinkPattern], target: &str) -> bool {
+pub(crate) fn is_localizable(patterns: &[LinkPattern], target: &str) -> bool {
     if patterns.is_empty() || is_unsafe_url(target, false) {
         return false;
     }

@@ -49,7 +49,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// Options for wrapping one paragraph.
 #[derive(Debug, Clone)]
-pub struct WrapOptions<'a> {
+pub(crate) struct WrapOptions<'a> {
     /// Maximum display columns of a line, prefixes included.
     pub width: usize,
     /// Prefix of the first line (e.g. "  1. " or "> "), counted in the width.
@@ -62,7 +62,7 @@ pub struct WrapOptions<'a> {
 
 /// Display columns of `s`: East Asian Wide/Fullwidth count 2, combining marks and zero-width characters 0 (unicode-width).
 #[must_use]
-pub fn display_width(s: &str) -> usize {
+pub(crate) fn display_width(s: &str) -> usize {
     // Printable ASCII is one column a byte: the common case, without table lookups.
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         return s.len();
@@ -82,7 +82,7 @@ pub fn display_width(s: &str) -> usize {
 /// characters in a prefix are replaced by spaces so that no returned line
 /// contains one. Empty input gives one line: the trimmed first prefix.
 #[must_use]
-pub fn wrap(text: &str, protected: &[Range<usize>], opts: &WrapOptions) -> Vec<String> {
+pub(crate) fn wrap(text: &str, protected: &[Range<usize>], opts: &WrapOptions) -> Vec<String> {
     let guards = Guards::new(text, protected);
     let segmenter = line_segmenter(opts.keep_all);
     let mut sink = LineSink::new(opts);

@@ -8,7 +8,7 @@ use crate::page::{BrokenTarget, Page};
 
 /// Checks of the source content itself: alt text, heading levels, link text, URLs, and
 /// the targets that lead nowhere (`broken`, [`super::links::broken_targets`]).
-pub fn content_checks(page: &Page, broken: &[BrokenTarget]) -> Vec<Diagnostic> {
+pub(crate) fn content_checks(page: &Page, broken: &[BrokenTarget]) -> Vec<Diagnostic> {
     let (source, lines) = (page.source.as_str(), &page.lines);
     let mut out = Vec::new();
     let at = |offset: usize| lines.line_col(source, offset);

@@ -4,11 +4,11 @@
 
 use crate::diagnostic::Rule;
 use crate::markdown::{self, Block, InlineKind};
-pub use crate::page::{BrokenTarget, SiteIndex, anchors};
+pub(crate) use crate::page::{BrokenTarget, SiteIndex};
 use std::collections::BTreeSet;
 
 /// Every link and image target of the page that does not exist.
-pub fn broken_targets(page: &crate::page::Page, index: &SiteIndex) -> Vec<BrokenTarget> {
+pub(crate) fn broken_targets(page: &crate::page::Page, index: &SiteIndex) -> Vec<BrokenTarget> {
     let mut out = Vec::new();
     for seg in &page.segments {
         markdown::visit(&seg.inlines, &mut |inline| {
@@ -59,7 +59,12 @@ const LINK_HELP: &str =
 const FILE_HELP: &str = "put the file in `content/` (beside the page, or in a folder) or correct the path, which is relative to the page's folder";
 
 /// Whether `dest` (a link or image target of the page `slug`) leads somewhere.
-pub fn check(slug: &str, dest: &str, image: bool, index: &SiteIndex) -> Option<BrokenTarget> {
+pub(crate) fn check(
+    slug: &str,
+    dest: &str,
+    image: bool,
+    index: &SiteIndex,
+) -> Option<BrokenTarget> {
     let broken = |rule: Rule, message: String| {
         Some(BrokenTarget {
             segment: None,
@@ -186,7 +191,7 @@ fn target<'d>(slug: &str, dest: &'d str) -> Target<'d> {
 /// The slugs of the pages that the page's links and images name (whether they exist
 /// or not; the page's own when it links to its own headings): the pages whose
 /// headings its link checks depend on.
-pub fn linked_pages(page: &crate::page::Page) -> BTreeSet<String> {
+pub(crate) fn linked_pages(page: &crate::page::Page) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for seg in &page.segments {
         markdown::visit(&seg.inlines, &mut |inline| {

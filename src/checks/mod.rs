@@ -3,9 +3,9 @@
 //! the source content itself ([`SourceChecks`], made by the pipeline on each page's
 //! model). Below resolve and lint, so both share them without importing each other.
 
-pub mod content;
-pub mod links;
-pub mod translation;
+pub(crate) mod content;
+pub(crate) mod links;
+pub(crate) mod translation;
 
 use crate::diagnostic::Diagnostic;
 use crate::page::{BrokenTarget, Page, SiteIndex};

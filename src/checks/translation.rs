@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 /// A finding about a translation; the caller knows where the translation is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Check {
+pub(crate) struct Check {
     pub rule: Rule,
     pub message: String,
     pub help: Option<String>,
@@ -27,7 +27,7 @@ fn finding(rule: Rule, message: String, help: &str) -> Check {
 
 /// All findings about `translated` (the formatted text, parsed as `fragment`).
 #[allow(clippy::too_many_arguments)]
-pub fn check_translation(
+pub(crate) fn check_translation(
     seg: &Segment,
     translated: &str,
     fragment: &Fragment,
@@ -332,7 +332,7 @@ fn generic_link_texts() -> &'static (HashSet<&'static str>, usize) {
     })
 }
 
-pub fn is_generic_link_text(text: &str) -> bool {
+pub(crate) fn is_generic_link_text(text: &str) -> bool {
     let trimmed = |c: char| {
         c.is_ascii_punctuation() || matches!(c, '。' | '、' | '！' | '»' | '«' | '→' | '›')
     };

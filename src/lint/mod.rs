@@ -136,8 +136,7 @@ impl Settings {
     }
 
     /// Sets every diagnostic's severity, drops the allowed ones, sorts.
-    pub fn apply(&self, project: &Project, diagnostics: &mut Vec<Diagnostic>) {
-        let _ = project;
+    pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
         diagnostics.retain_mut(|d| match self.severity(d) {
             Some(s) => {
                 d.severity = s;

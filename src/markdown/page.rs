@@ -214,7 +214,7 @@ impl<'s> PageBuilder<'s> {
                 ) {
                     self.flush_plain();
                 }
-                self.end(end, range);
+                self.end(end);
             }
             Event::Rule => {
                 self.flush_plain();
@@ -311,7 +311,7 @@ impl<'s> PageBuilder<'s> {
         }
     }
 
-    pub(super) fn end(&mut self, end: TagEnd, range: Range<usize>) {
+    pub(super) fn end(&mut self, end: TagEnd) {
         match end {
             TagEnd::Paragraph => {
                 let Some(c) = self.collector.take() else {
@@ -407,9 +407,7 @@ impl<'s> PageBuilder<'s> {
                     Some(other) => self.stack.push(other),
                 }
             }
-            _ => {
-                let _ = range;
-            }
+            _ => {}
         }
     }
 
@@ -481,7 +479,7 @@ impl<'s> PageBuilder<'s> {
         self.flush_plain();
         // Close anything left open (pulldown-cmark closes everything, but stay total).
         while self.stack.len() > 1 {
-            self.end(TagEnd::BlockQuote(None), 0..0);
+            self.end(TagEnd::BlockQuote(None));
         }
         let blocks = match self.stack.pop() {
             Some(Frame::Root(blocks)) => blocks,

@@ -50,7 +50,7 @@ impl Report {
                 .collect();
             diagnostics.retain(|d| d.locale.as_deref().is_none_or(|t| tags.contains(t)));
         }
-        settings.apply(project, &mut diagnostics);
+        settings.apply(&mut diagnostics);
         let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for d in &diagnostics {
             if let Some(tag) = d.locale.as_deref() {

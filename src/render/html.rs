@@ -234,7 +234,7 @@ struct FootnoteRefs {
 }
 
 impl<'e, 'p> Renderer<'e, 'p> {
-    pub fn new(edition: &'e Edition<'e, 'p>, paths: &'e Paths) -> Self {
+    pub(crate) fn new(edition: &'e Edition<'e, 'p>, paths: &'e Paths) -> Self {
         let firsts = edition
             .page
             .doc
@@ -270,7 +270,7 @@ impl<'e, 'p> Renderer<'e, 'p> {
     }
 
     /// A layout string, wrapped in a span with its language when it is a fallback.
-    pub fn layout(&self, id: &str) -> Markup {
+    pub(crate) fn layout(&self, id: &str) -> Markup {
         let Localized {
             text,
             fallback_lang,
@@ -286,7 +286,7 @@ impl<'e, 'p> Renderer<'e, 'p> {
         &self.edition.shown[segment]
     }
 
-    pub fn blocks(&self, blocks: &[Block]) -> Markup {
+    pub(crate) fn blocks(&self, blocks: &[Block]) -> Markup {
         html! { @for b in blocks { (self.block(b)) } }
     }
 
@@ -484,7 +484,7 @@ impl<'e, 'p> Renderer<'e, 'p> {
 
     /// Inline content. Authored inline HTML (only ever from the source) goes through the
     /// sanitiser with the rest of its segment.
-    pub fn inlines(&self, inlines: &[Inline]) -> Markup {
+    pub(crate) fn inlines(&self, inlines: &[Inline]) -> Markup {
         let has_html = inlines_have_html(inlines);
         let markup = html! { @for i in inlines { (self.inline(i)) } };
         if has_html {

@@ -43,7 +43,7 @@ fn init_then_build_lint_new_locale_build() {
     }
     // Every layout message, each with a comment on what it is for.
     let ftl = site.read("locales/en/site.ftl");
-    for id in fluentpress::project::LAYOUT_MESSAGES {
+    for id in fluentpress::internals::project::LAYOUT_MESSAGES {
         let at = ftl
             .find(&format!("\n{id} ="))
             .unwrap_or_else(|| panic!("{id} not in site.ftl:\n{ftl}"));
@@ -616,7 +616,7 @@ fn site_ftl_strings_are_counted_on_their_own_line() {
     let site = Site::empty();
     site.run(&["init", "--locale", "ko", "--locale", "es", "--locale", "ar"])
         .ok();
-    let layout = fluentpress::project::LAYOUT_MESSAGES.len();
+    let layout = fluentpress::internals::project::LAYOUT_MESSAGES.len();
     let lint = site.run(&["lint"]).ok().stdout;
     // The table: 6 passages missing in each of the three locales.
     let missing: usize = lint

@@ -7,13 +7,13 @@
 //! `FP_CM_ONLY=12,34 cargo test --test tests commonmark` runs only those examples and
 //! prints both bodies of each failure.
 
-use fluentpress::commands::lint;
-use fluentpress::config::Config;
-use fluentpress::diagnostic::Severity;
-use fluentpress::lint::Settings;
-use fluentpress::locale::LocaleId;
-use fluentpress::pipeline::{Output, Renderer};
-use fluentpress::project::Project;
+use fluentpress::internals::commands::lint;
+use fluentpress::internals::config::Config;
+use fluentpress::internals::diagnostic::Severity;
+use fluentpress::internals::lint::Settings;
+use fluentpress::internals::locale::LocaleId;
+use fluentpress::internals::pipeline::{Output, Renderer};
+use fluentpress::internals::project::Project;
 
 const SPEC: &str = include_str!("../fixtures/commonmark/spec-0.31.2.txt");
 const DEFAULT_SITE: &str = include_str!("../../src/assets/default-site.ftl");
@@ -115,10 +115,10 @@ pub fn round_trip(markdown: &str) -> Option<String> {
     let page = format!("{FRONT_MATTER}{markdown}");
     let pages = [("example", page.as_str())];
     let probe = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
-    let reference = fluentpress::extract::reference_text(
+    let reference = fluentpress::internals::extract::reference_text(
         &probe,
         &probe.models().unwrap()[0],
-        fluentpress::extract::History::Without,
+        fluentpress::internals::extract::History::Without,
     );
     let en: Vec<(&str, &str)> = vec![("example.ftl", reference.as_str())];
     let translation = translators_copy(&reference);
@@ -235,10 +235,10 @@ fn translated(
     let page = format!("{FRONT_MATTER}{markdown}");
     let pages = [("example", page.as_str())];
     let probe = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
-    let reference = fluentpress::extract::reference_text(
+    let reference = fluentpress::internals::extract::reference_text(
         &probe,
         &probe.models().unwrap()[0],
-        fluentpress::extract::History::Without,
+        fluentpress::internals::extract::History::Without,
     );
     let translation = de(&translators_copy(&reference));
     let en: Vec<(&str, &str)> = vec![("example.ftl", reference.as_str())];
@@ -428,10 +428,10 @@ fn message_ids_transliterate_non_ascii_words() {
     );
     let pages = [("über-uns", page.as_str())];
     let probe = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
-    let reference = fluentpress::extract::reference_text(
+    let reference = fluentpress::internals::extract::reference_text(
         &probe,
         &probe.models().unwrap()[0],
-        fluentpress::extract::History::Without,
+        fluentpress::internals::extract::History::Without,
     );
     for id in [
         "uber-uns",

@@ -3,8 +3,8 @@
 //! Html Checker and real layout).
 
 use super::support::*;
-use fluentpress::project::Project;
-use fluentpress::resolve::Layout;
+use fluentpress::internals::project::Project;
+use fluentpress::internals::resolve::Layout;
 use std::path::Path;
 
 const SHIPPED: &[&str] = &["en", "ko", "zh-Hans", "ja", "ru", "es", "fr", "ar", "th"];

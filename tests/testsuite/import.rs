@@ -10,10 +10,10 @@
 //! languages including scripts written without spaces (ja, zh-Hans, th).
 
 use super::support::*;
-use fluentpress::config::Config;
-use fluentpress::locale::Locale;
-use fluentpress::project::Project;
-use fluentpress::workflow::import;
+use fluentpress::internals::config::Config;
+use fluentpress::internals::locale::Locale;
+use fluentpress::internals::project::Project;
+use fluentpress::internals::workflow::import;
 use proptest::prelude::*;
 use serde_json::Value;
 use std::path::Path;
@@ -762,7 +762,7 @@ proptest! {
         prop_assert!(report.not_placed.is_empty(), "{:?}", report.not_placed);
         prop_assert!(report.untranslated.is_empty(), "{:?}", report.untranslated);
         // Every segment gets exactly the translated block in its place.
-        let doc = fluentpress::markdown::parse_page(&body);
+        let doc = fluentpress::internals::markdown::parse_page(&body);
         let body_segments = &page.segments[..page.title_segment];
         let expected: Vec<(String, String)> = body_segments
             .iter()

@@ -341,8 +341,8 @@ fn concurrent_builds_take_turns_and_lose_nothing() {
 /// site with a stale reference, a broken link and a missing image.
 #[test]
 fn a_site_in_memory_renders_exactly_as_on_disk() {
-    use fluentpress::pipeline::{Output, Renderer};
-    use fluentpress::project::Project;
+    use fluentpress::internals::pipeline::{Output, Renderer};
+    use fluentpress::internals::project::Project;
     let owls = owl_site();
     owls.run(&["extract"]).ok();
     owls.write(
@@ -393,15 +393,16 @@ fn a_site_in_memory_renders_exactly_as_on_disk() {
 /// its path named, and the previous output stays whole.
 #[test]
 fn a_page_removed_during_the_build_fails_it_and_keeps_the_previous_output() {
-    use fluentpress::commands::build::{BuildOptions, build};
-    use fluentpress::project::Project;
+    use fluentpress::internals::commands::build::{BuildOptions, build};
+    use fluentpress::internals::project::Project;
     let site = owl_site();
     site.run(&["extract"]).ok();
     site.run(&["build"]).ok();
     let before = site.tree("dist");
     let project = Project::load(site.path()).unwrap();
     site.remove("content/owls.md");
-    let settings = fluentpress::lint::Settings::new(&project.config, &[], &[], &[]).unwrap();
+    let settings =
+        fluentpress::internals::lint::Settings::new(&project.config, &[], &[], &[]).unwrap();
     let opts = BuildOptions {
         out: site.path().join("dist"),
         locales: Vec::new(),

@@ -1,10 +1,10 @@
 //! Hostile translations and bad input: nothing injected, nothing lost, no panics.
 
 use super::support::*;
-use fluentpress::config::Config;
-use fluentpress::pipeline::{Output, Renderer};
-use fluentpress::project::{LAYOUT_MESSAGES, Project};
-use fluentpress::render;
+use fluentpress::internals::config::Config;
+use fluentpress::internals::pipeline::{Output, Renderer};
+use fluentpress::internals::project::{LAYOUT_MESSAGES, Project};
+use fluentpress::internals::render;
 
 use proptest::prelude::*;
 use std::collections::BTreeSet;
@@ -274,7 +274,7 @@ fn check_html_with(html: &str, policy: &Policy) -> Result<(), String> {
                 }
                 // The decoded text: what a reader's browser shows.
                 let text = string(&text.value);
-                if !fluentpress::bidi::is_balanced(&text) {
+                if !fluentpress::internals::bidi::is_balanced(&text) {
                     return Err(format!("unbalanced bidi in text {text:?}"));
                 }
             }
@@ -314,7 +314,7 @@ fn check_html_with(html: &str, policy: &Policy) -> Result<(), String> {
                     if untrusted_in(&value) && !PROSE_ATTRIBUTES.contains(&attr.as_str()) {
                         return Err(format!("translated text in {attr}={value:?}: {raw}"));
                     }
-                    if !fluentpress::bidi::is_balanced(&value) {
+                    if !fluentpress::internals::bidi::is_balanced(&value) {
                         return Err(format!("unbalanced bidi in {attr}={value:?}"));
                     }
                     if URL_ATTRIBUTES.contains(&attr.as_str()) {
@@ -378,7 +378,7 @@ fn hostile_site(translation: &str, raw_ftl: Option<&str>) -> Project {
     let source = Project::in_memory(Config::default(), &[("owls", SOURCE_PAGE)], &[("en", &[])]);
     let models = source.models().unwrap();
     let page = &models[0];
-    let escaped = fluentpress::ftl::escape_pattern(translation);
+    let escaped = fluentpress::internals::ftl::escape_pattern(translation);
     let mut page_ftl = String::new();
     for seg in &page.segments {
         page_ftl.push_str(&format!("{} ={escaped}\n", seg.id));
@@ -441,7 +441,7 @@ proptest! {
                 return Err(TestCaseError::fail(format!("{tag}: {e}\ntranslation: {translation:?}\n{html}")));
             }
             for line in text.lines() {
-                prop_assert!(fluentpress::bidi::is_balanced(line), "{}: unbalanced bidi in text line {:?}", tag, line);
+                prop_assert!(fluentpress::internals::bidi::is_balanced(line), "{}: unbalanced bidi in text line {:?}", tag, line);
             }
         }
         // The layout shows every translation it is given, so the check above saw it.
@@ -458,8 +458,8 @@ proptest! {
                 return Err(TestCaseError::fail(format!("{tag}: {e}\nftl: {raw:?}")));
             }
         }
-        let settings = fluentpress::lint::Settings::default();
-        let _ = fluentpress::commands::lint::run(&project, &settings, &[]);
+        let settings = fluentpress::internals::lint::Settings::default();
+        let _ = fluentpress::internals::commands::lint::run(&project, &settings, &[]);
     }
 
     #[test]
@@ -470,7 +470,7 @@ proptest! {
             // The source may link anywhere it likes, but never to script.
             let mut urls = BTreeSet::new();
             for seg in &project.models().unwrap()[0].segments {
-                for t in fluentpress::markdown::link_targets(&seg.inlines) {
+                for t in fluentpress::internals::markdown::link_targets(&seg.inlines) {
                     urls.insert(t.to_string());
                 }
             }

@@ -5,10 +5,10 @@
 //! pages are exactly `lint`'s.
 
 use super::support::*;
-use fluentpress::commands::build::{BuildOptions, build};
-use fluentpress::commands::serve::{Notes, Session};
-use fluentpress::lint::Settings;
-use fluentpress::project::Project;
+use fluentpress::internals::commands::build::{BuildOptions, build};
+use fluentpress::internals::commands::serve::{Notes, Session};
+use fluentpress::internals::lint::Settings;
+use fluentpress::internals::project::Project;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
@@ -273,11 +273,11 @@ fn fresh(site: &Site) -> Option<(Tree, Errors)> {
         progress: false,
     };
     build(&project, &opts, &settings).ok()?;
-    let lint = fluentpress::commands::lint::run(&project, &settings, &[]);
+    let lint = fluentpress::internals::commands::lint::run(&project, &settings, &[]);
     let mut errors: Errors = BTreeMap::new();
     for d in &lint.diagnostics {
-        if d.severity == fluentpress::diagnostic::Severity::Error
-            && d.rule != fluentpress::diagnostic::Rule::MissingMessage
+        if d.severity == fluentpress::internals::diagnostic::Severity::Error
+            && d.rule != fluentpress::internals::diagnostic::Rule::MissingMessage
         {
             errors
                 .entry(d.locale.clone().unwrap_or_default())

@@ -23,15 +23,15 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 /// Threads that answer requests.
-pub const WORKERS: usize = 8;
+pub(super) const WORKERS: usize = 8;
 /// Threads that answer requests that may wait (long polls), each waiting for one.
-pub const WAITERS: usize = 16;
+pub(super) const WAITERS: usize = 16;
 /// Whole requests waiting for a worker; beyond, 503.
-pub const QUEUE: usize = 64;
+pub(super) const QUEUE: usize = 64;
 /// Connections still sending their request head; beyond, the oldest is dropped.
-pub const PENDING: usize = 256;
+pub(super) const PENDING: usize = 256;
 /// A request head must have arrived whole this long after the connection was accepted.
-pub const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
+pub(super) const HEAD_TIMEOUT: Duration = Duration::from_secs(5);
 /// Writing a response to a client that does not read it gives up after this.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// The largest request head read.
@@ -42,7 +42,7 @@ const FIRST_PAUSE: Duration = Duration::from_millis(1);
 const LONGEST_PAUSE: Duration = Duration::from_millis(50);
 
 /// What the server answers: the site being served.
-pub trait App: Send + Sync + 'static {
+pub(super) trait App: Send + Sync + 'static {
     /// Whether answering a `GET` of `target` may wait for something (a long poll).
     fn waits(&self, target: &str) -> bool;
     /// The response to a `GET` of `target`; `may_wait` is false when every waiter is
@@ -52,7 +52,7 @@ pub trait App: Send + Sync + 'static {
 
 /// A response to write.
 #[derive(Debug)]
-pub struct Response {
+pub(super) struct Response {
     pub status: u16,
     pub reason: &'static str,
     pub headers: Vec<(&'static str, String)>,
@@ -61,7 +61,12 @@ pub struct Response {
 }
 
 impl Response {
-    pub fn new(status: u16, reason: &'static str, content_type: &str, body: Vec<u8>) -> Response {
+    pub(super) fn new(
+        status: u16,
+        reason: &'static str,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> Response {
         Response {
             status,
             reason,
@@ -71,7 +76,7 @@ impl Response {
         }
     }
 
-    pub fn text(status: u16, reason: &'static str, body: &str) -> Response {
+    pub(super) fn text(status: u16, reason: &'static str, body: &str) -> Response {
         Response::new(
             status,
             reason,
@@ -80,7 +85,7 @@ impl Response {
         )
     }
 
-    pub fn bytes(&self) -> Vec<u8> {
+    pub(super) fn bytes(&self) -> Vec<u8> {
         let mut out = format!("HTTP/1.1 {} {}\r\n", self.status, self.reason);
         for (name, value) in &self.headers {
             out.push_str(&format!("{name}: {value}\r\n"));
@@ -99,7 +104,7 @@ impl Response {
 
 /// A request head that parsed and passed the checks.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Request {
+pub(super) struct Request {
     pub target: String,
     pub head_only: bool,
 }
@@ -118,7 +123,7 @@ struct Accepted {
 }
 
 /// Serves `app` on `listener` until the process ends; the calling thread accepts.
-pub fn run(listener: TcpListener, app: Arc<dyn App>) {
+pub(super) fn run(listener: TcpListener, app: Arc<dyn App>) {
     let accepted = Arc::new(Accepted::default());
     let (jobs, queue) = sync_channel::<Job>(QUEUE);
     // Capacity 0: a waiting request is handed over only to a waiter that is free.
@@ -354,7 +359,7 @@ fn send(mut stream: TcpStream, response: &Response) {
 
 /// The request a head (request line and header lines, without the empty line) asks
 /// for, or the error response it gets.
-pub fn parse(head: &[u8]) -> Result<Request, Response> {
+pub(super) fn parse(head: &[u8]) -> Result<Request, Response> {
     let bad = |why: &str| Response::text(400, "Bad Request", &format!("{why}\n"));
     let head = String::from_utf8_lossy(head);
     let mut lines = head.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));

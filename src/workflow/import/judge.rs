@@ -35,7 +35,7 @@ pub(super) fn judge_written(
         let (shown, mut diagnostics) =
             crate::pipeline::judge(project, files, page, &checks, Some(&file));
         let fallbacks: Vec<Option<Fallback>> = shown.iter().map(|s| s.fallback).collect();
-        settings.apply(project, &mut diagnostics);
+        settings.apply(&mut diagnostics);
         (fallbacks, diagnostics)
     };
     let mut text = write_page_file(page, base, &import.messages);
