@@ -1,12 +1,12 @@
 //! The one page renderer. Every command that needs to know what a page shows — `build`,
 //! `serve`, `lint`, `status`, the status page, the fuzz target — goes through
-//! [`Renderer::render_page`]: it reads each locale's file for the page once, resolves
-//! the editions (which text each segment shows, and why), renders the HTML and text
-//! outputs when asked, and returns every fact the drivers need: outputs, diagnostics,
-//! coverage (the one definition of "translated") and the title as the page lists show it.
-//! A page task builds the page's model itself when the project was loaded lazily (the
-//! build, lint and status), so memory holds the pages in flight, not the site; nothing
-//! of the page is kept after it returns but those facts.
+//! [`Renderer::render_page`]: it builds the page's model, runs the checks of its source
+//! content, reads each locale's file for the page once and judges it ([`judge`], which
+//! `import` also calls on the files it writes), renders the HTML and text outputs when
+//! asked, and returns every fact the drivers need: outputs, diagnostics, coverage (the
+//! one definition of "translated"), the title as the page lists show it, and the pages
+//! it links to. Nothing of the page is kept after it returns but those facts; the site
+//! stage ([`site`]) and the report ([`report`]) are made from them.
 
 pub mod report;
 
@@ -130,7 +130,7 @@ pub struct RenderedPage {
     /// What was found of the page itself, whatever the locales: the checks of its source
     /// content, a reference file out of date with it, or why it could not be read.
     pub findings: Vec<Diagnostic>,
-    /// False when the page could not be read again (a lazily loaded page changed or
+    /// False when the page could not be read again (it changed or
     /// vanished since the load): nothing was rendered, and `findings` says why.
     pub readable: bool,
     /// The pages this page links to.

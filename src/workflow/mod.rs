@@ -1,6 +1,8 @@
-//! The translator's commands: `status` (how far each edition is), `sync` (each locale's
-//! files brought in line with the reference: templates for missing messages, obsolete
-//! ones commented out, source hashes recorded or marked current) and `new-locale`.
+//! The commands that edit the site's files for translators: `sync` (each locale's files
+//! brought in line with the reference: templates for missing messages, obsolete ones
+//! commented out, source hashes recorded or marked current), `new-locale`, `import`
+//! (existing translations turned into Fluent messages) and `init` (a new site), with the
+//! text edits they share.
 //!
 //! What they write into translation files are Fluent comments, so a file stays valid
 //! Fluent and a message commented out stays missing (lint keeps reporting it, the build

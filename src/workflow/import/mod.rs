@@ -12,11 +12,12 @@
 //! What is not imported: a block no segment fits, or fits only doubtfully; a block that
 //! translates two source paragraphs at once (a merge) unless one sentence end clearly
 //! cuts it into the two translations (otherwise showing all of it in place of the first
-//! paragraph would put text where it does not belong); a block identical to its source
-//! (left in the source language: the build would mark it untranslated anyway). A source
+//! paragraph would put text where it does not belong); a block the judgement of the
+//! written file finds identical to its source (left in the source language). A source
 //! paragraph translated as two blocks (a split) is imported as the two blocks joined.
-//! Translations that lint rejects (a changed link, raw HTML) are imported and reported:
-//! the build shows the source text in their place, as it does for any such message,
+//! Each file written is judged by the pipeline's one judgement ([`judge`]): the report's
+//! findings are what `lint` says of it, and translations it refuses (a changed link, raw
+//! HTML) are imported and reported — the build shows the source text in their place
 //! until the translator fixes them.
 
 pub mod align;
