@@ -6,8 +6,8 @@
 use icu_properties::props::{EastAsianWidth, ExtendedPictographic, Script, SentenceTerminal};
 use icu_properties::script::ScriptWithExtensions;
 use icu_properties::{CodePointMapData, CodePointSetData};
-use icu_segmenter::SentenceSegmenter;
 use icu_segmenter::options::SentenceBreakInvariantOptions;
+use icu_segmenter::{GraphemeClusterSegmenter, SentenceSegmenter};
 
 /// How a character's writing system uses spaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +152,13 @@ fn ends_with_abbreviation(text: &str) -> bool {
             .all(|pair| pair[0].is_alphabetic() && pair[1] == '.')
 }
 
+/// The byte offsets of `text`'s grapheme cluster boundaries (UAX #29: a letter with its
+/// combining marks, an emoji sequence, a flag, a Hangul syllable of jamo), from 0 to
+/// `text.len()`, ascending: what a reader sees as one character.
+pub(crate) fn grapheme_boundaries(text: &str) -> Vec<usize> {
+    GraphemeClusterSegmenter::new().segment_str(text).collect()
+}
+
 /// Byte offsets where a sentence of `text` ends or may end (after an abbreviation),
 /// after its terminator and before the spaces that follow; neither the start nor the
 /// end of the text.
@@ -213,6 +220,16 @@ mod tests {
         ] {
             assert_eq!(spacing(c), Spacing::None, "{c:?}");
         }
+    }
+
+    #[test]
+    fn graphemes() {
+        assert_eq!(grapheme_boundaries("ab"), vec![0, 1, 2]);
+        // e + two combining acutes; a family emoji (ZWJ sequence); a flag.
+        let text = "e\u{301}\u{301}👨\u{200d}👩\u{200d}👧🇰🇷x";
+        let b = grapheme_boundaries(text);
+        assert_eq!(b.len(), 5, "{b:?}");
+        assert_eq!(*b.last().unwrap(), text.len());
     }
 
     #[test]

@@ -422,56 +422,18 @@ fn break_opportunities(
             .filter(|&pos| breaks_between_words(seg, pos - 1, pos))
             .collect();
     }
+    // A break only at a grapheme boundary (ICU's line breaking keeps clusters together
+    // but after a space), measured from the base of the cluster before it.
+    let graphemes = crate::script::grapheme_boundaries(seg);
     segmenter
         .segment_str(seg)
         .filter(|&pos| pos > 0 && pos < seg.len() && !guards.forbids(offset + pos))
         .filter_map(|pos| {
-            let base = grapheme_base_before(seg, pos)?;
+            let i = graphemes.binary_search(&pos).ok()?;
+            let base = graphemes[i.checked_sub(1)?];
             breaks_between_words(seg, base, pos).then_some(pos)
         })
         .collect()
-}
-
-/// Characters that belong to the grapheme cluster before them (Unicode Extend and the
-/// like): combining marks and other zero-width characters, variation selectors, ZWJ,
-/// emoji modifiers.
-fn extends_cluster(c: char) -> bool {
-    use unicode_width::UnicodeWidthChar;
-    matches!(c, '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}')
-        || (!c.is_whitespace() && c.width() == Some(0) && !matches!(c, '\u{200B}' | '\u{2060}'))
-}
-
-/// Where the grapheme cluster that ends at `pos` starts (its base character), or `None`
-/// when `pos` is inside a cluster: before a combining mark, after a ZWJ, inside a
-/// pair of regional indicators (a flag). ICU's line breaking already keeps clusters
-/// together except after a space; this check stands in for a full grapheme pass.
-fn grapheme_base_before(seg: &str, pos: usize) -> Option<usize> {
-    let (before, after) = seg.split_at(pos);
-    let next = after.chars().next()?;
-    if extends_cluster(next) {
-        return None;
-    }
-    let mut base = pos;
-    let mut chars = before.char_indices().rev();
-    let mut regional = 0;
-    for (i, c) in chars.by_ref() {
-        base = i;
-        if c == '\u{200D}' && base + c.len_utf8() == pos {
-            return None;
-        }
-        if ('\u{1F1E6}'..='\u{1F1FF}').contains(&c) {
-            regional += 1;
-            continue;
-        }
-        if !extends_cluster(c) {
-            break;
-        }
-    }
-    // An odd run of regional indicators before a regional indicator: a flag's halves.
-    if regional % 2 == 1 && ('\u{1F1E6}'..='\u{1F1FF}').contains(&next) {
-        return None;
-    }
-    Some(base)
 }
 
 /// Whether a break at `pos` (an ICU opportunity at a grapheme boundary, the
