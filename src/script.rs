@@ -3,11 +3,13 @@
 //! breaking ([`crate::wrap`]), the plain-text edition's soft breaks, `import`'s joining
 //! of split paragraphs and its alignment agree on.
 
-use icu_properties::props::{EastAsianWidth, ExtendedPictographic, Script, SentenceTerminal};
+use icu_properties::props::{
+    EastAsianWidth, ExtendedPictographic, GraphemeClusterBreak, Script, SentenceTerminal,
+};
 use icu_properties::script::ScriptWithExtensions;
 use icu_properties::{CodePointMapData, CodePointSetData};
+use icu_segmenter::SentenceSegmenter;
 use icu_segmenter::options::SentenceBreakInvariantOptions;
-use icu_segmenter::{GraphemeClusterSegmenter, SentenceSegmenter};
 
 /// How a character's writing system uses spaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,11 +154,43 @@ fn ends_with_abbreviation(text: &str) -> bool {
             .all(|pair| pair[0].is_alphabetic() && pair[1] == '.')
 }
 
-/// The byte offsets of `text`'s grapheme cluster boundaries (UAX #29: a letter with its
-/// combining marks, an emoji sequence, a flag, a Hangul syllable of jamo), from 0 to
-/// `text.len()`, ascending: what a reader sees as one character.
-pub(crate) fn grapheme_boundaries(text: &str) -> Vec<usize> {
-    GraphemeClusterSegmenter::new().segment_str(text).collect()
+/// Whether `c` belongs to the grapheme cluster before it (UAX #29 GB9, GB9a: Extend,
+/// ZWJ, SpacingMark): a combining mark, a Thai vowel sign, a variation selector.
+fn extends_cluster(c: char) -> bool {
+    !c.is_ascii()
+        && matches!(
+            CodePointMapData::<GraphemeClusterBreak>::new().get(c),
+            GraphemeClusterBreak::Extend
+                | GraphemeClusterBreak::ZWJ
+                | GraphemeClusterBreak::SpacingMark
+        )
+}
+
+/// Where the grapheme cluster that ends at `pos` starts, or `None` when `pos` is inside
+/// one — for a place where Unicode line breaking allows a break (UAX #14), which keeps
+/// every cluster together but one that starts with a space followed by a combining mark
+/// (LB10) and one that starts with a Prepend character (GB9b): those are the grapheme
+/// rules (UAX #29) a line-break opportunity can break, and the ones checked here.
+pub(crate) fn cluster_start_before(text: &str, pos: usize) -> Option<usize> {
+    let (before, after) = text.split_at(pos);
+    if after.chars().next().is_some_and(extends_cluster) {
+        return None;
+    }
+    let mut start = pos;
+    for (i, c) in before.char_indices().rev() {
+        start = i;
+        if !extends_cluster(c) {
+            if i + c.len_utf8() == pos
+                && !c.is_ascii()
+                && CodePointMapData::<GraphemeClusterBreak>::new().get(c)
+                    == GraphemeClusterBreak::Prepend
+            {
+                return None;
+            }
+            break;
+        }
+    }
+    Some(start)
 }
 
 /// Byte offsets where a sentence of `text` ends or may end (after an abbreviation),
@@ -223,13 +257,17 @@ mod tests {
     }
 
     #[test]
-    fn graphemes() {
-        assert_eq!(grapheme_boundaries("ab"), vec![0, 1, 2]);
-        // e + two combining acutes; a family emoji (ZWJ sequence); a flag.
-        let text = "e\u{301}\u{301}👨\u{200d}👩\u{200d}👧🇰🇷x";
-        let b = grapheme_boundaries(text);
-        assert_eq!(b.len(), 5, "{b:?}");
-        assert_eq!(*b.last().unwrap(), text.len());
+    fn clusters_around_break_opportunities() {
+        let text = "ab e\u{301}x";
+        // Inside `e` + combining acute: no boundary before the mark.
+        assert_eq!(cluster_start_before(text, 4), None);
+        // After the cluster, it starts at the `e`.
+        assert_eq!(cluster_start_before(text, 6), Some(3));
+        assert_eq!(cluster_start_before(text, 1), Some(0));
+        // A space followed by a combining mark is one cluster (the break LB10 allows).
+        assert_eq!(cluster_start_before(" \u{301}", 1), None);
+        // A Thai vowel sign belongs to its consonant.
+        assert_eq!(cluster_start_before("กิ", "ก".len()), None);
     }
 
     #[test]

@@ -422,15 +422,13 @@ fn break_opportunities(
             .filter(|&pos| breaks_between_words(seg, pos - 1, pos))
             .collect();
     }
-    // A break only at a grapheme boundary (ICU's line breaking keeps clusters together
-    // but after a space), measured from the base of the cluster before it.
-    let graphemes = crate::script::grapheme_boundaries(seg);
+    // A break only at a grapheme boundary, measured from the base of the cluster
+    // before it (`script::cluster_start_before`).
     segmenter
         .segment_str(seg)
         .filter(|&pos| pos > 0 && pos < seg.len() && !guards.forbids(offset + pos))
         .filter_map(|pos| {
-            let i = graphemes.binary_search(&pos).ok()?;
-            let base = graphemes[i.checked_sub(1)?];
+            let base = crate::script::cluster_start_before(seg, pos)?;
             breaks_between_words(seg, base, pos).then_some(pos)
         })
         .collect()
