@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Rule;
 use crate::ftl::FtlFile;
 use crate::locale::{Locale, LocaleId};
-use crate::markdown::{self, Inline, InlineKind};
+use crate::markdown::{self, Inline};
 use crate::numfmt;
 use crate::page::BrokenTarget;
 use crate::project::{LocaleFiles, Page, Project, Segment};
@@ -484,13 +484,7 @@ fn resolve_segment<'p>(
     }
 
     let fragment = if seg.kind.is_plain_text() {
-        markdown::Fragment {
-            inlines: vec![Inline {
-                kind: InlineKind::Text(text.trim().to_string()),
-                span: 0..text.len(),
-            }],
-            raw_html: raw_html_in_plain_text(&text),
-        }
+        markdown::parse_plain_text(&text)
     } else {
         markdown::parse_fragment(&text, page.context())
     };
@@ -544,26 +538,4 @@ fn resolve_segment<'p>(
         // An outdated translation reaches this point only when the policy is to show it.
         fallback: None,
     }
-}
-
-/// Tags and entities in a plain-text translation (title, description).
-fn raw_html_in_plain_text(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut found = Vec::new();
-    for (i, c) in text.char_indices() {
-        let rest = &text[i + c.len_utf8()..];
-        let tag =
-            c == '<' && rest.starts_with(|n: char| n.is_ascii_alphabetic() || n == '/' || n == '!');
-        let entity = c == '&'
-            && rest.find(';').is_some_and(|end| {
-                end > 0
-                    && end < 12
-                    && rest[..end]
-                        .chars()
-                        .all(|ch| ch.is_ascii_alphanumeric() || ch == '#')
-            });
-        if tag || entity {
-            found.push(i..i + 1);
-        }
-    }
-    found
 }

@@ -4,7 +4,8 @@
 //! of split paragraphs and its alignment agree on.
 
 use icu_properties::props::{
-    EastAsianWidth, ExtendedPictographic, GraphemeClusterBreak, Script, SentenceTerminal,
+    DefaultIgnorableCodePoint, EastAsianWidth, ExtendedPictographic, GraphemeClusterBreak, Script,
+    SentenceTerminal, WhiteSpace,
 };
 use icu_properties::script::ScriptWithExtensions;
 use icu_properties::{CodePointMapData, CodePointSetData};
@@ -154,6 +155,14 @@ fn ends_with_abbreviation(text: &str) -> bool {
             .all(|pair| pair[0].is_alphabetic() && pair[1] == '.')
 }
 
+/// Whether `c` cannot be seen where it is written: a space (`U+00A0`, `U+2009` …) or a
+/// default-ignorable character (a right-to-left mark, a zero-width joiner, a soft
+/// hyphen, a variation selector).
+pub(crate) fn is_invisible(c: char) -> bool {
+    CodePointSetData::new::<WhiteSpace>().contains(c)
+        || CodePointSetData::new::<DefaultIgnorableCodePoint>().contains(c)
+}
+
 /// Whether `c` belongs to the grapheme cluster before it (UAX #29 GB9, GB9a: Extend,
 /// ZWJ, SpacingMark): a combining mark, a Thai vowel sign, a variation selector.
 fn extends_cluster(c: char) -> bool {
@@ -253,6 +262,18 @@ mod tests {
             '北', 'の', 'カ', 'ㄅ', '。', '、', '，', '！', '「', '\u{3000}', 'ｶ',
         ] {
             assert_eq!(spacing(c), Spacing::None, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn invisible_characters() {
+        for c in [
+            ' ', '\u{a0}', '\u{2009}', '\u{200f}', '\u{200d}', '\u{ad}', '\u{fe0f}',
+        ] {
+            assert!(is_invisible(c), "{c:?}");
+        }
+        for c in ['é', '—', '가', '\u{301}'] {
+            assert!(!is_invisible(c), "{c:?}");
         }
     }
 

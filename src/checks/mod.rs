@@ -4,6 +4,7 @@
 //! model). Below resolve and lint, so both share them without importing each other.
 
 pub(crate) mod content;
+pub(crate) mod inline_html;
 pub(crate) mod links;
 pub(crate) mod translation;
 

@@ -2,6 +2,7 @@
 //! (raw HTML, other link targets) and what it only warns about (markup, numbers,
 //! untranslated text, link text that says nothing).
 
+use super::inline_html::{self, Verdict};
 use crate::diagnostic::Rule;
 use crate::locale::Locale;
 use crate::markdown::{self, Fragment, FragmentContext, Inline, InlineKind};
@@ -50,17 +51,22 @@ pub(crate) fn check_translation(
             "delete the character: a translation is text, with tabs and line breaks at most",
         ));
     }
-    if let Some(span) = unmatched_markup(seg, translated, fragment, context) {
+    if let Some((span, why)) = markup_problem(seg, translated, fragment, context) {
         let sample: String = translated
             .get(span.start..)
             .unwrap_or("")
             .chars()
             .take(30)
             .collect();
+        let why = why.map(|w| format!(": {w}")).unwrap_or_default();
         out.push(finding(
             Rule::RawHtml,
-            format!("the translation of `{}` contains HTML (`{}`…); it is shown as the source text", seg.id, sample.trim_end()),
-            "use Markdown only (*emphasis*, **strong**, `code`, [text](the source's URL)); write < and & as they are",
+            format!("the translation of `{}` contains HTML (`{}`…){why}; it is shown as the source text", seg.id, sample.trim_end()),
+            if seg.kind.is_plain_text() {
+                "a title or description is plain text: no HTML tags; write < and & as they are"
+            } else {
+                "use Markdown (*emphasis*, **strong**, `code`, [text](the source's URL)); the HTML a translation may add is <span>, <bdi> and <bdo> with lang and dir, <abbr title>, <br> and <wbr>"
+            },
         ));
     }
     if !seg.kind.is_plain_text() {
@@ -175,16 +181,17 @@ pub(crate) fn check_translation(
     out
 }
 
-/// The first HTML tag or character reference of a translation that its source segment
-/// does not have as well. A translation may hold exactly the source's inline tags (with
-/// their attributes, as written) and character references, counted as a multiset; they
-/// are rendered through the same sanitiser as the source's.
-fn unmatched_markup(
+/// The first HTML tag (or reference to a character that is not text) a translation may
+/// not hold, and why when there is more to say than "HTML". A translation may repeat
+/// the inline tags of its source segment (with their attributes, as written), counted
+/// as a multiset, and a segment that is not plain text may add the elements
+/// [`inline_html`] allows, nested. All are rendered through the authors' sanitiser.
+fn markup_problem(
     seg: &Segment,
     translated: &str,
     fragment: &Fragment,
     context: FragmentContext<'_>,
-) -> Option<std::ops::Range<usize>> {
+) -> Option<(std::ops::Range<usize>, Option<String>)> {
     if fragment.raw_html.is_empty() {
         return None;
     }
@@ -198,16 +205,30 @@ fn unmatched_markup(
             .filter_map(|r| seg.text.get(r.clone()))
             .collect();
     }
-    for span in &fragment.raw_html {
+    let mut added = Vec::new();
+    for (index, span) in fragment.raw_html.iter().enumerate() {
         let token = translated.get(span.clone()).unwrap_or("");
-        match allowed.iter().position(|a| *a == token) {
-            Some(i) => {
-                allowed.swap_remove(i);
+        if let Some(i) = allowed.iter().position(|a| *a == token) {
+            allowed.swap_remove(i);
+            continue;
+        }
+        if token.starts_with('&') {
+            let why = "it stands for a control character or a noncharacter".to_string();
+            return Some((span.clone(), Some(why)));
+        }
+        let tag = markdown::parse_tag(token).filter(|_| !seg.kind.is_plain_text());
+        match tag.as_ref().map(inline_html::judge) {
+            None => return Some((span.clone(), None)),
+            Some(Verdict::Refused(why)) => return Some((span.clone(), Some(why))),
+            Some(Verdict::Allowed { container }) => {
+                if let (true, Some(tag)) = (container, tag) {
+                    added.push((index, tag));
+                }
             }
-            None => return Some(span.clone()),
         }
     }
-    None
+    inline_html::first_unnested(&added)
+        .map(|(index, why)| (fragment.raw_html[index].clone(), Some(why)))
 }
 
 /// What a target is the target of: a link is followed only when a reader chooses it,

@@ -16,8 +16,19 @@ pub struct FragmentContext<'a> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Fragment {
     pub inlines: Vec<Inline>,
-    /// Spans of raw HTML tags and character entities, which a translation may not contain.
+    /// Spans of raw HTML tags, and of character references to a character that is not
+    /// text (a control, a noncharacter): what the translation checks judge as markup.
     pub raw_html: Vec<Range<usize>>,
+    /// The character references that stand for text (`&eacute;`, `&#233;`, `&nbsp;`),
+    /// in order: the inline tree holds their characters already.
+    pub references: Vec<CharacterReference>,
+}
+
+/// A character reference in a translation and the text it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CharacterReference {
+    pub span: Range<usize>,
+    pub text: String,
 }
 
 /// Parses translated text as inline Markdown only: whatever would start a block (a list
@@ -34,6 +45,7 @@ pub fn parse_fragment(text: &str, context: FragmentContext<'_>) -> Fragment {
     }
     let mut builder = InlineBuilder::default();
     let mut raw_html = Vec::new();
+    let mut references = Vec::new();
     let mut depth = 0usize;
     let mut started = false;
     for (event, range) in parser(&input, Mode::Fragment, Some(context.refs)) {
@@ -54,8 +66,9 @@ pub fn parse_fragment(text: &str, context: FragmentContext<'_>) -> Fragment {
         }
         if let Event::Text(t) = &event {
             let raw = &input[range.clone()];
+            // pulldown-cmark gives each reference its own text event, decoded.
             if raw.starts_with('&') && raw.ends_with(';') && raw != t.as_ref() {
-                raw_html.push(span.clone());
+                note_reference(span.clone(), t, &mut raw_html, &mut references);
             }
         }
         builder.push(event, span);
@@ -64,6 +77,92 @@ pub fn parse_fragment(text: &str, context: FragmentContext<'_>) -> Fragment {
     Fragment {
         inlines: builder.finish(),
         raw_html,
+        references,
+    }
+}
+
+/// Files a decoded character reference: as text, or as markup when it stands for a
+/// character that is not text (`&#27;`), which the checks then refuse.
+fn note_reference(
+    span: Range<usize>,
+    text: &str,
+    raw_html: &mut Vec<Range<usize>>,
+    references: &mut Vec<CharacterReference>,
+) {
+    if crate::chars::find_forbidden(text).is_some() {
+        raw_html.push(span);
+    } else {
+        references.push(CharacterReference {
+            span,
+            text: text.to_string(),
+        });
+    }
+}
+
+/// A plain-text translation (a title, a description) as a fragment: one text node, its
+/// character references decoded as Markdown decodes them (pulldown-cmark's table, so
+/// a title and a paragraph agree on `&eacute;`), trimmed and bidi-balanced. Its HTML tags
+/// are `raw_html`: plain text has no markup.
+pub fn parse_plain_text(text: &str) -> Fragment {
+    let mut raw_html = Vec::new();
+    let mut references = Vec::new();
+    let mut decoded = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (i, c) in text.char_indices() {
+        let rest = &text[i + c.len_utf8()..];
+        if c == '<' && rest.starts_with(|n: char| n.is_ascii_alphabetic() || n == '/' || n == '!') {
+            raw_html.push(i..i + 1);
+        }
+        if c != '&' || i < copied {
+            continue;
+        }
+        let Some(end) = reference_end(rest) else {
+            continue;
+        };
+        let span = i..i + 1 + end + 1;
+        let Some(chars) = decode_reference(&text[span.clone()]) else {
+            continue;
+        };
+        decoded.push_str(&text[copied..span.start]);
+        decoded.push_str(&chars);
+        copied = span.end;
+        note_reference(span, &chars, &mut raw_html, &mut references);
+    }
+    decoded.push_str(&text[copied..]);
+    let shown = crate::bidi::balance(decoded.trim()).into_owned();
+    Fragment {
+        inlines: vec![Inline {
+            kind: InlineKind::Text(shown),
+            span: 0..text.len(),
+        }],
+        raw_html,
+        references,
+    }
+}
+
+/// The offset of the `;` that may end a character reference whose `&` is just before
+/// `rest` (a name or a `#` number, as CommonMark allows: at most 32 characters).
+fn reference_end(rest: &str) -> Option<usize> {
+    let end = rest.get(..rest.len().min(34))?.find(';')?;
+    (end > 0
+        && rest[..end]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '#'))
+    .then_some(end)
+}
+
+/// The text a lone character reference stands for, as pulldown-cmark decodes it, or
+/// `None` when it is no reference (`&nosuch;`).
+fn decode_reference(reference: &str) -> Option<String> {
+    let mut events = pulldown_cmark::Parser::new(reference);
+    match (events.next(), events.next(), events.next(), events.next()) {
+        (
+            Some(Event::Start(Tag::Paragraph)),
+            Some(Event::Text(t)),
+            Some(Event::End(TagEnd::Paragraph)),
+            None,
+        ) if t.as_ref() != reference => Some(t.into_string()),
+        _ => None,
     }
 }
 

@@ -6,11 +6,15 @@
 
 mod ast;
 mod fragment;
+mod html_tag;
 mod inline;
 mod page;
 
 pub use ast::*;
-pub use fragment::{Fragment, FragmentContext, parse_fragment};
+pub use fragment::{
+    CharacterReference, Fragment, FragmentContext, parse_fragment, parse_plain_text,
+};
+pub use html_tag::{Tag, parse_tag};
 
 use crate::slug;
 use inline::*;
@@ -267,15 +271,45 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_and_entities_in_fragments_are_found() {
+    fn tags_and_character_references_in_fragments_are_told_apart() {
         let refs = LinkRefs::default();
         let ctx = FragmentContext {
             refs: &refs,
             footnote_labels: &[],
         };
-        let f = parse_fragment("a <img src=x onerror=alert(1)> b &amp; c", ctx);
-        assert_eq!(f.raw_html.len(), 2);
+        let text = "a <img src=x onerror=alert(1)> b &amp; c&eacute;&#233; `&lt;` &#27; &nosuch;";
+        let f = parse_fragment(text, ctx);
+        // The tag and the reference to ESC are markup; the rest is text, in order (the
+        // one in a code span is no reference at all).
+        let raw: Vec<&str> = f.raw_html.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(raw, ["<img src=x onerror=alert(1)>", "&#27;"]);
+        let refs: Vec<(&str, &str)> = f
+            .references
+            .iter()
+            .map(|r| (&text[r.span.clone()], r.text.as_str()))
+            .collect();
+        assert_eq!(refs, [("&amp;", "&"), ("&eacute;", "é"), ("&#233;", "é")]);
         assert!(parse_fragment("a < b and c > d", ctx).raw_html.is_empty());
+    }
+
+    #[test]
+    fn plain_text_references_are_decoded_and_tags_found() {
+        let text = " Derechos humanos en Corea&nbsp;del Norte &mdash; informe&#58; &nosuch; & co ";
+        let f = parse_plain_text(text);
+        assert!(f.raw_html.is_empty(), "{:?}", f.raw_html);
+        assert_eq!(
+            f.inlines[0].kind,
+            InlineKind::Text(
+                "Derechos humanos en Corea\u{a0}del Norte — informe: &nosuch; & co".into()
+            )
+        );
+        assert_eq!(f.references.len(), 3);
+        let tagged = parse_plain_text("Droits <b>humains</b> &#x1b;");
+        assert_eq!(
+            tagged.raw_html.len(),
+            3,
+            "two tags and the reference to ESC"
+        );
     }
 
     #[test]

@@ -457,7 +457,13 @@ impl<'e, 'p> Writer<'e, 'p> {
                     }
                 }
                 InlineKind::HardBreak => out.push('\n'),
-                InlineKind::Html(_) => {}
+                // Inline HTML is its text (the tags' content comes as the nodes between
+                // them), but a `<br>` is the line break it means.
+                InlineKind::Html(tag) => {
+                    if markdown::parse_tag(tag).is_some_and(|t| t.name == "br" && !t.closing) {
+                        out.push('\n');
+                    }
+                }
             }
         }
     }

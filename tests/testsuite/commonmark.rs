@@ -232,6 +232,25 @@ fn translated(
     markdown: &str,
     de: impl Fn(&str) -> String,
 ) -> (String, Vec<(String, String)>, String) {
+    let edition = translated_edition(markdown, de);
+    (
+        edition.reference,
+        edition.findings,
+        body(&edition.html, "de"),
+    )
+}
+
+/// What a German translation of `markdown` (the reference file rewritten by `de`) comes
+/// to: the reference file, lint's findings of the translation (rule, message), and the
+/// German edition's HTML page and text.
+struct TranslatedEdition {
+    reference: String,
+    findings: Vec<(String, String)>,
+    html: String,
+    text: String,
+}
+
+fn translated_edition(markdown: &str, de: impl Fn(&str) -> String) -> TranslatedEdition {
     let page = format!("{FRONT_MATTER}{markdown}");
     let pages = [("example", page.as_str())];
     let probe = Project::in_memory(Config::default(), &pages, &[("en", &[])]);
@@ -252,12 +271,12 @@ fn translated(
         &[de],
         Output::Files(&site),
     );
-    let html = rendered
+    let edition = rendered
         .editions
         .iter()
         .find(|e| e.locale_index == de)
-        .and_then(|e| e.html.clone())
         .unwrap();
+    let (html, text) = (edition.html.clone().unwrap(), edition.text.clone().unwrap());
     let settings = Settings::new(&project.config, &[], &[], &[]).unwrap();
     let findings = lint::run(&project, &settings, &[de])
         .diagnostics
@@ -265,7 +284,12 @@ fn translated(
         .filter(|d| d.file.ends_with("example.ftl"))
         .map(|d| (d.rule.code().to_string(), d.message))
         .collect();
-    (reference, findings, body(&html, "de"))
+    TranslatedEdition {
+        reference,
+        findings,
+        html,
+        text,
+    }
 }
 
 fn codes(findings: &[(String, String)]) -> Vec<&str> {
@@ -296,11 +320,10 @@ fn a_translation_may_have_exactly_the_html_of_its_source() {
     let (_, findings, body) = translated(source, de);
     assert!(!codes(&findings).contains(&"raw-html"), "{findings:?}");
     assert!(body.contains("<p>Drücke <kbd>Ctrl</kbd>&nbsp;+&nbsp;<kbd>C</kbd> © <a href=\"https://x.example/\" title=\"t\" rel=\"noopener noreferrer\">here</a><br></p>"), "{body}");
-    // One tag more than the source, another attribute, or a reference the source lacks.
+    // One tag more than the source, another attribute, another tag.
     for (from, to) in [
-        ("<br>", "<br><br>"),
+        ("<kbd>C</kbd>", "<kbd>C</kbd><kbd>V</kbd>"),
         ("title=\"t\"", "title=\"t\" onclick=\"x()\""),
-        ("&copy;", "&copy; &amp;"),
         ("<kbd>C</kbd>", "<b>C</b>"),
     ] {
         let (_, findings, body) =
@@ -330,6 +353,124 @@ fn html_in_a_translation_whose_source_has_none_is_raw_html() {
             "{body}"
         );
     }
+}
+
+/// The shapes volunteers write on real sites: accents as named and numeric references
+/// (a Jekyll site's Spanish files), no-break spaces and right-to-left marks.
+#[test]
+fn character_references_in_a_translation_are_text_whether_or_not_the_source_has_them() {
+    let source = "The report covers 2023, by the Department of State.\n";
+    let es = |r: &str| {
+        r.replace("page-title = Example", "page-title = Ejemplo &mdash; informe&nbsp;anual")
+            .replace("= A CommonMark example.", "= Un ejemplo de CommonMark.")
+            .replace(
+                "= The report covers 2023, by the Department of State.",
+                "= El informe abarca 2023, seg&uacute;n el Departamento de Estado&#44; &#233;l&nbsp;&rlm;dice.",
+            )
+    };
+    let edition = translated_edition(source, es);
+    assert_eq!(edition.findings, [], "no finding at all");
+    assert!(
+        edition
+            .html
+            .contains("según el Departamento de Estado, él\u{a0}\u{200f}dice.")
+            || edition
+                .html
+                .contains("según el Departamento de Estado, él&nbsp;\u{200f}dice."),
+        "{}",
+        edition.html
+    );
+    assert!(
+        edition.html.contains("<title>Ejemplo — informe\u{a0}anual"),
+        "{}",
+        edition.html
+    );
+    assert!(
+        edition.text.contains("según el Departamento de Estado, él"),
+        "{}",
+        edition.text
+    );
+    assert!(!edition.text.contains("&uacute;") && !edition.html.contains("&amp;uacute;"));
+    // A reference to a character that is not text is refused, as the character is.
+    for (from, to) in [(", by", ",&#27; by"), ("Example", "Ejemplo&#x1b;")] {
+        let edition = translated_edition(source, |r| es(&r.replace(from, to)));
+        assert!(
+            edition
+                .findings
+                .iter()
+                .any(|(code, message)| code == "raw-html" && message.contains("control character")),
+            "{to}: {:?}",
+            edition.findings
+        );
+    }
+}
+
+/// An Arabic translator isolates an English term, a Korean one marks it `lang="en"`.
+#[test]
+fn a_translation_may_mark_the_language_and_direction_of_its_parts() {
+    let source = "Read the Style Guide before you write.\n";
+    let translation = "= اقرأ <span dir=\"rtl\">(Style Guide)</span> و<span lang=\"en\">Style Guide</span> <bdi>WHO</bdi> <abbr title=\"منظمة الصحة العالمية\">WHO</abbr><br>قبل<wbr>الكتابة <bdo dir=\"ltr\">ABC</bdo>.";
+    let ar = |r: &str| {
+        r.replace("= Read the Style Guide before you write.", translation)
+            .replace("= Example", "= مثال")
+            .replace("= A CommonMark example.", "= مثال على CommonMark.")
+    };
+    let edition = translated_edition(source, ar);
+    assert_eq!(edition.findings, [], "no finding at all");
+    for kept in [
+        "<span dir=\"rtl\">(Style Guide)</span>",
+        "<span lang=\"en\">Style Guide</span>",
+        "<bdi>WHO</bdi>",
+        "<abbr title=\"منظمة الصحة العالمية\">WHO</abbr><br>قبل<wbr>الكتابة",
+        "<bdo dir=\"ltr\">ABC</bdo>",
+    ] {
+        assert!(edition.html.contains(kept), "{kept}: {}", edition.html);
+    }
+    // The text edition has the words, and the line break the <br> asks for.
+    assert!(
+        edition
+            .text
+            .contains("اقرأ (Style Guide) وStyle Guide WHO WHO\n"),
+        "{}",
+        edition.text
+    );
+    assert!(
+        !edition.text.contains("<span") && !edition.text.contains("<wbr"),
+        "{}",
+        edition.text
+    );
+
+    for (attack, why) in [
+        (
+            "<span dir=\"rtl\">",
+            "<span dir=\"rtl\" onclick=\"alert(1)\">",
+        ),
+        ("<span dir=\"rtl\">", "<span style=\"color:red\">"),
+        ("<span lang=\"en\">", "<span lang=\"en_US\">"),
+        ("<span lang=\"en\">", "<span lang=\"english\">"),
+        ("<span dir=\"rtl\">", "<span dir=\"up\">"),
+        ("<bdo dir=\"ltr\">", "<bdo>"),
+        ("<bdi>WHO</bdi>", "<bdi>WHO"),
+        ("<bdi>WHO</bdi>", "<bdi>WHO</span>"),
+        ("<bdi>WHO</bdi>", "<b>WHO</b>"),
+    ] {
+        let edition = translated_edition(source, |r| ar(r).replacen(attack, why, 1));
+        assert!(
+            edition.findings.iter().any(|(code, _)| code == "raw-html"),
+            "{why}: {:?}",
+            edition.findings
+        );
+        assert!(!edition.html.contains("اقرأ"), "{why}: the source is shown");
+    }
+    let edition = translated_edition(source, |r| ar(r).replace("lang=\"en\"", "lang=\"pt_BR\""));
+    assert!(
+        edition
+            .findings
+            .iter()
+            .any(|(_, m)| m.contains("did you mean `pt-BR`")),
+        "{:?}",
+        edition.findings
+    );
 }
 
 #[test]

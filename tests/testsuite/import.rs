@@ -1159,3 +1159,109 @@ fn html_in_a_translated_title_is_refused_by_import_lint_and_status_alike() {
         serde_json::from_str(&site.run(&["status", "--format", "json"]).ok().stdout).unwrap();
     assert_eq!(status["locales"][0]["rejected"], 1, "{status:#}");
 }
+
+/// The shipped Spanish translation as a Jekyll site's volunteers wrote theirs: accents
+/// as named and numeric character references, a no-break space as `&nbsp;`.
+fn with_references(mut t: Translated) -> Translated {
+    let encode = |text: &str| {
+        [
+            ("á", "&aacute;"),
+            ("é", "&eacute;"),
+            ("í", "&iacute;"),
+            ("ó", "&oacute;"),
+            ("ú", "&#250;"),
+            ("ñ", "&#xF1;"),
+        ]
+        .iter()
+        .fold(text.to_string(), |text, (c, r)| text.replace(c, r))
+    };
+    t.title = encode(&t.title);
+    t.description = encode(&t.description);
+    for chunk in &mut t.chunks {
+        chunk.text = encode(&chunk.text).replacen(" de ", "&nbsp;de ", 1);
+    }
+    t
+}
+
+#[test]
+fn character_references_come_over_as_the_characters_they_stand_for() {
+    let project = shipped();
+    let original = translated(&project, "es");
+    let (text, _) = render(&with_references(original.clone()));
+    assert!(
+        text.contains("&oacute;") && text.contains("&#250;"),
+        "the fixture has references"
+    );
+    let site = english_site(&english_page());
+    site.write(&format!("tr/{PAGE}.md"), &text);
+    let (import, lint) = refused_by_both(&site, "es", "tr");
+    assert_eq!(import, lint);
+    assert!(
+        !import.iter().any(|(_, rule)| rule == "raw-html"),
+        "a character reference is text: {import:?}"
+    );
+    let file = site.read(&format!("locales/es/{PAGE}.ftl"));
+    for reference in ["&aacute;", "&eacute;", "&oacute;", "&#250;", "&#xF1;"] {
+        assert!(
+            !file.contains(reference),
+            "{reference} written as its character:\n{file}"
+        );
+    }
+    // An invisible character stays visible as its reference; accents are themselves.
+    assert!(file.contains("&nbsp;de "), "{file}");
+    assert!(
+        file.contains(&format!("page-title = {}", original.title)),
+        "{file}"
+    );
+    // Every imported message reaches the edition: none is rejected.
+    let status: Value = serde_json::from_str(
+        &site
+            .run(&["status", "--locale", "es", "--format", "json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(status["locales"][0]["rejected"], 0, "{status:#}");
+    site.run(&["build"]).ok();
+    let html = site.read(&format!("dist/es/{PAGE}.html"));
+    let sample = &original.chunks[3].parts[0];
+    let words: String = sample.chars().take(40).collect();
+    assert!(html.contains(words.trim_end()), "{words}\n{html}");
+}
+
+#[test]
+fn a_translators_span_dir_comes_over_and_is_shown() {
+    let project = shipped();
+    let mut ar = translated(&project, "ar");
+    // As Arabic, Persian and Urdu volunteers mark an English term inside their text.
+    let i = ar
+        .chunks
+        .iter()
+        .position(|c| c.parts.len() == 1 && !c.text.starts_with('#'))
+        .unwrap();
+    ar.chunks[i].text = format!(
+        "{} <span dir=\"rtl\">(Human Rights Watch)</span>",
+        ar.chunks[i].text
+    );
+    let (text, _) = render(&ar);
+    let site = english_site(&english_page());
+    site.write(&format!("tr/{PAGE}.md"), &text);
+    let (import, lint) = refused_by_both(&site, "ar", "tr");
+    assert_eq!(import, lint);
+    assert!(
+        !import.iter().any(|(_, rule)| rule == "raw-html"),
+        "{import:?}"
+    );
+    site.run(&["build"]).ok();
+    let html = site.read(&format!("dist/ar/{PAGE}.html"));
+    assert!(
+        html.contains("<span dir=\"rtl\">(Human Rights Watch)</span>"),
+        "{html}"
+    );
+    let txt = site.read(&format!("dist/ar/{PAGE}.txt"));
+    let words = txt.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("(Human Rights Watch)") && !txt.contains("<span"),
+        "{txt}"
+    );
+}
