@@ -1265,3 +1265,92 @@ fn a_translators_span_dir_comes_over_and_is_shown() {
         "{txt}"
     );
 }
+
+/// The id a Hugo or Jekyll site gives a heading: lowercase, spaces as `-`, punctuation
+/// dropped, letters of any script kept.
+fn generator_anchor(heading: &str) -> String {
+    heading
+        .trim_start_matches('#')
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn translated_anchors_slashes_schemes_and_language_prefixes_become_the_sources_links() {
+    let project = shipped();
+    let mut fr = translated(&project, "fr");
+    // The translated file's headings as a translator writes them: no explicit id.
+    for chunk in &mut fr.chunks {
+        if let (true, Some(at)) = (chunk.text.starts_with('#'), chunk.text.find(" {#")) {
+            chunk.text.truncate(at);
+        }
+    }
+    let headings: Vec<&str> = fr
+        .chunks
+        .iter()
+        .map(|c| c.text.as_str())
+        .filter(|t| t.starts_with('#'))
+        .collect();
+    let (first, efforts) = (generator_anchor(headings[0]), generator_anchor(headings[1]));
+    assert!(efforts.contains("états-unis"), "{efforts}");
+    let site = english_site(&english_page());
+    site.write(
+        "content/about.md",
+        &format!(
+            "+++\ntitle = \"About this page\"\ndescription = \"What the page on North Korea covers.\"\n+++\n\n\
+             Read [the efforts of the United States]({PAGE}.md#us-efforts), [the first part]({PAGE}.md#human-rights), [our reports](/reports/2024/) and [how to give](https://www.example.org/donate/).\n\n\
+             See [the efforts]({PAGE}.md#us-efforts) again.\n"
+        ),
+    );
+    site.run(&["extract"]).ok();
+    let (page, _) = render(&fr);
+    site.write(&format!("tr/{PAGE}.md"), &page);
+    // The translator linked the translated headings (one percent-encoded, as a browser
+    // copies it), the French edition of a path, and dropped a slash and the `s`.
+    let encoded: String = efforts
+        .chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else {
+                c.to_string().bytes().map(|b| format!("%{b:02X}")).collect()
+            }
+        })
+        .collect();
+    site.write(
+        "tr/about.md",
+        &format!(
+            "---\ntitle: \"À propos de cette page\"\ndescription: \"Ce que couvre la page sur la Corée du Nord.\"\n---\n\n\
+             Lisez [les efforts des États-Unis]({PAGE}.md#{encoded}), [la première partie]({PAGE}.md#{first}), [nos rapports](/fr/reports/2024) et [comment donner](http://example.org/donate).\n\n\
+             Voir [les efforts]({PAGE}.md#nulle-part) encore.\n"
+        ),
+    );
+    let run = site.run(&["import", "--locale", "fr", "tr"]).ok();
+    let file = site.read("locales/fr/about.ftl");
+    for link in [
+        format!("]({PAGE}.md#us-efforts), [la première partie]({PAGE}.md#human-rights)"),
+        "[nos rapports](/reports/2024/)".to_string(),
+        "[comment donner](https://www.example.org/donate/)".to_string(),
+    ] {
+        assert!(file.contains(&link), "{link}:\n{file}\n{}", run.stdout);
+    }
+    // A fragment no heading was placed under stays as written, and is reported.
+    assert!(file.contains("#nulle-part"), "{file}");
+    let (_, lint) = site.lint_json(&["--locale", "fr"]);
+    let mismatches = with_code(&lint, "link-mismatch");
+    assert_eq!(mismatches.len(), 1, "{lint:#}");
+    assert!(
+        mismatches[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nulle-part")
+    );
+    assert!(run.stdout.contains("[link-mismatch]"), "{}", run.stdout);
+}

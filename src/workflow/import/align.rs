@@ -46,7 +46,10 @@ impl Unit {
         let mut anchors: Vec<String> = extra.to_vec();
         markdown::visit(inlines, &mut |inline| match &inline.kind {
             InlineKind::Link { dest, .. } => {
-                anchors.push(format!("L:{dest}"));
+                // By where it leads, as `links` compares a translated target with the
+                // source's: a translated heading's fragment or a dropped slash is the
+                // same anchor.
+                anchors.push(format!("L:{}", super::links::place_key(dest)));
                 if let Some(host) = dest.split("://").nth(1).and_then(|r| r.split('/').next()) {
                     anchors.push(format!("D:{host}"));
                 }

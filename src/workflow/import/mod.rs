@@ -23,6 +23,7 @@
 pub mod align;
 pub mod history;
 mod judge;
+mod links;
 mod place;
 mod report;
 mod write;
@@ -159,6 +160,21 @@ struct PageImport {
     report: PageReport,
     /// (segment index, text, source hash it translates) to write.
     messages: Vec<(usize, String, String)>,
+    /// The file's headings placed on the page's ([`links::heading_pairs`]).
+    headings: links::HeadingPairs,
+}
+
+/// A page of the import between aligning and writing: reported already (nothing to
+/// import), or aligned.
+enum Step<'m> {
+    Reported(PageReport),
+    Aligned {
+        page: &'m Page,
+        import: Box<PageImport>,
+        existing_file: Option<FtlFile>,
+        base_text: String,
+        created: bool,
+    },
 }
 
 /// Works out the import without writing anything.
@@ -252,6 +268,10 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
     let mut files = Vec::new();
     let mut used: Vec<PathBuf> = Vec::new();
     let models = project.models()?;
+    // Every file is aligned first; then each one's links are brought back to the
+    // source's with the headings of all of them, as a link may name another page's
+    // translated heading.
+    let mut steps = Vec::new();
     for page in &models {
         // Hugo keeps translations beside their page: never import a page into itself.
         if options.layout == Layout::HugoSuffix
@@ -268,7 +288,7 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
         used.push(path.clone());
         let shown = path.display().to_string();
         if link {
-            pages.push(PageReport {
+            steps.push(Step::Reported(PageReport {
                 page: page.slug.clone(),
                 file: shown.clone(),
                 problem: Some(format!(
@@ -276,7 +296,7 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
                     options.dir.display()
                 )),
                 ..PageReport::default()
-            });
+            }));
             continue;
         }
         let bytes = if options.follow_symlinks {
@@ -291,7 +311,7 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
             Some(f) => (f.source().to_string(), false),
             None => (page_file_text(page, &locale).0, true),
         };
-        let mut import = match TextFile::decode(bytes) {
+        let import = match TextFile::decode(bytes) {
             Err(bad) => PageImport {
                 report: PageReport {
                     page: page.slug.clone(),
@@ -303,6 +323,7 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
                     ..PageReport::default()
                 },
                 messages: Vec::new(),
+                headings: Vec::new(),
             },
             Ok(file) => {
                 let old = if options.git_history {
@@ -320,6 +341,49 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
                 done
             }
         };
+        steps.push(Step::Aligned {
+            page,
+            import: Box::new(import),
+            existing_file,
+            base_text,
+            created,
+        });
+    }
+    let mut site_headings = links::SiteHeadings::default();
+    for step in &steps {
+        if let Step::Aligned { import, .. } = step {
+            site_headings.add(&import.headings);
+        }
+    }
+    for step in steps {
+        let (page, mut import, existing_file, base_text, created) = match step {
+            Step::Reported(report) => {
+                pages.push(report);
+                continue;
+            }
+            Step::Aligned {
+                page,
+                import,
+                existing_file,
+                base_text,
+                created,
+            } => (page, import, existing_file, base_text, created),
+        };
+        let places = links::Places {
+            locale: &locale,
+            own_host: links::Places::host_of(project.config.base_url.as_deref()),
+            headings: &site_headings,
+        };
+        for (i, text, _) in &mut import.messages {
+            let seg = &page.segments[*i];
+            let linked = links::as_the_source(seg, text, page.context(), &places);
+            if linked != *text {
+                for imported in import.report.imported.iter_mut().filter(|m| m.id == seg.id) {
+                    imported.text = linked.clone();
+                }
+                *text = linked;
+            }
+        }
         // Existing translations stay unless --force.
         if let Some(f) = &existing_file {
             import.messages.retain(|(i, _, _)| {

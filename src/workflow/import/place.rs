@@ -142,6 +142,7 @@ pub(super) fn import_page(
             return PageImport {
                 report,
                 messages: Vec::new(),
+                headings: Vec::new(),
             };
         }
         Some(Ok(fm)) => Some(fm),
@@ -162,6 +163,9 @@ pub(super) fn import_page(
         .map(|(i, s)| Unit::new(s.kind, &s.inlines, extra_t.get(&i).map_or(&[][..], |v| v)))
         .collect();
     let links: Vec<Link> = align::align(&view.units, &target);
+    let headings = super::links::heading_pairs(page, &doc, &links, |s| {
+        view.current[s].as_ref().map(|(i, _)| *i)
+    });
 
     // (segment index, text, line, move, source hash it translates)
     let mut candidates: Vec<(usize, String, usize, Move, String)> = Vec::new();
@@ -325,7 +329,11 @@ pub(super) fn import_page(
         });
         messages.push((i, text, hash));
     }
-    PageImport { report, messages }
+    PageImport {
+        report,
+        messages,
+        headings,
+    }
 }
 
 #[cfg(test)]
