@@ -34,6 +34,11 @@ pub(crate) struct FrontMatter {
     pub description: Option<String>,
     /// The other top-level keys, in the order written.
     pub other_keys: Vec<String>,
+    /// `draft: true`: the file's author did not mean it to be published.
+    pub draft: bool,
+    /// `untranslated: 1` (or `true`): a placeholder a site keeps for a page nobody has
+    /// translated yet, holding the source's text or none.
+    pub stub: bool,
     /// 1-based line of the opening delimiter's following line (where the keys start).
     pub first_line: usize,
 }
@@ -72,11 +77,25 @@ pub(crate) fn read_strings(block: Block<'_>, text: &str) -> Result<FrontMatter, 
             })
             .filter(|t| !t.is_empty())
     };
-    let mut other: Vec<(usize, &str)> = [("weight", &read.weight), ("draft", &read.draft)]
-        .into_iter()
-        .filter_map(|(name, entry)| entry.as_ref().map(|e| (e.key, name)))
-        .chain(read.other.iter().map(|(name, at)| (*at, name.as_str())))
-        .collect();
+    let flag = |entry: &Option<Entry>| {
+        entry.as_ref().is_some_and(|e| match &e.value {
+            Value::Bool(b) => *b,
+            Value::Integer(i) => *i != 0,
+            Value::Text(t) => {
+                matches!(t.trim().to_ascii_lowercase().as_str(), "true" | "1" | "yes")
+            }
+            Value::Float(_) | Value::Other => false,
+        })
+    };
+    let mut other: Vec<(usize, &str)> = [
+        ("weight", &read.weight),
+        ("draft", &read.draft),
+        ("untranslated", &read.untranslated),
+    ]
+    .into_iter()
+    .filter_map(|(name, entry)| entry.as_ref().map(|e| (e.key, name)))
+    .chain(read.other.iter().map(|(name, at)| (*at, name.as_str())))
+    .collect();
     other.sort_by_key(|(at, _)| *at);
     Ok(FrontMatter {
         format,
@@ -86,6 +105,8 @@ pub(crate) fn read_strings(block: Block<'_>, text: &str) -> Result<FrontMatter, 
             .into_iter()
             .map(|(_, name)| name.to_string())
             .collect(),
+        draft: flag(&read.draft),
+        stub: flag(&read.untranslated),
         first_line,
     })
 }
@@ -314,6 +335,8 @@ struct Keys {
     description: Option<Entry>,
     weight: Option<Entry>,
     draft: Option<Entry>,
+    /// Another generator's mark of a placeholder page (read by `import` only).
+    untranslated: Option<Entry>,
     /// The other keys and the byte offsets where they are written.
     other: Vec<(String, usize)>,
 }
@@ -344,6 +367,8 @@ struct Fields<V> {
     weight: Option<V>,
     #[serde(default, deserialize_with = "present")]
     draft: Option<V>,
+    #[serde(default, deserialize_with = "present")]
+    untranslated: Option<V>,
     #[serde(flatten)]
     other: OtherKeys,
 }
@@ -361,6 +386,7 @@ impl<V> Fields<V> {
             description: entry("description", self.description),
             weight: entry("weight", self.weight),
             draft: entry("draft", self.draft),
+            untranslated: entry("untranslated", self.untranslated),
             other: (self.other.0.into_iter())
                 .map(|name| {
                     let at = key_at(&name);

@@ -1354,3 +1354,87 @@ fn translated_anchors_slashes_schemes_and_language_prefixes_become_the_sources_l
     );
     assert!(run.stdout.contains("[link-mismatch]"), "{}", run.stdout);
 }
+
+#[test]
+fn stubs_drafts_empty_files_and_copies_of_the_english_are_not_translations() {
+    let project = shipped();
+    let english = english_page();
+    let body = &english[english[3..].find("+++\n").unwrap() + 7..];
+    let site = english_site(&english);
+    // As a real Hugo site keeps them: a stub marked `untranslated: 1` holding the
+    // English, a draft, a file with only a translationKey, a copy of the English.
+    let (ko, _) = render(&translated(&project, "ko"));
+    let cases = [
+        (
+            "ko",
+            ko.replacen("draft: false\n", "untranslated: 1\n", 1),
+            "a stub (`untranslated` in its front matter)",
+        ),
+        (
+            "ja",
+            render(&translated(&project, "ja"))
+                .0
+                .replacen("draft: false", "draft: true", 1),
+            "a draft (`draft: true`)",
+        ),
+        (
+            "th",
+            "---\ntitle: \"สิทธิมนุษยชน\"\ntranslationKey: nk\n---\n\n".to_string(),
+            "its body is empty",
+        ),
+        (
+            "ru",
+            format!("---\ntitle: \"Human Rights\"\n---\n{body}"),
+            "its body is the source's text",
+        ),
+    ];
+    for (tag, text, why) in &cases {
+        let dir = format!("tr-{tag}");
+        site.write(&format!("{dir}/{PAGE}.md"), text);
+        let run = site.run(&["import", "--locale", tag, &dir]).ok();
+        assert!(
+            run.stdout
+                .contains(&format!("not a translation, {why}: nothing imported")),
+            "{tag}: {}",
+            run.stdout
+        );
+        assert!(
+            run.stdout.contains("1 file not a translation"),
+            "{}",
+            run.stdout
+        );
+        let json: Value = serde_json::from_str(
+            &site
+                .run(&[
+                    "import",
+                    "--locale",
+                    tag,
+                    &dir,
+                    "--format",
+                    "json",
+                    "--dry-run",
+                ])
+                .ok()
+                .stdout,
+        )
+        .unwrap();
+        assert_eq!(json["pages"][0]["not_a_translation"], *why, "{json:#}");
+        assert_eq!(json["totals"]["imported"], 0, "{json:#}");
+        assert_eq!(json["totals"]["not_translations"], 1, "{json:#}");
+        let file = site.read(&format!("locales/{tag}/{PAGE}.ftl"));
+        assert!(
+            !file.contains("# fluentpress: source"),
+            "{tag}: nothing imported:\n{file}"
+        );
+    }
+    // The same ko file without the stub mark is a translation.
+    site.write(&format!("tr-fr/{PAGE}.md"), &ko);
+    let run = site
+        .run(&["import", "--locale", "ko", "tr-fr", "--force"])
+        .ok();
+    assert!(!run.stdout.contains("not a translation"), "{}", run.stdout);
+    assert!(
+        site.read(&format!("locales/ko/{PAGE}.ftl"))
+            .contains("# fluentpress: source")
+    );
+}

@@ -123,6 +123,10 @@ pub struct PageReport {
     pub written: Option<String>,
     /// Why the file could not be imported at all (front matter, encoding).
     pub problem: Option<String>,
+    /// Why the file is no translation, so nothing of it is imported: a stub, a draft,
+    /// an empty body, or a body that is the source's text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_a_translation: Option<String>,
     /// With `--git-history`: the commit of the page the file was aligned against.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aligned_with: Option<String>,

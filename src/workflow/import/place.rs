@@ -150,6 +150,42 @@ pub(super) fn import_page(
     };
     let lines = LineIndex::new(text);
     let line = |offset: usize| lines.line(offset);
+    let nothing = |mut report: PageReport, why: &str| {
+        report.not_a_translation = Some(why.to_string());
+        PageImport {
+            report,
+            messages: Vec::new(),
+            headings: Vec::new(),
+        }
+    };
+    let fm = front_matter.as_ref();
+    if fm.is_some_and(|f| f.stub) {
+        return nothing(report, "a stub (`untranslated` in its front matter)");
+    }
+    if fm.is_some_and(|f| f.draft) {
+        return nothing(report, "a draft (`draft: true`)");
+    }
+    // (A page of the source with no body of its own, a search page, has its title.)
+    if doc.segments.is_empty() && page.title_segment > 0 {
+        return nothing(report, "its body is empty");
+    }
+    // A body that is the source's text, every block word for word, is a copy kept as
+    // a placeholder.
+    fn words(text: &str) -> Vec<&str> {
+        text.split_whitespace().collect()
+    }
+    let source: std::collections::HashSet<Vec<&str>> = page.segments[..page.title_segment]
+        .iter()
+        .map(|s| words(&s.text))
+        .collect();
+    if !doc.segments.is_empty()
+        && doc
+            .segments
+            .iter()
+            .all(|s| source.contains(&words(&s.text)))
+    {
+        return nothing(report, "its body is the source's text");
+    }
 
     let view = match old_source {
         Some(old) => SourceView::old(page, old),
@@ -169,7 +205,6 @@ pub(super) fn import_page(
 
     // (segment index, text, line, move, source hash it translates)
     let mut candidates: Vec<(usize, String, usize, Move, String)> = Vec::new();
-    let fm = front_matter.as_ref();
     let fm_line = fm.map_or(1, |f| f.first_line);
     if let Some(t) = fm.and_then(|f| f.title.clone()) {
         candidates.push((

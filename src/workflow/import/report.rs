@@ -12,6 +12,8 @@ pub struct Totals {
     pub untranslated: usize,
     pub not_placed: usize,
     pub findings: usize,
+    /// Files that are no translation (stubs, drafts, empty, the source's text).
+    pub not_translations: usize,
 }
 
 impl Plan {
@@ -23,6 +25,7 @@ impl Plan {
             t.untranslated += p.untranslated.len();
             t.not_placed += p.not_placed.len();
             t.findings += p.findings.len();
+            t.not_translations += usize::from(p.not_a_translation.is_some());
         }
         t
     }
@@ -56,6 +59,14 @@ impl Plan {
         for p in &self.pages {
             if let Some(problem) = &p.problem {
                 let _ = writeln!(out, "{}: {problem}", p.page);
+                continue;
+            }
+            if let Some(why) = &p.not_a_translation {
+                let _ = writeln!(
+                    out,
+                    "{} ({}): not a translation, {why}: nothing imported",
+                    p.page, p.file
+                );
                 continue;
             }
             let _ = writeln!(
@@ -126,11 +137,16 @@ impl Plan {
         let t = self.totals();
         let _ = writeln!(
             out,
-            "total: {} imported, {} left untranslated, {} not placed, {} lint findings{}",
+            "total: {} imported, {} left untranslated, {} not placed, {} lint findings{}{}",
             t.imported,
             t.untranslated,
             t.not_placed,
             t.findings,
+            match t.not_translations {
+                0 => String::new(),
+                1 => ", 1 file not a translation".to_string(),
+                n => format!(", {n} files not translations"),
+            },
             if dry_run {
                 " (dry run: nothing written)"
             } else {
