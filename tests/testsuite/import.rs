@@ -1438,3 +1438,95 @@ fn stubs_drafts_empty_files_and_copies_of_the_english_are_not_translations() {
             .contains("# fluentpress: source")
     );
 }
+
+/// Imports `translations/` into ko with `--git-history`: the commit aligned with and
+/// the locale's outdated count.
+fn import_by_history(site: &Site) -> (String, Value) {
+    site.run(&["extract"]).ok();
+    let run = site
+        .run(&[
+            "import",
+            "--locale",
+            "ko",
+            "translations",
+            "--git-history",
+            "--force",
+            "--format",
+            "json",
+        ])
+        .ok();
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let status = site
+        .run(&["status", "--locale", "ko", "--format", "json"])
+        .ok();
+    let status: Value = serde_json::from_str(&status.stdout).unwrap();
+    (
+        json["pages"][0]["aligned_with"]
+            .as_str()
+            .unwrap_or("")
+            .to_string(),
+        status["locales"][0]["outdated"].clone(),
+    )
+}
+
+#[test]
+fn git_history_dates_a_translation_by_its_prose_not_by_a_sweep_commit() {
+    let project = shipped();
+    let site = english_site(&english_page());
+    let (text, _) = render(&translated(&project, "ko"));
+    site.write(&format!("translations/{PAGE}.md"), &text);
+    if !git(&site, &["init", "-q", "."], "2020-01-01T00:00:00Z") {
+        eprintln!("git is not available: skipped");
+        return;
+    }
+    assert!(git(&site, &["add", "-A"], "2020-01-01T00:00:00Z"));
+    assert!(git(
+        &site,
+        &["commit", "-qm", "translated"],
+        "2020-01-01T00:00:00Z"
+    ));
+    let translated_from = git_out(&site, &["rev-parse", "HEAD"]);
+    site.write(
+        &format!("content/{PAGE}.md"),
+        &newer_english(&english_page()),
+    );
+    assert!(git(
+        &site,
+        &["commit", "-qam", "English rewritten"],
+        "2022-01-01T00:00:00Z"
+    ));
+    let rewritten = git_out(&site, &["rev-parse", "HEAD"]);
+    // A site-wide sweep: a front matter key renamed and the lines re-wrapped in every
+    // language, no word changed.
+    let swept = text
+        .replacen("draft: false\n", "sitemap:\n  exclude: false\n", 1)
+        .replace(". ", ".\n");
+    assert_ne!(swept, text);
+    site.write(&format!("translations/{PAGE}.md"), &swept);
+    assert!(git(
+        &site,
+        &["commit", "-qam", "Rename draft to sitemap"],
+        "2023-01-01T00:00:00Z"
+    ));
+    let (aligned_with, outdated) = import_by_history(&site);
+    assert_eq!(
+        aligned_with, translated_from,
+        "the sweep is no translation work"
+    );
+    assert_eq!(outdated, 1, "the paragraph reworded in 2022 is outdated");
+
+    // A translator who then changes words has translated the English of that day.
+    site.write(&format!("translations/{PAGE}.md"), &{
+        // A word of the body (the first 북한 is in the title, front matter).
+        let at = swept.rfind("북한").unwrap();
+        format!("{}조선{}", &swept[..at], &swept[at + "북한".len()..])
+    });
+    assert!(git(
+        &site,
+        &["commit", "-qam", "ko: wording"],
+        "2024-01-01T00:00:00Z"
+    ));
+    let (aligned_with, outdated) = import_by_history(&site);
+    assert_eq!(aligned_with, rewritten);
+    assert_eq!(outdated, 0);
+}

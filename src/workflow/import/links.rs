@@ -15,7 +15,6 @@
 //! matched fits; every other changed target stays as the translator wrote it, and lint
 //! reports it (`link-mismatch`).
 
-use super::align::{Link, Move};
 use crate::locale::Locale;
 use crate::markdown::{self, Block, Document, FragmentContext, Inline, InlineKind};
 use crate::project::{Page, Segment};
@@ -83,26 +82,19 @@ fn heading_anchors(blocks: &[Block], out: &mut HashMap<usize, String>) {
 
 /// The translated file's headings that the alignment placed one to one on a source
 /// heading: their keys (of the text and of the id the file's own generator would
-/// give), with the source heading's id. `current` maps an aligned unit to the page's
-/// segment it is (it differs when the file was aligned with an older page).
+/// give), with the source heading's id. `pairs` are (translated segment, page segment)
+/// placed one to one.
 pub(super) fn heading_pairs(
     page: &Page,
     translated: &Document,
-    links: &[Link],
-    current: impl Fn(usize) -> Option<usize>,
+    pairs: impl Iterator<Item = (usize, usize)>,
 ) -> HeadingPairs {
     let mut source = HashMap::new();
     heading_anchors(&page.doc.blocks, &mut source);
     let mut target = HashMap::new();
     heading_anchors(&translated.blocks, &mut target);
     let mut out = Vec::new();
-    for link in links {
-        if !matches!(link.kind, Move::Match | Move::Moved) {
-            continue;
-        }
-        let (Some(&t), Some(s)) = (link.t.first(), link.s.first().and_then(|&s| current(s))) else {
-            continue;
-        };
+    for (t, s) in pairs {
         let (Some(theirs), Some(ours)) = (target.get(&t), source.get(&s)) else {
             continue;
         };

@@ -78,10 +78,24 @@ impl SourceView {
             .collect();
         let now = current_units(page);
         let mut current = vec![None; units.len()];
+        let old_hash = |o: usize| ftl::source_hash(&doc.segments[o].text);
+        // extract's rule for keeping an id: identical text first, then similar text of
+        // the same kind, nearest first; a reworded passage is the same passage.
+        let body = &page.segments[..page.title_segment];
+        let mut taken = vec![false; body.len()];
+        for (o, c) in same_passages(&doc.segments, body) {
+            current[o] = Some((c, old_hash(o)));
+            taken[c] = true;
+        }
+        // The alignment pairs what is left (a passage reworded past recognition, kept
+        // in its place between pairs).
         for link in align::align(&units, &now) {
             if matches!(link.kind, Move::Match | Move::Moved) {
                 let (o, c) = (link.s[0], link.t[0]);
-                current[o] = Some((c, ftl::source_hash(&doc.segments[o].text)));
+                if current[o].is_none() && !taken[c] {
+                    current[o] = Some((c, old_hash(o)));
+                    taken[c] = true;
+                }
             }
         }
         let fm = doc
@@ -103,6 +117,36 @@ impl SourceView {
             ),
         }
     }
+}
+
+/// Pairs of (old segment, current segment) that are the same passage by the rule
+/// `extract` keeps message ids by ([`crate::ids::assign`]).
+fn same_passages(old: &[markdown::RawSegment], now: &[Segment]) -> Vec<(usize, usize)> {
+    let names: Vec<String> = (0..old.len()).map(|o| o.to_string()).collect();
+    let entries: Vec<crate::ids::OldEntry<'_>> = old
+        .iter()
+        .zip(&names)
+        .map(|(s, id)| crate::ids::OldEntry {
+            id,
+            text: &s.text,
+            kind: Some(s.kind),
+        })
+        .collect();
+    let segments: Vec<crate::ids::NewSegment<'_>> = now
+        .iter()
+        .map(|s| crate::ids::NewSegment {
+            kind: s.kind,
+            text: &s.text,
+            section: "",
+        })
+        .collect();
+    // Every id `assign` gives out is a Fluent identifier, which starts with a letter:
+    // one that is a number is an old segment's.
+    crate::ids::assign(&segments, &entries, &std::collections::HashSet::new())
+        .iter()
+        .enumerate()
+        .filter_map(|(c, id)| id.parse::<usize>().ok().map(|o| (o, c)))
+        .collect()
 }
 
 /// The alignment's view of a page's body segments.
@@ -199,9 +243,14 @@ pub(super) fn import_page(
         .map(|(i, s)| Unit::new(s.kind, &s.inlines, extra_t.get(&i).map_or(&[][..], |v| v)))
         .collect();
     let links: Vec<Link> = align::align(&view.units, &target);
-    let headings = super::links::heading_pairs(page, &doc, &links, |s| {
-        view.current[s].as_ref().map(|(i, _)| *i)
-    });
+    let placed_one_to_one = links
+        .iter()
+        .filter(|l| matches!(l.kind, Move::Match | Move::Moved))
+        .filter_map(|l| {
+            let current = view.current[*l.s.first()?].as_ref()?.0;
+            Some((*l.t.first()?, current))
+        });
+    let headings = super::links::heading_pairs(page, &doc, placed_one_to_one);
 
     // (segment index, text, line, move, source hash it translates)
     let mut candidates: Vec<(usize, String, usize, Move, String)> = Vec::new();
