@@ -514,6 +514,17 @@ fn reports_unplaced_blocks_with_lines_and_what_lint_would_reject() {
         human.stdout
     );
     assert!(human.stdout.contains("[link-mismatch]"), "{}", human.stdout);
+    // The coordinator's line: every block of the file counted, the two added ones left
+    // out as fitting no English passage.
+    let blocks = t.chunks.len() + 2;
+    assert!(
+        human.stdout.contains(&format!(
+            "total: 1 file, {blocks} translated passages found: {} imported, 2 left out (2 no-fit);",
+            blocks - 2
+        )),
+        "{}",
+        human.stdout
+    );
     let json: Value = serde_json::from_str(
         &site
             .run(&["import", "--locale", "fr", "tr", "--format", "json"])
@@ -521,7 +532,16 @@ fn reports_unplaced_blocks_with_lines_and_what_lint_would_reject() {
             .stdout,
     )
     .unwrap();
+    assert_eq!(json["totals"]["left_out"]["no-fit"], 2, "{json:#}");
+    assert_eq!(json["totals"]["found"].as_u64(), Some(blocks as u64));
     let page = &json["pages"][0];
+    assert!(
+        page["not_placed"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|n| n["why"] == "no-fit")
+    );
     let lint: Vec<&Value> = page["findings"]
         .as_array()
         .unwrap()
@@ -1026,6 +1046,10 @@ fn git_history_aligns_against_the_english_the_translation_was_made_from() {
     let json: Value = serde_json::from_str(&run.stdout).unwrap();
     let page = &json["pages"][0];
     assert!(page["aligned_with"].is_string(), "{page:#}");
+    // The report counts what status will say: one imported message outdated, the
+    // deleted paragraph left out for that reason.
+    assert_eq!(json["totals"]["outdated"], 1, "{json:#}");
+    assert_eq!(json["totals"]["left_out"]["deleted-since"], 1, "{json:#}");
     // The paragraph the English deleted since is reported, not imported elsewhere.
     let not_placed = page["not_placed"].as_array().unwrap();
     assert!(

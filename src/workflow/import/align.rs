@@ -39,17 +39,20 @@ pub struct Unit {
 
 impl Unit {
     /// A unit from a segment's inlines, with the anchors its block adds (image path,
-    /// footnote label, heading id).
-    pub fn new(kind: SegmentKind, inlines: &[Inline], extra: &[String]) -> Unit {
+    /// footnote label, heading id), each link known by where it leads (`place`: a
+    /// translated heading's fragment or a dropped slash is the same anchor).
+    pub fn new(
+        kind: SegmentKind,
+        inlines: &[Inline],
+        extra: &[String],
+        place: &dyn Fn(&str) -> String,
+    ) -> Unit {
         let plain = markdown::plain_text(inlines);
         let len = plain.chars().filter(|c| !c.is_whitespace()).count() as f64;
         let mut anchors: Vec<String> = extra.to_vec();
         markdown::visit(inlines, &mut |inline| match &inline.kind {
             InlineKind::Link { dest, .. } => {
-                // By where it leads, as `links` compares a translated target with the
-                // source's: a translated heading's fragment or a dropped slash is the
-                // same anchor.
-                anchors.push(format!("L:{}", super::links::place_key(dest)));
+                anchors.push(format!("L:{}", place(dest)));
                 if let Some(host) = dest.split("://").nth(1).and_then(|r| r.split('/').next()) {
                     anchors.push(format!("D:{host}"));
                 }

@@ -53,6 +53,7 @@ pub(super) fn judge_written(
                 import.report.not_placed.push(NotPlaced {
                     line: m.line,
                     first_words: first_words(&m.text),
+                    why: LeftOut::LeftInEnglish,
                     reason: format!(
                         "is the English text of `{id}` itself: left in the source language, not imported"
                     ),

@@ -122,29 +122,42 @@ fn targets(inlines: &[Inline]) -> Vec<(bool, &str, std::ops::Range<usize>)> {
     out
 }
 
-/// What a translated target is compared with the source's by.
-pub(super) struct Places<'a> {
+/// The imported language, and the site it is imported into: what a language prefix on
+/// a link is.
+pub(super) struct Language<'a> {
     pub(super) locale: &'a Locale,
     /// The site's own host (`//example.org`, from `base_url`), where a path's language
     /// prefix is the imported language's edition too.
     pub(super) own_host: Option<String>,
-    pub(super) headings: &'a SiteHeadings,
 }
 
-impl Places<'_> {
-    pub(super) fn host_of(base_url: Option<&str>) -> Option<String> {
-        base_url.map(|url| {
+impl<'a> Language<'a> {
+    pub(super) fn new(locale: &'a Locale, base_url: Option<&str>) -> Language<'a> {
+        let own_host = base_url.map(|url| {
             let (host, _) = loose_with(url, None, None);
             host.split('/').take(3).collect::<Vec<_>>().join("/")
-        })
+        });
+        Language { locale, own_host }
     }
+
+    /// What the alignment knows a translated link by: [`place_key`], and without the
+    /// language prefix.
+    pub(super) fn place_key(&self, url: &str) -> String {
+        loose(url, self).0
+    }
+}
+
+/// What a translated target is compared with the source's by.
+pub(super) struct Places<'a> {
+    pub(super) language: &'a Language<'a>,
+    pub(super) headings: &'a SiteHeadings,
 }
 
 /// `url` without what does not change where it leads: the scheme of a web address, a
 /// `www.` prefix, a trailing slash, and the imported language's prefix of a path of the
 /// site itself; its fragment apart.
-fn loose<'u>(url: &'u str, places: &Places<'_>) -> (String, &'u str) {
-    loose_with(url, Some(places.locale), places.own_host.as_deref())
+fn loose<'u>(url: &'u str, language: &Language<'_>) -> (String, &'u str) {
+    loose_with(url, Some(language.locale), language.own_host.as_deref())
 }
 
 fn loose_with<'u>(
@@ -188,9 +201,8 @@ fn loose_with<'u>(
     (format!("{host}{path}{query}"), fragment)
 }
 
-/// What the alignment knows a link by: where it leads, without its fragment, the scheme
-/// of a web address, `www.` and a trailing slash (the language prefix needs the locale,
-/// which the alignment does not have).
+/// What the alignment knows a source link by: where it leads, without its fragment, the
+/// scheme of a web address, `www.` and a trailing slash.
 pub(super) fn place_key(url: &str) -> String {
     loose_with(url, None, None).0
 }
@@ -198,7 +210,7 @@ pub(super) fn place_key(url: &str) -> String {
 /// Whether the translated target `theirs` leads where the source's `ours` does.
 fn same_place(theirs: &str, ours: &str, places: &Places<'_>) -> bool {
     let ((their_path, their_fragment), (our_path, our_fragment)) =
-        (loose(theirs, places), loose(ours, places));
+        (loose(theirs, places.language), loose(ours, places.language));
     their_path == our_path
         && (their_fragment == our_fragment
             || (!our_fragment.is_empty() && places.headings.places(their_fragment, our_fragment)))
@@ -289,18 +301,15 @@ mod tests {
         Locale::parse("ko").unwrap()
     }
 
-    fn places<'a>(locale: &'a Locale, headings: &'a SiteHeadings) -> Places<'a> {
-        Places {
-            locale,
-            own_host: Places::host_of(Some("https://www.example.org/")),
-            headings,
-        }
+    fn places<'a>(language: &'a Language<'a>, headings: &'a SiteHeadings) -> Places<'a> {
+        Places { language, headings }
     }
 
     #[test]
     fn what_does_not_change_the_place() {
         let (none, ko) = (SiteHeadings::default(), ko());
-        let places = places(&ko, &none);
+        let language = Language::new(&ko, Some("https://www.example.org/"));
+        let places = places(&language, &none);
         let same = |a: &str, b: &str| same_place(a, b, &places);
         assert!(same("/donate/", "/donate"));
         assert!(same("http://www.example.org/a/", "https://example.org/a"));
@@ -338,7 +347,8 @@ mod tests {
             "enforcement".to_string(),
         )]);
         let ko = ko();
-        let places = places(&ko, &headings);
+        let language = Language::new(&ko, None);
+        let places = places(&language, &headings);
         let encoded = "%D8%AA%D8%B7%D8%A8%D9%8A%D9%82-%D9%85%D8%AF%D9%88%D9%86%D8%A9-%D8%A7%D9%84%D8%B3%D9%84%D9%88%D9%83";
         for fragment in ["تطبيق-مدونة-السلوك", encoded] {
             let theirs = format!("../code-of-conduct/#{fragment}");

@@ -76,6 +76,9 @@ pub struct Imported {
     #[serde(rename = "move")]
     pub how: Move,
     pub text: String,
+    /// It translates an older source text than today's (git history): imported, and
+    /// outdated.
+    pub outdated: bool,
 }
 
 /// A translated block not imported.
@@ -83,7 +86,37 @@ pub struct Imported {
 pub struct NotPlaced {
     pub line: usize,
     pub first_words: String,
+    /// The reason as a stable code, for counting and for scripts.
+    pub why: LeftOut,
     pub reason: String,
+}
+
+/// Why a translated block was left out, as the report counts it.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum LeftOut {
+    /// No source segment fits it (a translator's note, a passage of their own).
+    NoFit,
+    /// A segment fits it, but not clearly enough to import it.
+    Doubtful,
+    /// It translates two source paragraphs at once and cannot be cut between them.
+    TwoInOne,
+    /// It translates a passage the English has deleted since (git history).
+    DeletedSince,
+    /// It is the English text itself.
+    LeftInEnglish,
+}
+
+impl LeftOut {
+    pub fn code(self) -> &'static str {
+        match self {
+            LeftOut::NoFit => "no-fit",
+            LeftOut::Doubtful => "doubtful",
+            LeftOut::TwoInOne => "two-in-one",
+            LeftOut::DeletedSince => "deleted-since",
+            LeftOut::LeftInEnglish => "left-in-english",
+        }
+    }
 }
 
 /// What lint says of the file import writes: each error and warning of the one
@@ -112,6 +145,9 @@ pub struct PageReport {
     pub page: String,
     /// The translated file read (relative to the current directory as given).
     pub file: String,
+    /// The translated passages the file holds: its body's blocks, and its title and
+    /// description when it has them.
+    pub found: usize,
     pub imported: Vec<Imported>,
     /// Ids with an existing translation that was kept (no `--force`).
     pub kept: Vec<String>,
@@ -276,6 +312,7 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
     // source's with the headings of all of them, as a link may name another page's
     // translated heading.
     let mut steps = Vec::new();
+    let language = links::Language::new(&locale, project.config.base_url.as_deref());
     for page in &models {
         // Hugo keeps translations beside their page: never import a page into itself.
         if options.layout == Layout::HugoSuffix
@@ -340,6 +377,7 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
                     &file.text,
                     &shown,
                     old.as_ref().map(|o| o.text.as_str()),
+                    &language,
                 );
                 done.report.aligned_with = old.map(|o| o.commit);
                 done
@@ -374,8 +412,7 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
             } => (page, import, existing_file, base_text, created),
         };
         let places = links::Places {
-            locale: &locale,
-            own_host: links::Places::host_of(project.config.base_url.as_deref()),
+            language: &language,
             headings: &site_headings,
         };
         for (i, text, _) in &mut import.messages {
@@ -512,7 +549,8 @@ pub fn apply(project: &Project, plan: &Plan) -> Result<()> {
 /// Aligns one translated file's text (front matter and Markdown) with a page and says
 /// what it would import, without looking at existing translations.
 pub fn import_text(project: &Project, page: &Page, locale: &Locale, text: &str) -> PageReport {
-    let mut import = import_page(page, text, "(text)", None);
+    let language = links::Language::new(locale, project.config.base_url.as_deref());
+    let mut import = import_page(page, text, "(text)", None, &language);
     let planned;
     let files = match project.locale_index(&locale.tag) {
         Some(l) => project.locale(l),

@@ -74,7 +74,14 @@ impl SourceView {
             .segments
             .iter()
             .enumerate()
-            .map(|(i, s)| Unit::new(s.kind, &s.inlines, extra.get(&i).map_or(&[][..], |v| v)))
+            .map(|(i, s)| {
+                Unit::new(
+                    s.kind,
+                    &s.inlines,
+                    extra.get(&i).map_or(&[][..], |v| v),
+                    &super::links::place_key,
+                )
+            })
             .collect();
         let now = current_units(page);
         let mut current = vec![None; units.len()];
@@ -155,7 +162,12 @@ pub(super) fn current_units(page: &Page) -> Vec<Unit> {
     (0..page.title_segment)
         .map(|i| {
             let s = &page.segments[i];
-            Unit::new(s.kind, &s.inlines, extra.get(&i).map_or(&[][..], |v| v))
+            Unit::new(
+                s.kind,
+                &s.inlines,
+                extra.get(&i).map_or(&[][..], |v| v),
+                &super::links::place_key,
+            )
         })
         .collect()
 }
@@ -166,7 +178,10 @@ pub(super) fn import_page(
     text: &str,
     shown: &str,
     old_source: Option<&str>,
+    language: &super::links::Language<'_>,
 ) -> PageImport {
+    // The translated file's links are known with its language's prefix taken off.
+    let link_place = |url: &str| language.place_key(url);
     let mut report = PageReport {
         page: page.slug.clone(),
         file: shown.to_string(),
@@ -203,6 +218,10 @@ pub(super) fn import_page(
         }
     };
     let fm = front_matter.as_ref();
+    report.found = doc.segments.len()
+        + fm.map_or(0, |f| {
+            usize::from(f.title.is_some()) + usize::from(f.description.is_some())
+        });
     if fm.is_some_and(|f| f.stub) {
         return nothing(report, "a stub (`untranslated` in its front matter)");
     }
@@ -240,7 +259,14 @@ pub(super) fn import_page(
         .segments
         .iter()
         .enumerate()
-        .map(|(i, s)| Unit::new(s.kind, &s.inlines, extra_t.get(&i).map_or(&[][..], |v| v)))
+        .map(|(i, s)| {
+            Unit::new(
+                s.kind,
+                &s.inlines,
+                extra_t.get(&i).map_or(&[][..], |v| v),
+                &link_place,
+            )
+        })
         .collect();
     let links: Vec<Link> = align::align(&view.units, &target);
     let placed_one_to_one = links
@@ -286,6 +312,7 @@ pub(super) fn import_page(
             None => report.not_placed.push(NotPlaced {
                 line: at,
                 first_words: first_words(&text),
+                why: LeftOut::DeletedSince,
                 reason: "translates a passage the English no longer has (git history)".into(),
             }),
         };
@@ -310,6 +337,7 @@ pub(super) fn import_page(
                     b.kind,
                     &markdown::parse_fragment(&b.text, page.context()).inlines,
                     &[],
+                    &link_place,
                 );
                 // Each cut costs a parse of the block: a block of more sentences than
                 // this is not cut (and not imported), so a merge costs O(block).
@@ -334,6 +362,7 @@ pub(super) fn import_page(
                                 b.kind,
                                 &markdown::parse_fragment(p, page.context()).inlines,
                                 &[],
+                                &link_place,
                             )
                         };
                         (unit(p1), unit(p2))
@@ -362,6 +391,7 @@ pub(super) fn import_page(
                 report.not_placed.push(NotPlaced {
                     line: line(b.span.start),
                     first_words: first_words(&b.text),
+                    why: LeftOut::TwoInOne,
                     reason: format!(
                         "translates {} in one block: not imported (which part translates which cannot be told)",
                         ids.join(" and ")
@@ -371,17 +401,21 @@ pub(super) fn import_page(
             Move::Doubtful | Move::Unplaced => {
                 for &t in &link.t {
                     let b = block(t);
-                    let reason = match (link.kind, link.s.first()) {
-                        (Move::Doubtful, Some(&s)) => format!(
-                            "fits {} only doubtfully (cost {:.1}): not imported",
-                            id_of(s),
-                            link.cost
+                    let (why, reason) = match (link.kind, link.s.first()) {
+                        (Move::Doubtful, Some(&s)) => (
+                            LeftOut::Doubtful,
+                            format!(
+                                "fits {} only doubtfully (cost {:.1}): not imported",
+                                id_of(s),
+                                link.cost
+                            ),
                         ),
-                        _ => "no source segment fits it".to_string(),
+                        _ => (LeftOut::NoFit, "no source segment fits it".to_string()),
                     };
                     report.not_placed.push(NotPlaced {
                         line: line(b.span.start),
                         first_words: first_words(&b.text),
+                        why,
                         reason,
                     });
                 }
@@ -410,6 +444,7 @@ pub(super) fn import_page(
             line: at,
             how,
             text: text.clone(),
+            outdated: hash != seg.hash,
         });
         messages.push((i, text, hash));
     }

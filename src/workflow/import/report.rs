@@ -4,10 +4,18 @@
 use super::*;
 use std::fmt::Write as _;
 
-/// Totals over the pages.
-#[derive(Debug, Default, Clone, Copy, Serialize)]
+/// Totals over the pages: what a coordinator acts on.
+#[derive(Debug, Default, Clone, Serialize)]
 pub struct Totals {
+    /// Translated files read.
+    pub files: usize,
+    /// Translated passages the files hold.
+    pub found: usize,
     pub imported: usize,
+    /// Imported, translating an older source text (git history).
+    pub outdated: usize,
+    /// Passages left out, by reason ([`LeftOut`] codes).
+    pub left_out: std::collections::BTreeMap<&'static str, usize>,
     pub kept: usize,
     pub untranslated: usize,
     pub not_placed: usize,
@@ -20,6 +28,12 @@ impl Plan {
     pub fn totals(&self) -> Totals {
         let mut t = Totals::default();
         for p in &self.pages {
+            t.files += usize::from(p.problem.is_none());
+            t.found += p.found;
+            t.outdated += p.imported.iter().filter(|m| m.outdated).count();
+            for n in &p.not_placed {
+                *t.left_out.entry(n.why.code()).or_default() += 1;
+            }
             t.imported += p.imported.len();
             t.kept += p.kept.len();
             t.untranslated += p.untranslated.len();
@@ -69,12 +83,18 @@ impl Plan {
                 );
                 continue;
             }
+            let outdated = p.imported.iter().filter(|m| m.outdated).count();
             let _ = writeln!(
                 out,
-                "{} ({}): {} imported, {} left untranslated, {} not placed, {} lint finding{}{}",
+                "{} ({}): {} imported{}, {} left untranslated, {} not placed, {} lint finding{}{}",
                 p.page,
                 p.file,
                 p.imported.len(),
+                if outdated > 0 {
+                    format!(" ({outdated} outdated)")
+                } else {
+                    String::new()
+                },
                 p.untranslated.len(),
                 p.not_placed.len(),
                 p.findings.len(),
@@ -135,13 +155,33 @@ impl Plan {
             );
         }
         let t = self.totals();
+        let left_out: usize = t.left_out.values().sum();
+        let reasons: Vec<String> = t
+            .left_out
+            .iter()
+            .map(|(code, n)| format!("{n} {code}"))
+            .collect();
         let _ = writeln!(
             out,
-            "total: {} imported, {} left untranslated, {} not placed, {} lint findings{}{}",
+            "total: {} file{}, {} translated passages found: {} imported{}, {} left out{}; {} left untranslated, {} lint finding{}{}{}",
+            t.files,
+            if t.files == 1 { "" } else { "s" },
+            t.found,
             t.imported,
+            if t.outdated > 0 {
+                format!(" ({} outdated)", t.outdated)
+            } else {
+                String::new()
+            },
+            left_out,
+            if reasons.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", reasons.join(", "))
+            },
             t.untranslated,
-            t.not_placed,
             t.findings,
+            if t.findings == 1 { "" } else { "s" },
             match t.not_translations {
                 0 => String::new(),
                 1 => ", 1 file not a translation".to_string(),
