@@ -1005,23 +1005,25 @@ fn git_history_runs_no_program_the_imported_repository_names() {
     );
 }
 
-#[test]
-fn git_history_aligns_against_the_english_the_translation_was_made_from() {
+/// A site whose Korean translation (`translations/`) was committed in 2020 and whose
+/// English was rewritten (`newer_english`) in 2022: the translated file's text, and the
+/// two commits.
+fn translated_then_rewritten() -> (Site, String, String, String) {
     let project = shipped();
-    let t = translated(&project, "ko");
     let site = english_site(&english_page());
-    let (text, _) = render(&t);
+    let (text, _) = render(&translated(&project, "ko"));
     site.write(&format!("translations/{PAGE}.md"), &text);
-    if !git(&site, &["init", "-q", "."], "2020-01-01T00:00:00Z") {
-        eprintln!("git is not available: skipped");
-        return;
-    }
+    assert!(
+        git(&site, &["init", "-q", "."], "2020-01-01T00:00:00Z"),
+        "git is needed"
+    );
     assert!(git(&site, &["add", "-A"], "2020-01-01T00:00:00Z"));
     assert!(git(
         &site,
         &["commit", "-qm", "translated"],
         "2020-01-01T00:00:00Z"
     ));
+    let translated_from = git_out(&site, &["rev-parse", "HEAD"]);
     site.write(
         &format!("content/{PAGE}.md"),
         &newer_english(&english_page()),
@@ -1029,8 +1031,15 @@ fn git_history_aligns_against_the_english_the_translation_was_made_from() {
     assert!(git(
         &site,
         &["commit", "-qam", "English rewritten"],
-        "2024-01-01T00:00:00Z"
+        "2022-01-01T00:00:00Z"
     ));
+    let rewritten = git_out(&site, &["rev-parse", "HEAD"]);
+    (site, text, translated_from, rewritten)
+}
+
+#[test]
+fn git_history_aligns_against_the_english_the_translation_was_made_from() {
+    let (site, _, _, _) = translated_then_rewritten();
     site.run(&["extract"]).ok();
     let run = site
         .run(&[
@@ -1495,31 +1504,7 @@ fn import_by_history(site: &Site) -> (String, Value) {
 
 #[test]
 fn git_history_dates_a_translation_by_its_prose_not_by_a_sweep_commit() {
-    let project = shipped();
-    let site = english_site(&english_page());
-    let (text, _) = render(&translated(&project, "ko"));
-    site.write(&format!("translations/{PAGE}.md"), &text);
-    if !git(&site, &["init", "-q", "."], "2020-01-01T00:00:00Z") {
-        eprintln!("git is not available: skipped");
-        return;
-    }
-    assert!(git(&site, &["add", "-A"], "2020-01-01T00:00:00Z"));
-    assert!(git(
-        &site,
-        &["commit", "-qm", "translated"],
-        "2020-01-01T00:00:00Z"
-    ));
-    let translated_from = git_out(&site, &["rev-parse", "HEAD"]);
-    site.write(
-        &format!("content/{PAGE}.md"),
-        &newer_english(&english_page()),
-    );
-    assert!(git(
-        &site,
-        &["commit", "-qam", "English rewritten"],
-        "2022-01-01T00:00:00Z"
-    ));
-    let rewritten = git_out(&site, &["rev-parse", "HEAD"]);
+    let (site, text, translated_from, rewritten) = translated_then_rewritten();
     // A site-wide sweep: a front matter key renamed and the lines re-wrapped in every
     // language, no word changed.
     let swept = text
