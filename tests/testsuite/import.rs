@@ -1539,3 +1539,35 @@ fn git_history_dates_a_translation_by_its_prose_not_by_a_sweep_commit() {
     assert_eq!(aligned_with, rewritten);
     assert_eq!(outdated, 0);
 }
+
+#[test]
+fn git_history_takes_a_stated_lastmod_when_it_is_later_and_believable() {
+    let (site, text, translated_from, rewritten) = translated_then_rewritten();
+    let path = format!("translations/{PAGE}.md");
+    // Committed in 2023, front matter only: the translator says the file was brought up
+    // to date in June 2022, after the English was rewritten.
+    for (lastmod, aligned, outdated) in [
+        ("2022-06-01", &rewritten, 0),
+        // After the commit that wrote it: not believable.
+        ("2030-01-01T00:00:00Z", &translated_from, 1),
+        // Before the prose was last changed: the prose's commit is later.
+        ("2019-01-01", &translated_from, 1),
+    ] {
+        site.write(
+            &path,
+            &text.replacen(
+                "draft: false\n",
+                &format!("draft: false\nlastmod: {lastmod}\n"),
+                1,
+            ),
+        );
+        assert!(git(
+            &site,
+            &["commit", "-qam", "lastmod"],
+            "2023-01-01T00:00:00Z"
+        ));
+        let (aligned_with, found) = import_by_history(&site);
+        assert_eq!(&aligned_with, aligned, "lastmod {lastmod}");
+        assert_eq!(found, outdated, "lastmod {lastmod}");
+    }
+}

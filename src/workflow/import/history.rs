@@ -8,7 +8,9 @@
 //! A commit that changed only the file's front matter, whitespace, markup or link
 //! targets is no translation work: on a real site most last commits are such sweeps (a
 //! front matter key renamed in every language), and dating the translation by one would
-//! record passages the English reworded long before as current.
+//! record passages the English reworded long before as current. A date the file states
+//! itself (`lastmod`, Jekyll's `last_modified_at`, `date`) is taken instead when it is
+//! later than that commit and believable: not after the file's last commit.
 //!
 //! git is run as a reader of data, never as a runner of programs: the folder being
 //! imported is third-party, and its `.git/config` (or `.gitattributes`) may name
@@ -181,25 +183,88 @@ fn commits_of(
     Some(commits)
 }
 
-/// The commit time (`%ct`) of the newest commit that changed the words of `name` (in
-/// `dir`): each version is compared with the one before it, across renames.
-fn prose_changed_at(dir: &Path, name: &str) -> Option<String> {
+/// When the translation in `name` (in `dir`) was made, as seconds since 1970: the
+/// commit time of the newest commit that changed its words (each version compared with
+/// the one before it, across renames), or the later date the file states if that is
+/// believable ([`stated_time`], no later than the file's newest commit).
+fn translated_at(dir: &Path, name: &str) -> Option<i64> {
     let commits = commits_of(dir, name, None)?;
     let objects: Vec<String> = commits
         .iter()
         .map(|(c, _, path)| format!("{c}:{path}"))
         .collect();
-    let versions: Vec<Option<Vec<String>>> = blobs(dir, &objects)?
-        .into_iter()
-        .map(|t| t.map(|t| prose(&t)))
-        .collect();
-    for (i, (_, time, _)) in commits.iter().enumerate() {
-        let older = versions.get(i + 1).cloned().flatten();
-        if versions[i] != older {
-            return Some(time.clone());
+    let texts = blobs(dir, &objects)?;
+    let versions: Vec<Option<Vec<String>>> =
+        texts.iter().map(|t| t.as_deref().map(prose)).collect();
+    let time = |i: usize| commits.get(i).and_then(|(_, t, _)| t.parse::<i64>().ok());
+    let changed = (0..commits.len())
+        .find(|&i| versions[i] != versions.get(i + 1).cloned().flatten())
+        .unwrap_or(commits.len().saturating_sub(1));
+    let prose_time = time(changed)?;
+    let newest = time(0)?;
+    let stated = texts
+        .first()
+        .and_then(|t| t.as_deref())
+        .and_then(stated_time)
+        .filter(|&t| t > prose_time && t <= newest);
+    Some(stated.unwrap_or(prose_time))
+}
+
+/// The latest date a file's front matter states for its last change (`lastmod`,
+/// `last_modified_at`, `date`), as seconds since 1970. Read leniently from the
+/// top-level lines (`key: value` or `key = value`); a date without a time is its
+/// midnight, a time without an offset UTC.
+fn stated_time(text: &str) -> Option<i64> {
+    let doc = crate::markdown::parse_page(text);
+    let block = doc.front_matter_block()?;
+    block
+        .text
+        .lines()
+        .filter(|line| !line.starts_with([' ', '\t']))
+        .filter_map(|line| {
+            let (key, value) = line.split_once([':', '='])?;
+            matches!(key.trim(), "lastmod" | "last_modified_at" | "date")
+                .then(|| seconds_since_1970(value))
+                .flatten()
+        })
+        .max()
+}
+
+/// A date or date-time as TOML, YAML and Jekyll write them (`2024-05-01`,
+/// `2024-05-01T10:00:00+02:00`, `"2024-05-01 10:00:00 +0200"`), as seconds since 1970.
+fn seconds_since_1970(value: &str) -> Option<i64> {
+    let value = value.trim().trim_matches(['"', '\'']).trim();
+    // Jekyll's `2024-05-01 10:00:00 +0200` as RFC 3339.
+    let mut rfc = value.replacen(' ', "T", 1);
+    if let Some(at) = rfc.rfind([' ', '+', '-']).filter(|&at| at > 10) {
+        let (time, zone) = rfc.split_at(at);
+        let zone = zone.trim();
+        if zone.len() == 5 && zone[1..].bytes().all(|b| b.is_ascii_digit()) {
+            rfc = format!("{}{}:{}", time.trim_end(), &zone[..3], &zone[3..]);
         }
     }
-    commits.last().map(|(_, time, _)| time.clone())
+    let datetime: toml::value::Datetime = rfc.parse().ok()?;
+    let date = datetime.date?;
+    let (y, m, d) = (
+        i64::from(date.year),
+        i64::from(date.month),
+        i64::from(date.day),
+    );
+    // Days from 1970-01-01 to the date (proleptic Gregorian; Howard Hinnant's algorithm).
+    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * m + 2) / 5 + d - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    let seconds = datetime.time.map_or(0, |t| {
+        i64::from(t.hour) * 3600 + i64::from(t.minute) * 60 + i64::from(t.second)
+    });
+    let offset = match datetime.offset {
+        Some(toml::value::Offset::Custom { minutes }) => i64::from(minutes) * 60,
+        _ => 0,
+    };
+    Some(days * 86_400 + seconds - offset)
 }
 
 fn git(dir: &Path, args: &[&str]) -> Option<String> {
@@ -225,8 +290,8 @@ pub fn source_when_translated(
     let name = translated.file_name()?.to_str()?;
     // Besides the settings, `log` is told never to show signatures or diff through a
     // configured program.
-    let when = prose_changed_at(dir, name)?;
-    let when = when.trim();
+    let when = translated_at(dir, name)?.to_string();
+    let when = when.as_str();
     if when.is_empty() {
         return None;
     }
@@ -236,4 +301,36 @@ pub fn source_when_translated(
         .next()?;
     let text = blobs(root, &[format!("{commit}:{path}")])?.pop()??;
     Some(OldSource { commit, text })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stated_dates_as_sites_write_them() {
+        assert_eq!(seconds_since_1970("1970-01-02"), Some(86_400));
+        assert_eq!(seconds_since_1970("2024-05-01"), Some(1_714_521_600));
+        assert_eq!(
+            seconds_since_1970(" \"2024-05-01T10:00:00Z\""),
+            Some(1_714_557_600)
+        );
+        assert_eq!(
+            seconds_since_1970("2024-05-01T12:00:00+02:00"),
+            Some(1_714_557_600)
+        );
+        assert_eq!(
+            seconds_since_1970("2024-05-01 12:00:00 +0200"),
+            Some(1_714_557_600)
+        );
+        assert_eq!(seconds_since_1970("2000-02-29"), Some(951_782_400));
+        assert_eq!(seconds_since_1970("yesterday"), None);
+        let text = "---\ntitle: x\ndate: 2020-01-01\nlastmod: '2024-05-01'\nmenu:\n  date: 2030-01-01\n---\n\nBody.\n";
+        assert_eq!(
+            stated_time(text),
+            Some(1_714_521_600),
+            "the latest top-level date"
+        );
+        assert_eq!(stated_time("+++\ntitle = \"x\"\n+++\n\nBody.\n"), None);
+    }
 }
