@@ -231,7 +231,9 @@ fn written_destination(
         let skipped = after.len() - after.trim_start().len();
         let after = &after[skipped..];
         let bracketed = usize::from(after.starts_with('<'));
-        if after[bracketed..].starts_with(dest) {
+        // The whole destination: what follows it ends it (`)`, `>`, a title's space).
+        let ends = |rest: &str| rest.is_empty() || rest.starts_with([')', '>', ' ', '\t', '\n']);
+        if after[bracketed..].strip_prefix(dest).is_some_and(ends) {
             let start = span.start + open + skipped + bracketed;
             return Some(start..start + dest.len());
         }
@@ -375,5 +377,11 @@ mod tests {
         let at = written_destination(text, &b, "/y").unwrap();
         assert_eq!(&text[at.start - 1..at.end + 1], "</y>");
         assert_eq!(written_destination("[a][ref]", &(0..8), "/x"), None);
+        // Not the start of another destination (an image's inside the link).
+        let nested = "[![i](/ab)](/a)";
+        assert_eq!(
+            written_destination(nested, &(0..nested.len()), "/a"),
+            Some(12..14)
+        );
     }
 }
