@@ -16,9 +16,10 @@
 //! reports it (`link-mismatch`).
 
 use crate::locale::Locale;
-use crate::markdown::{self, Block, Document, FragmentContext, Inline, InlineKind};
+use crate::markdown::{self, Block, Document, Fragment, Inline, InlineKind};
 use crate::project::{Page, Segment};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
 
 /// A heading of a translated file, keyed by [`anchor_key`] of its text and of its id,
 /// with the id of the source heading the alignment placed it on.
@@ -242,19 +243,20 @@ fn written_destination(
     None
 }
 
-/// `text` (a translation of `seg`) with each link and image target that leads where a
-/// source target does written as the source's. The source's targets it already has
-/// are matched first, as lint compares them (kind and destination, as a multiset).
-pub(super) fn as_the_source(
-    seg: &Segment,
+/// The edits that write each link and image target of `text` (a translation of `seg`,
+/// parsed as `fragment`) that leads where a source target does as the source's: the
+/// range of the destination as written, and the source's. The source's targets it
+/// already has are matched first, as lint compares them (kind and destination, as a
+/// multiset).
+pub(super) fn source_targets<'s>(
+    seg: &'s Segment,
     text: &str,
-    context: FragmentContext<'_>,
+    fragment: &Fragment,
     places: &Places<'_>,
-) -> String {
+) -> Vec<(Range<usize>, &'s str)> {
     if seg.kind.is_plain_text() {
-        return text.to_string();
+        return Vec::new();
     }
-    let fragment = markdown::parse_fragment(text, context);
     let theirs = targets(&fragment.inlines);
     let mut ours: Vec<(bool, &str)> = targets(&seg.inlines)
         .into_iter()
@@ -269,7 +271,7 @@ pub(super) fn as_the_source(
             None => unmatched.push(target),
         }
     }
-    let mut edits: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
+    let mut edits = Vec::new();
     for (image, dest, span) in unmatched {
         let fits: BTreeSet<&str> = ours
             .iter()
@@ -287,12 +289,7 @@ pub(super) fn as_the_source(
         }
         edits.push((range, only));
     }
-    edits.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
-    let mut out = text.to_string();
-    for (range, dest) in edits {
-        out.replace_range(range, dest);
-    }
-    out
+    edits
 }
 
 #[cfg(test)]

@@ -204,6 +204,21 @@ struct PageImport {
     headings: links::HeadingPairs,
 }
 
+/// Each placed message of `import` as the file will hold it ([`write::as_written`]), and
+/// the report's copy of it too.
+fn as_written(page: &Page, import: &mut PageImport, places: &links::Places<'_>) {
+    for (i, text, _) in &mut import.messages {
+        let seg = &page.segments[*i];
+        let written = write::as_written(page, seg, text, places);
+        if written != *text {
+            for imported in import.report.imported.iter_mut().filter(|m| m.id == seg.id) {
+                imported.text = written.clone();
+            }
+            *text = written;
+        }
+    }
+}
+
 /// A page of the import between aligning and writing: reported already (nothing to
 /// import), or aligned.
 enum Step<'m> {
@@ -415,16 +430,7 @@ pub fn plan(project: &Project, options: &Options) -> Result<Plan> {
             language: &language,
             headings: &site_headings,
         };
-        for (i, text, _) in &mut import.messages {
-            let seg = &page.segments[*i];
-            let linked = links::as_the_source(seg, text, page.context(), &places);
-            if linked != *text {
-                for imported in import.report.imported.iter_mut().filter(|m| m.id == seg.id) {
-                    imported.text = linked.clone();
-                }
-                *text = linked;
-            }
-        }
+        as_written(page, &mut import, &places);
         // Existing translations stay unless --force.
         if let Some(f) = &existing_file {
             import.messages.retain(|(i, _, _)| {
@@ -551,6 +557,13 @@ pub fn apply(project: &Project, plan: &Plan) -> Result<()> {
 pub fn import_text(project: &Project, page: &Page, locale: &Locale, text: &str) -> PageReport {
     let language = links::Language::new(locale, project.config.base_url.as_deref());
     let mut import = import_page(page, text, "(text)", None, &language);
+    let mut headings = links::SiteHeadings::default();
+    headings.add(&import.headings);
+    let places = links::Places {
+        language: &language,
+        headings: &headings,
+    };
+    as_written(page, &mut import, &places);
     let planned;
     let files = match project.locale_index(&locale.tag) {
         Some(l) => project.locale(l),

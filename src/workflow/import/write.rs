@@ -7,43 +7,58 @@ use crate::ftl::META_PREFIX;
 use crate::workflow::{Edit, apply_edits, find_templates, insertion};
 
 /// A message as `import` writes it: the source hash it translates, then the message.
-pub(super) fn message_text(page: &Page, seg: &Segment, text: &str, hash: &str) -> String {
+pub(super) fn message_text(seg: &Segment, text: &str, hash: &str) -> String {
     format!(
         "# {META_PREFIX} source {}\n{} ={}\n",
         hash,
         seg.id,
-        ftl::escape_pattern(&with_characters(page, seg, text))
+        ftl::escape_pattern(text)
     )
 }
 
-/// `text` with each character reference that stands for a visible character other than
-/// ASCII written as that character (`seg&uacute;n` → `según`), as a translator reads it
-/// best. The others stay as they were written, which lint reads as the same text: ASCII
-/// (`&amp;`, `&lt;`, `&#42;`), which as a character could start markup or another
-/// reference, and spaces and invisible characters (`&nbsp;`, `&rlm;`), which written out
-/// could not be seen.
-fn with_characters<'t>(page: &Page, seg: &Segment, text: &'t str) -> std::borrow::Cow<'t, str> {
+/// A placed translation of `seg` as the file will hold it, from one parse of it: each
+/// link that leads where a source link does written as the source's
+/// ([`links::source_targets`]), and each character reference that stands for a visible
+/// character other than ASCII written as that character (`seg&uacute;n` → `según`), as a
+/// translator reads it best. The other references stay as written, which lint reads as
+/// the same text: ASCII (`&amp;`, `&lt;`, `&#42;`), which as a character could start
+/// markup or another reference, and spaces and invisible characters (`&nbsp;`,
+/// `&rlm;`), which written out could not be seen.
+pub(super) fn as_written(
+    page: &Page,
+    seg: &Segment,
+    text: &str,
+    places: &super::links::Places<'_>,
+) -> String {
     let fragment = if seg.kind.is_plain_text() {
         crate::markdown::parse_plain_text(text)
     } else {
         crate::markdown::parse_fragment(text, page.context())
     };
     let shown_as_itself = |c: char| !c.is_ascii() && !crate::script::is_invisible(c);
-    let mut out = String::new();
+    let mut edits = super::links::source_targets(seg, text, &fragment, places);
+    edits.extend(
+        fragment
+            .references
+            .iter()
+            .filter(|r| r.text.chars().all(shown_as_itself))
+            .map(|r| (r.span.clone(), r.text.as_str())),
+    );
+    // Destinations and references never overlap (a reference in a destination is no
+    // text of the parse); any that did would be left as written.
+    edits.sort_by_key(|(range, _)| range.start);
+    let mut out = String::with_capacity(text.len());
     let mut copied = 0;
-    for reference in &fragment.references {
-        if reference.span.start < copied || !reference.text.chars().all(shown_as_itself) {
+    for (range, replacement) in edits {
+        if range.start < copied {
             continue;
         }
-        out.push_str(&text[copied..reference.span.start]);
-        out.push_str(&reference.text);
-        copied = reference.span.end;
-    }
-    if copied == 0 {
-        return std::borrow::Cow::Borrowed(text);
+        out.push_str(&text[copied..range.start]);
+        out.push_str(replacement);
+        copied = range.end;
     }
     out.push_str(&text[copied..]);
-    std::borrow::Cow::Owned(out)
+    out
 }
 
 /// The page file with `messages` written into `base` (a template replaced, an existing
@@ -67,7 +82,7 @@ pub(super) fn write_page_file(
     let order: Vec<usize> = page.reference_order().collect();
     for (i, text, hash) in messages {
         let seg = &page.segments[*i];
-        let block = message_text(page, seg, text, hash);
+        let block = message_text(seg, text, hash);
         if let Some(entry) = file.get(&seg.id) {
             edits.push(Edit {
                 range: entry.range.clone(),
