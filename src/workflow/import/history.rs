@@ -135,8 +135,7 @@ fn blobs(dir: &Path, objects: &[String]) -> Option<Vec<Option<String>>> {
 
 /// The words of a page's text, as a reader reads them: every segment's plain text,
 /// without front matter, markup, link targets or line breaks.
-fn prose(text: &str) -> Vec<String> {
-    let doc = crate::markdown::parse_page(text);
+fn prose(doc: &crate::markdown::Document) -> Vec<String> {
     doc.segments
         .iter()
         .flat_map(|s| {
@@ -193,18 +192,20 @@ fn translated_at(dir: &Path, name: &str) -> Option<i64> {
         .iter()
         .map(|(c, _, path)| format!("{c}:{path}"))
         .collect();
-    let texts = blobs(dir, &objects)?;
-    let versions: Vec<Option<Vec<String>>> =
-        texts.iter().map(|t| t.as_deref().map(prose)).collect();
+    let docs: Vec<Option<crate::markdown::Document>> = blobs(dir, &objects)?
+        .iter()
+        .map(|t| t.as_deref().map(crate::markdown::parse_page))
+        .collect();
+    let versions: Vec<Option<Vec<String>>> = docs.iter().map(|d| d.as_ref().map(prose)).collect();
     let time = |i: usize| commits.get(i).and_then(|(_, t, _)| t.parse::<i64>().ok());
     let changed = (0..commits.len())
-        .find(|&i| versions[i] != versions.get(i + 1).cloned().flatten())
+        .find(|&i| versions[i].as_ref() != versions.get(i + 1).and_then(Option::as_ref))
         .unwrap_or(commits.len().saturating_sub(1));
     let prose_time = time(changed)?;
     let newest = time(0)?;
-    let stated = texts
+    let stated = docs
         .first()
-        .and_then(|t| t.as_deref())
+        .and_then(Option::as_ref)
         .and_then(stated_time)
         .filter(|&t| t > prose_time && t <= newest);
     Some(stated.unwrap_or(prose_time))
@@ -214,8 +215,7 @@ fn translated_at(dir: &Path, name: &str) -> Option<i64> {
 /// `last_modified_at`, `date`), as seconds since 1970. Read leniently from the
 /// top-level lines (`key: value` or `key = value`); a date without a time is its
 /// midnight, a time without an offset UTC.
-fn stated_time(text: &str) -> Option<i64> {
-    let doc = crate::markdown::parse_page(text);
+fn stated_time(doc: &crate::markdown::Document) -> Option<i64> {
     let block = doc.front_matter_block()?;
     block
         .text
@@ -326,11 +326,12 @@ mod tests {
         assert_eq!(seconds_since_1970("2000-02-29"), Some(951_782_400));
         assert_eq!(seconds_since_1970("yesterday"), None);
         let text = "---\ntitle: x\ndate: 2020-01-01\nlastmod: '2024-05-01'\nmenu:\n  date: 2030-01-01\n---\n\nBody.\n";
+        let stated = |text: &str| stated_time(&crate::markdown::parse_page(text));
         assert_eq!(
-            stated_time(text),
+            stated(text),
             Some(1_714_521_600),
             "the latest top-level date"
         );
-        assert_eq!(stated_time("+++\ntitle = \"x\"\n+++\n\nBody.\n"), None);
+        assert_eq!(stated("+++\ntitle = \"x\"\n+++\n\nBody.\n"), None);
     }
 }
