@@ -202,18 +202,9 @@ pub(crate) fn anchors(doc: &Document) -> HashSet<String> {
 }
 
 fn collect_anchors(blocks: &[Block], out: &mut HashSet<String>) {
-    for block in blocks {
-        match block {
-            Block::Heading { anchor, .. } => {
-                out.insert(anchor.clone());
-            }
-            Block::List { items, .. } => {
-                for item in items {
-                    collect_anchors(item, out);
-                }
-            }
-            Block::Quote(inner) => collect_anchors(inner, out),
-            _ => {}
+    crate::markdown::visit_blocks(blocks, &mut |block| {
+        if let Block::Heading { anchor, .. } = block {
+            out.insert(anchor.clone());
         }
-    }
+    });
 }

@@ -17,7 +17,7 @@ pub(crate) fn content_checks(page: &Page, broken: &[BrokenTarget]) -> Vec<Diagno
     // Headings.
     let mut previous: Option<u8> = None;
     let mut h1s = 0;
-    visit_blocks(&page.doc.blocks, &mut |block| {
+    markdown::visit_blocks(&page.doc.blocks, &mut |block| {
         if let Block::Heading { level, segment, .. } = block {
             let seg = &page.segments[*segment];
             if *level == 1 {
@@ -56,7 +56,7 @@ pub(crate) fn content_checks(page: &Page, broken: &[BrokenTarget]) -> Vec<Diagno
     });
     // Images in footnotes are checked like the rest (headings are not in footnotes).
     for note in &page.doc.footnotes {
-        visit_blocks(&note.blocks, &mut |block| {
+        markdown::visit_blocks(&note.blocks, &mut |block| {
             image_block_checks(page, block, &at, &mut out)
         });
     }
@@ -167,20 +167,5 @@ fn short(url: &str) -> String {
         format!("{s}…")
     } else {
         s
-    }
-}
-
-fn visit_blocks<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a Block)) {
-    for block in blocks {
-        f(block);
-        match block {
-            Block::List { items, .. } => {
-                for item in items {
-                    visit_blocks(item, f);
-                }
-            }
-            Block::Quote(inner) => visit_blocks(inner, f),
-            _ => {}
-        }
     }
 }

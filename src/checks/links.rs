@@ -40,18 +40,11 @@ pub(crate) fn broken_targets(page: &crate::page::Page, index: &SiteIndex) -> Vec
 }
 
 fn image_blocks<'a>(blocks: &'a [Block], out: &mut Vec<(&'a str, usize)>) {
-    for block in blocks {
-        match block {
-            Block::Image { dest, span, .. } => out.push((dest, span.start)),
-            Block::List { items, .. } => {
-                for item in items {
-                    image_blocks(item, out);
-                }
-            }
-            Block::Quote(inner) => image_blocks(inner, out),
-            _ => {}
+    crate::markdown::visit_blocks(blocks, &mut |block| {
+        if let Block::Image { dest, span, .. } = block {
+            out.push((dest, span.start));
         }
-    }
+    });
 }
 
 const LINK_HELP: &str =

@@ -150,6 +150,23 @@ pub fn link_targets(inlines: &[Inline]) -> Vec<&str> {
     out
 }
 
+/// Calls `f` on every block, depth first, those inside list items and block quotes
+/// included (footnotes' blocks are the caller's to visit).
+pub fn visit_blocks<'a>(blocks: &'a [Block], f: &mut impl FnMut(&'a Block)) {
+    for block in blocks {
+        f(block);
+        match block {
+            Block::List { items, .. } => {
+                for item in items {
+                    visit_blocks(item, f);
+                }
+            }
+            Block::Quote(inner) => visit_blocks(inner, f),
+            _ => {}
+        }
+    }
+}
+
 /// Calls `f` on every inline, depth first, in document order.
 pub fn visit<'a>(inlines: &'a [Inline], f: &mut impl FnMut(&'a Inline)) {
     for inline in inlines {

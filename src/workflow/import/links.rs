@@ -62,23 +62,17 @@ fn anchor_key(text: &str) -> String {
 }
 
 /// The ids of a document's headings by segment index.
-fn heading_anchors(blocks: &[Block], out: &mut HashMap<usize, String>) {
-    for block in blocks {
-        match block {
-            Block::Heading {
-                anchor, segment, ..
-            } => {
-                out.insert(*segment, anchor.clone());
-            }
-            Block::List { items, .. } => {
-                for item in items {
-                    heading_anchors(item, out);
-                }
-            }
-            Block::Quote(inner) => heading_anchors(inner, out),
-            _ => {}
+fn heading_anchors(blocks: &[Block]) -> HashMap<usize, &str> {
+    let mut out = HashMap::new();
+    markdown::visit_blocks(blocks, &mut |block| {
+        if let Block::Heading {
+            anchor, segment, ..
+        } = block
+        {
+            out.insert(*segment, anchor.as_str());
         }
-    }
+    });
+    out
 }
 
 /// The translated file's headings that the alignment placed one to one on a source
@@ -90,10 +84,8 @@ pub(super) fn heading_pairs(
     translated: &Document,
     pairs: impl Iterator<Item = (usize, usize)>,
 ) -> HeadingPairs {
-    let mut source = HashMap::new();
-    heading_anchors(&page.doc.blocks, &mut source);
-    let mut target = HashMap::new();
-    heading_anchors(&translated.blocks, &mut target);
+    let source = heading_anchors(&page.doc.blocks);
+    let target = heading_anchors(&translated.blocks);
     let mut out = Vec::new();
     for (t, s) in pairs {
         let (Some(theirs), Some(ours)) = (target.get(&t), source.get(&s)) else {
@@ -102,7 +94,7 @@ pub(super) fn heading_pairs(
         let text = markdown::plain_text(&translated.segments[t].inlines);
         for key in [anchor_key(&text), anchor_key(theirs)] {
             if !key.is_empty() {
-                out.push((key, ours.clone()));
+                out.push((key, ours.to_string()));
             }
         }
     }
