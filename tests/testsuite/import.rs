@@ -1040,19 +1040,7 @@ fn translated_then_rewritten() -> (Site, String, String, String) {
 #[test]
 fn git_history_aligns_against_the_english_the_translation_was_made_from() {
     let (site, _, _, _) = translated_then_rewritten();
-    site.run(&["extract"]).ok();
-    let run = site
-        .run(&[
-            "import",
-            "--locale",
-            "ko",
-            "translations",
-            "--git-history",
-            "--format",
-            "json",
-        ])
-        .ok();
-    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let (json, status) = import_with_history(&site);
     let page = &json["pages"][0];
     assert!(page["aligned_with"].is_string(), "{page:#}");
     // The report counts what status will say: one imported message outdated, the
@@ -1068,12 +1056,8 @@ fn git_history_aligns_against_the_english_the_translation_was_made_from() {
         "{page:#}"
     );
     // The rewritten paragraph is imported and outdated; the rest is current.
-    let status = site
-        .run(&["status", "--locale", "ko", "--format", "json"])
-        .ok();
-    let status: Value = serde_json::from_str(&status.stdout).unwrap();
-    assert_eq!(status["locales"][0]["outdated"], 1, "{status:#}");
-    assert_eq!(status["locales"][0]["missing"], 2, "{status:#}");
+    assert_eq!(status["outdated"], 1, "{status:#}");
+    assert_eq!(status["missing"], 2, "{status:#}");
     site.run(&["sync", "--check"]).ok();
     // Without the flag, the same file is taken as translating today's English.
     let plain = site
@@ -1216,6 +1200,20 @@ fn with_references(mut t: Translated) -> Translated {
     t
 }
 
+/// A site with the English page, `text` imported into `tag` from `tr/`: what import
+/// reports is what lint says of the written file, and neither finds `raw-html`.
+fn imported_without_raw_html(text: &str, tag: &str) -> Site {
+    let site = english_site(&english_page());
+    site.write(&format!("tr/{PAGE}.md"), text);
+    let (import, lint) = refused_by_both(&site, tag, "tr");
+    assert_eq!(import, lint);
+    assert!(
+        !import.iter().any(|(_, rule)| rule == "raw-html"),
+        "{tag}: {import:?}"
+    );
+    site
+}
+
 #[test]
 fn character_references_come_over_as_the_characters_they_stand_for() {
     let project = shipped();
@@ -1225,14 +1223,7 @@ fn character_references_come_over_as_the_characters_they_stand_for() {
         text.contains("&oacute;") && text.contains("&#250;"),
         "the fixture has references"
     );
-    let site = english_site(&english_page());
-    site.write(&format!("tr/{PAGE}.md"), &text);
-    let (import, lint) = refused_by_both(&site, "es", "tr");
-    assert_eq!(import, lint);
-    assert!(
-        !import.iter().any(|(_, rule)| rule == "raw-html"),
-        "a character reference is text: {import:?}"
-    );
+    let site = imported_without_raw_html(&text, "es");
     let file = site.read(&format!("locales/es/{PAGE}.ftl"));
     for reference in ["&aacute;", "&eacute;", "&oacute;", "&#250;", "&#xF1;"] {
         assert!(
@@ -1277,14 +1268,7 @@ fn a_translators_span_dir_comes_over_and_is_shown() {
         ar.chunks[i].text
     );
     let (text, _) = render(&ar);
-    let site = english_site(&english_page());
-    site.write(&format!("tr/{PAGE}.md"), &text);
-    let (import, lint) = refused_by_both(&site, "ar", "tr");
-    assert_eq!(import, lint);
-    assert!(
-        !import.iter().any(|(_, rule)| rule == "raw-html"),
-        "{import:?}"
-    );
+    let site = imported_without_raw_html(&text, "ar");
     site.run(&["build"]).ok();
     let html = site.read(&format!("dist/ar/{PAGE}.html"));
     assert!(
@@ -1472,9 +1456,9 @@ fn stubs_drafts_empty_files_and_copies_of_the_english_are_not_translations() {
     );
 }
 
-/// Imports `translations/` into ko with `--git-history`: the commit aligned with and
-/// the locale's outdated count.
-fn import_by_history(site: &Site) -> (String, Value) {
+/// Imports `translations/` into ko with `--git-history` (after `extract`): import's JSON
+/// report, and `status`'s JSON for ko afterwards.
+fn import_with_history(site: &Site) -> (Value, Value) {
     site.run(&["extract"]).ok();
     let run = site
         .run(&[
@@ -1488,17 +1472,25 @@ fn import_by_history(site: &Site) -> (String, Value) {
             "json",
         ])
         .ok();
-    let json: Value = serde_json::from_str(&run.stdout).unwrap();
     let status = site
         .run(&["status", "--locale", "ko", "--format", "json"])
         .ok();
     let status: Value = serde_json::from_str(&status.stdout).unwrap();
     (
+        serde_json::from_str(&run.stdout).unwrap(),
+        status["locales"][0].clone(),
+    )
+}
+
+/// [`import_with_history`]: the commit aligned with and the locale's outdated count.
+fn import_by_history(site: &Site) -> (String, Value) {
+    let (json, status) = import_with_history(site);
+    (
         json["pages"][0]["aligned_with"]
             .as_str()
             .unwrap_or("")
             .to_string(),
-        status["locales"][0]["outdated"].clone(),
+        status["outdated"].clone(),
     )
 }
 
